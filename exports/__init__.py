@@ -1,0 +1,1 @@
+"""Writers from an RDF graph to files, chosen by file extension."""

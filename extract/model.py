@@ -1,0 +1,204 @@
+"""The plain objects that flow out of extraction.
+
+Every stage of :mod:`rawabit.extract` reads and writes these; nothing here knows
+RDF. Offsets are character offsets into :attr:`Article.text`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "EntityType", "Status", "Article", "Token", "Sentence", "Mention",
+    "Entity", "Fact", "Quote", "Doc",
+]
+
+
+class EntityType(str, Enum):
+    """Classes of the ontology that a mention can have."""
+
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    COUNTRY = "Country"
+    CITY = "City"
+    REGION = "Region"
+    TOPIC = "Topic"
+
+    @property
+    def is_place(self) -> bool:
+        return self in (EntityType.COUNTRY, EntityType.CITY, EntityType.REGION)
+
+    @property
+    def is_agent(self) -> bool:
+        """Persons, organizations and the places that act through governments."""
+        return self is not EntityType.TOPIC
+
+
+class Status(str, Enum):
+    """How a statement is made: only ``ASSERTED`` ones become plain triples."""
+
+    ASSERTED = "asserted"
+    DENIED = "denied"          # لم، لن، نفى
+    POSSIBLE = "possible"      # قد، ربما، من الممكن
+    PLANNED = "planned"        # من المقرر، سـ، يعتزم، المرتقبة
+    DESIRED = "desired"        # يرغب في، يريد، يسعى إلى
+    CONDITIONAL = "conditional"  # إذا، لو، في حال
+    QUESTIONED = "questioned"  # هل
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article read from a file.
+
+    Attributes:
+        id: Stable id: a short hash of the article's text.
+        path: The file it came from, as given by the user.
+        text: The cleaned article text (title first, when known).
+        title: The headline, or ``""``.
+        part: Position of the article inside its file (0 for the first).
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str = ""
+    part: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark.
+
+    Attributes:
+        text: The surface form as in the article.
+        start, end: Character offsets in the article.
+        norm: Dediacritized, normalized form used for matching.
+        base: ``norm`` with proclitics (و، ف، ب، ل، ك، ال…) removed where the
+            rest is a known word or name; otherwise ``norm``.
+        prefix: The proclitics removed from ``norm`` to give ``base``.
+    """
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    base: str
+    prefix: str = ""
+
+    @property
+    def is_punct(self) -> bool:
+        return not any(ch.isalnum() for ch in self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with its tokens; offsets are into the article."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span naming an entity or topic.
+
+    Attributes:
+        sentence: Index of the sentence holding the span.
+        first, last: Token indexes (inclusive, exclusive) inside the sentence.
+        start, end: Character offsets in the article.
+        text: The surface text of the span.
+        type: Class of the entity named.
+        key: Canonical entity key (see :class:`Entity`).
+        source: What found it: ``gazetteer``, ``title``, ``ner``, ``coref``…
+        confidence: 0–1.
+    """
+
+    sentence: int
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    key: str
+    source: str = "gazetteer"
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity or topic.
+
+    Attributes:
+        key: Stable key, e.g. ``vladimir-putin`` or ``topic-ceasefire``; one
+            key names one entity across all articles.
+        type: Its class.
+        label_ar: The Arabic name to show.
+        label_en: The English name, when known.
+        aliases: Other Arabic spellings seen or listed.
+        wikidata: Wikidata Q-id for well-known entities, e.g. ``Q7747``.
+    """
+
+    key: str
+    type: EntityType
+    label_ar: str
+    label_en: str = ""
+    aliases: tuple[str, ...] = ()
+    wikidata: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A subject–relation–object statement found in one sentence.
+
+    Attributes:
+        subject, object: Entity keys.
+        relation: Local name of the ontology property, e.g. ``met``.
+        status: Whether the text asserts, denies, plans… the statement.
+        article: Id of the article.
+        sentence: Index of the sentence in the article.
+        start, end: Character offsets of the evidence span in the article.
+        evidence: The sentence text.
+        rule: Name of the rule or model that found it.
+        confidence: 0–1.
+    """
+
+    subject: str
+    relation: str
+    object: str
+    status: Status
+    article: str
+    sentence: int
+    start: int
+    end: int
+    evidence: str
+    rule: str
+    confidence: float = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Something an entity said (quoted or reported)."""
+
+    speaker: str
+    text: str
+    article: str
+    sentence: int
+    start: int
+    end: int
+    direct: bool = True
+
+
+@dataclass(slots=True)
+class Doc:
+    """An article under analysis; each pipeline component fills a part of it."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)

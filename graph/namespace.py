@@ -1,0 +1,128 @@
+"""Namespaces of the Rawabit graph.
+
+``RWB`` holds the ontology's terms (``ontology/rawabit.ttl``); a typo in a term
+name is an ``AttributeError``. Instance data lives under four base IRIs:
+
+- ``ID``        entities and topics, e.g. ``ID["vladimir-putin"]``
+- ``ARTICLE``   source articles, e.g. ``ARTICLE["a1b2c3d4e5f6"]``
+- ``STATEMENT`` reified statements with provenance
+- ``QUOTE``     quotations and reported speech
+
+IRIs are minted in :mod:`rawabit.graph.iris` only.
+"""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = ["RWB", "ID", "ARTICLE", "STATEMENT", "QUOTE", "WD", "BASE", "PREFIXES", "RELATIONS"]
+
+BASE = "https://w3id.org/rawabit/"
+
+
+class RWB(DefinedNamespace):
+    """The Rawabit ontology."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Agent: URIRef
+    Place: URIRef
+    Person: URIRef
+    Organization: URIRef
+    Country: URIRef
+    City: URIRef
+    Region: URIRef
+    Topic: URIRef
+    Article: URIRef
+    Statement: URIRef
+    Quote: URIRef
+    StatementStatus: URIRef
+
+    # statuses (individuals of StatementStatus)
+    Asserted: URIRef
+    Denied: URIRef
+    Possible: URIRef
+    Planned: URIRef
+    Desired: URIRef
+    Conditional: URIRef
+    Questioned: URIRef
+
+    # relations (RELATIONS.md)
+    met: URIRef
+    phoned: URIRef
+    talkedWith: URIRef
+    visited: URIRef
+    urged: URIRef
+    threatened: URIRef
+    criticized: URIRef
+    accused: URIRef
+    praised: URIRef
+    supports: URIRef
+    demands: URIRef
+    rejects: URIRef
+    agreedTo: URIRef
+    discussed: URIRef
+    attacked: URIRef
+    annexed: URIRef
+    controls: URIRef
+    presidentOf: URIRef
+    ministerOf: URIRef
+    spokespersonOf: URIRef
+    envoyOf: URIRef
+    advisorTo: URIRef
+    leaderOf: URIRef
+    locatedIn: URIRef
+
+    # provenance of statements and quotes
+    status: URIRef
+    article: URIRef
+    sentenceIndex: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    evidence: URIRef
+    rule: URIRef
+    confidence: URIRef
+    speaker: URIRef
+    quoteText: URIRef
+    direct: URIRef
+
+    # articles
+    sourcePath: URIRef
+    partIndex: URIRef
+    mentions: URIRef
+
+
+ID = Namespace(BASE + "id/")
+ARTICLE = Namespace(BASE + "article/")
+STATEMENT = Namespace(BASE + "statement/")
+QUOTE = Namespace(BASE + "quote/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+#: Local names of the relation properties, in the order of RELATIONS.md.
+RELATIONS: tuple[str, ...] = (
+    "met", "phoned", "talkedWith", "visited",
+    "urged", "threatened", "criticized", "accused", "praised", "supports",
+    "demands", "rejects", "agreedTo", "discussed",
+    "attacked", "annexed", "controls",
+    "presidentOf", "ministerOf", "spokespersonOf", "envoyOf", "advisorTo", "leaderOf",
+    "locatedIn",
+)
+
+#: Prefixes bound in every graph and predeclared in queries.
+PREFIXES: dict[str, str] = {
+    "rwb": str(RWB._NS),
+    "id": str(ID),
+    "article": str(ARTICLE),
+    "statement": str(STATEMENT),
+    "quote": str(QUOTE),
+    "wd": str(WD),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+}
