@@ -10,7 +10,7 @@ from enum import Enum
 
 __all__ = [
     "EntityType", "Status", "Article", "Token", "Sentence", "Mention",
-    "Entity", "Fact", "Quote", "Doc",
+    "Entity", "Fact", "Quote", "Doc", "Extraction",
 ]
 
 
@@ -202,3 +202,22 @@ class Doc:
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What extraction found in a whole corpus, with entities linked across articles.
+
+    Attributes:
+        articles: The articles, in input order.
+        entities: Canonical entities and topics by key.
+        facts: Facts of every status, in article and sentence order.
+        quotes: Quotations and reported speech.
+        mentions: Article id -> keys of the entities it mentions.
+    """
+
+    articles: list[Article] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    mentions: dict[str, set[str]] = field(default_factory=dict)
