@@ -1,0 +1,147 @@
+"""Turning an :class:`~rawabit.extract.model.Extraction` into an RDF dataset.
+
+The shape is that of ``docs/graph-model.md``: entities, topics and article
+descriptions in the default graph; each article's facts, statements and quotes
+in the named graph whose name is the article IRI. Only asserted facts become
+plain triples; every fact becomes a reified ``rwb:Statement``.
+
+The result holds no blank nodes and every value is canonical (sorted aliases,
+confidence rounded to two places), so serializing it is deterministic.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Status
+
+from . import iris
+from .namespace import PREFIXES, RWB
+
+__all__ = ["build_dataset", "union_graph", "bind_prefixes", "confidence_literal", "DEFAULT_GRAPH"]
+
+#: Name of the default graph of every dataset built here.
+DEFAULT_GRAPH = DATASET_DEFAULT_GRAPH_ID
+
+_TEXT_LANG = "ar"  # language of article text: titles, evidence, quotes, Arabic labels
+
+
+def bind_prefixes(graph: Graph | Dataset) -> None:
+    """Bind :data:`~rawabit.graph.namespace.PREFIXES` on *graph*, replacing other bindings."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+
+
+def confidence_literal(value: float) -> Literal:
+    """Return *value* rounded to two places as a canonical ``xsd:decimal`` (``0.9``, ``1.0``)."""
+    dec = Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
+    text = format(dec, "f").rstrip("0")
+    if text.endswith("."):
+        text += "0"
+    if text in ("-0.0", "+0.0"):
+        text = "0.0"
+    return Literal(text, datatype=XSD.decimal)
+
+
+def _add_entity(g: Graph, entity: Entity) -> None:
+    node = iris.entity_iri(entity.key)
+    g.add((node, RDF.type, iris.class_iri(entity.type)))
+    g.add((node, RDFS.label, Literal(entity.label_ar, lang=_TEXT_LANG)))
+    if entity.label_en:
+        g.add((node, RDFS.label, Literal(entity.label_en, lang="en")))
+    for alias in sorted(set(entity.aliases) - {entity.label_ar, ""}):
+        g.add((node, SKOS.altLabel, Literal(alias, lang=_TEXT_LANG)))
+    if entity.wikidata:
+        g.add((node, OWL.sameAs, iris.wikidata_iri(entity.wikidata)))
+
+
+def _add_article(g: Graph, article: Article, mentions: set[str]) -> None:
+    node = iris.article_iri(article.id)
+    g.add((node, RDF.type, RWB.Article))
+    if article.title:
+        g.add((node, DCTERMS.title, Literal(article.title, lang=_TEXT_LANG)))
+    g.add((node, RWB.sourcePath, Literal(article.path)))
+    g.add((node, RWB.partIndex, Literal(int(article.part))))
+    for key in sorted(mentions):
+        g.add((node, RWB.mentions, iris.entity_iri(key)))
+
+
+def _add_span(g: Graph, node: URIRef, article: str, sentence: int, start: int, end: int) -> None:
+    g.add((node, RWB.article, iris.article_iri(article)))
+    g.add((node, RWB.sentenceIndex, Literal(int(sentence))))
+    g.add((node, RWB.charStart, Literal(int(start))))
+    g.add((node, RWB.charEnd, Literal(int(end))))
+
+
+def _add_fact(g: Graph, fact: Fact) -> None:
+    s, p, o = iris.entity_iri(fact.subject), iris.relation_iri(fact.relation), iris.entity_iri(fact.object)
+    status = Status(fact.status)
+    if status is Status.ASSERTED:
+        g.add((s, p, o))
+    node = iris.statement_iri(fact)
+    g.add((node, RDF.type, RWB.Statement))
+    g.add((node, RDF.subject, s))
+    g.add((node, RDF.predicate, p))
+    g.add((node, RDF.object, o))
+    g.add((node, RWB.status, iris.status_iri(status)))
+    _add_span(g, node, fact.article, fact.sentence, fact.start, fact.end)
+    g.add((node, RWB.evidence, Literal(fact.evidence, lang=_TEXT_LANG)))
+    g.add((node, RWB.rule, Literal(fact.rule)))
+    g.add((node, RWB.confidence, confidence_literal(fact.confidence)))
+
+
+def _add_quote(g: Graph, quote: Quote) -> None:
+    node = iris.quote_iri(quote)
+    g.add((node, RDF.type, RWB.Quote))
+    g.add((node, RWB.speaker, iris.entity_iri(quote.speaker)))
+    g.add((node, RWB.quoteText, Literal(quote.text, lang=_TEXT_LANG)))
+    g.add((node, RWB.direct, Literal(bool(quote.direct))))
+    _add_span(g, node, quote.article, quote.sentence, quote.start, quote.end)
+
+
+def build_dataset(extraction: Extraction) -> Dataset:
+    """Build the RDF dataset of *extraction*.
+
+    Args:
+        extraction: Entities, articles, facts of every status and quotes.
+
+    Returns:
+        A dataset with entities, topics and articles in the default graph and
+        each article's facts, statements and quotes in the graph named by the
+        article IRI; :data:`PREFIXES` are bound.
+
+    Raises:
+        ValueError: If a fact names an unknown relation, an entity key or
+            article id is empty, or a Wikidata id is malformed.
+    """
+    ds = Dataset(default_union=False)
+    bind_prefixes(ds)
+    default = ds.default_context
+    for key in sorted(extraction.entities):
+        _add_entity(default, extraction.entities[key])
+    for article in extraction.articles:
+        _add_article(default, article, set(extraction.mentions.get(article.id, ())))
+    for fact in extraction.facts:
+        _add_fact(ds.graph(iris.article_iri(fact.article)), fact)
+    for quote in extraction.quotes:
+        _add_quote(ds.graph(iris.article_iri(quote.article)), quote)
+    return ds
+
+
+def union_graph(dataset: Dataset | Graph) -> Graph:
+    """Return the union of every graph of *dataset* as one graph with :data:`PREFIXES` bound.
+
+    A plain :class:`~rdflib.Graph` is copied as it is.
+    """
+    out = Graph()
+    bind_prefixes(out)
+    if isinstance(dataset, Dataset):
+        for s, p, o, _ in dataset.quads((None, None, None, None)):
+            out.add((s, p, o))
+    else:
+        for triple in dataset:
+            out.add(triple)
+    return out
