@@ -1,0 +1,218 @@
+"""Remove web boilerplate from article text and split files holding several articles.
+
+The patterns live in ``data/boilerplate.tsv``; this module only knows their
+two actions. A ``drop`` line is removed. An ``end`` line (``اقرأ أيضاً``,
+``مقالات مشابهة``…) closes the article: what follows is a related-headlines
+block and is dropped, unless a short headline line followed by a long
+paragraph appears, which starts a new article from the same file.
+
+Lines are the unit: each non-empty line is a paragraph, a heading or a list
+item. Besides the listed patterns, lines made only of punctuation or symbols
+(a lone ``|``), a trailing run of bullet headlines and repeated long
+paragraphs are removed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["Rule", "Segment", "load_rules", "normalize_line", "classify", "split_articles",
+           "is_headline", "TITLE_MAX_WORDS", "LONG_WORDS"]
+
+TITLE_MAX_WORDS = 15
+LONG_WORDS = 20
+_ACTIONS = ("drop", "end")
+_MATCHES = ("line", "prefix")
+_BULLET = re.compile(r"^[•·▪◦●○■□►▶◆◇➢✓✔*\-–—]\s*")
+_FINAL = tuple(".!?؟…:")
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One boilerplate pattern.
+
+    Attributes:
+        action: ``drop`` or ``end``.
+        match: ``line`` (whole line) or ``prefix`` (leading words).
+        max_words: Longest line the rule applies to, or 0 for no limit.
+        pattern: The pattern, normalised with :func:`normalize_line`.
+    """
+
+    action: str
+    match: str
+    max_words: int
+    pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One article cut from a file's text.
+
+    Attributes:
+        title: The headline, or ``""``.
+        lines: The kept lines, title first when there is one.
+    """
+
+    title: str
+    lines: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The lines as paragraphs separated by a blank line."""
+        return "\n\n".join(self.lines)
+
+
+def normalize_line(line: str) -> str:
+    """Key used to compare a line with the patterns.
+
+    Args:
+        line: A line of text.
+
+    Returns:
+        The line without diacritics, tatweel, punctuation and symbols, with
+        hamza-carrying alefs, alef maqsura and ta marbuta unified, Latin
+        lower-cased and spaces collapsed.
+    """
+    line = _DIACRITICS.sub("", line).translate(_LETTERS).lower()
+    line = "".join(" " if unicodedata.category(ch)[0] in "PSZ" else ch for ch in line)
+    return " ".join(line.split())
+
+
+def load_rules(path: str | Path | None = None) -> tuple[Rule, ...]:
+    """Read boilerplate rules from a TSV file.
+
+    Args:
+        path: The file; the bundled ``data/boilerplate.tsv`` when omitted.
+
+    Returns:
+        The rules in file order.
+
+    Raises:
+        ValueError: A row has an unknown action or match, or too few columns.
+    """
+    if path is None:
+        return _default_rules()
+    return _parse(Path(path).read_text(encoding="utf-8"), str(path))
+
+
+def classify(line: str, rules: tuple[Rule, ...] | None = None) -> str:
+    """Say what to do with one line.
+
+    Args:
+        line: A stripped, non-empty line.
+        rules: Rules to apply; the bundled ones when omitted.
+
+    Returns:
+        ``drop``, ``end`` or ``keep``; the first matching rule wins, and a
+        line with no letter or digit is ``drop``.
+    """
+    key = normalize_line(line)
+    if not key:
+        return "drop"
+    words = key.count(" ") + 1
+    for rule in _default_rules() if rules is None else rules:
+        if rule.max_words and words > rule.max_words:
+            continue
+        if key == rule.pattern or (rule.match == "prefix" and key.startswith(rule.pattern + " ")):
+            return rule.action
+    return "keep"
+
+
+def is_headline(line: str) -> bool:
+    """Whether a line can be a headline: 2–15 words, not a bullet, no final stop."""
+    return (not _BULLET.match(line) and not line.endswith(_FINAL)
+            and 2 <= len(line.split()) <= TITLE_MAX_WORDS)
+
+
+def split_articles(text: str, *, title: str = "", rules: tuple[Rule, ...] | None = None) -> list[Segment]:
+    """Clean a file's text and cut it into articles.
+
+    Args:
+        text: Normalised text, one paragraph per line (blank lines ignored).
+        title: A headline already known for the first article (from HTML).
+        rules: Boilerplate rules; the bundled ones when omitted.
+
+    Returns:
+        The articles in file order; empty when nothing but boilerplate remains.
+    """
+    lines = [(line, action) for line in (raw.strip() for raw in text.split("\n")) if line
+             for action in (classify(line, rules),) if action != "drop"]
+    parts: list[list[str]] = [[]]
+    related = False
+    for i, (line, action) in enumerate(lines):
+        if action == "end":
+            related = True
+            continue
+        if related:
+            if not _starts_article(lines, i):
+                continue
+            related = False
+            parts.append([])
+        parts[-1].append(line)
+    segments = []
+    for n, part in enumerate(parts):
+        kept = _dedupe(_strip_trailing_bullets(part))
+        if kept:
+            segments.append(Segment(_title(kept, title if n == 0 else ""), tuple(kept)))
+    return segments
+
+
+def _starts_article(lines: list[tuple[str, str]], i: int) -> bool:
+    if i + 1 >= len(lines) or not is_headline(lines[i][0]):
+        return False
+    body, action = lines[i + 1]
+    return action == "keep" and not _BULLET.match(body) and len(body.split()) >= LONG_WORDS
+
+
+def _strip_trailing_bullets(lines: list[str]) -> list[str]:
+    end = len(lines)
+    while end and _BULLET.match(lines[end - 1]) and is_headline(_BULLET.sub("", lines[end - 1])):
+        end -= 1
+    if len(lines) - end < 2 or (end and lines[end - 1].endswith(":")):
+        return lines
+    return lines[:end]
+
+
+def _dedupe(lines: list[str]) -> list[str]:
+    seen: set[str] = set()
+    kept = []
+    for line in lines:
+        if len(line.split()) >= LONG_WORDS:
+            if line in seen:
+                continue
+            seen.add(line)
+        kept.append(line)
+    return kept
+
+
+def _title(lines: list[str], known: str) -> str:
+    if known and lines[0] == known:
+        return known
+    if len(lines) > 1 and is_headline(lines[0]):
+        return lines[0]
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> tuple[Rule, ...]:
+    data = resources.files("rawabit.extract").joinpath("data/boilerplate.tsv")
+    return _parse(data.read_text(encoding="utf-8"), "boilerplate.tsv")
+
+
+def _parse(content: str, name: str) -> tuple[Rule, ...]:
+    rules = []
+    for number, row in enumerate(content.splitlines(), 1):
+        if not row.strip() or row.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in row.split("\t")]
+        if len(cells) < 4 or cells[0] not in _ACTIONS or cells[1] not in _MATCHES:
+            raise ValueError(f"{name}:{number}: expected 'drop|end<TAB>line|prefix<TAB>N|-<TAB>pattern'")
+        limit = 0 if cells[2] in ("", "-") else int(cells[2])
+        rules.append(Rule(cells[0], cells[1], limit, normalize_line(cells[3])))
+    return tuple(rules)
