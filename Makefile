@@ -1,0 +1,24 @@
+# make sample : set up .venv and build the graph of the bundled sample corpus into out/
+# make test   : set up .venv (and, as root, the Debian test tools) and run the whole test suite
+# make model  : retrain the named-entity model from ../shared/data
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: setup sample test model seeds
+
+setup:
+	bash scripts/setup.sh
+
+sample: setup
+	$(VENV)/bin/rawabit build samples -o out/sample.ttl -o out/sample.html
+
+test: setup
+	bash scripts/system-deps.sh
+	$(PY) -m pytest -q
+
+model: setup
+	$(PY) scripts/train_ner.py
+
+seeds: setup
+	$(VENV)/bin/rawabit build ../shared/corpus/seeds -o out/seeds.ttl -o out/seeds.html
+	$(PY) ../shared/eval/score.py --gold ../shared/eval/gold-dev --graph out/seeds.ttl --show 30
