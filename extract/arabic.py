@@ -1,0 +1,71 @@
+"""Arabic normalization for matching, built on camel-tools' utilities.
+
+``normalize`` folds the spelling differences that do not change a word in news
+text (diacritics, tatweel, alef and yaa variants, taa marbuta, hamza seats), so
+that «بُوتين», «بوتين» and «بوتين» compare equal and «إسطنبول» matches «اسطنبول».
+The original text is never changed: offsets always point into it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from camel_tools.utils.charmap import CharMapper
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+__all__ = ["normalize", "normalize_phrase", "transliterate", "slugify", "is_arabic"]
+
+_TATWEEL = "\u0640"
+_HAMZA_SEATS = str.maketrans({"ؤ": "و", "ئ": "ي"})
+_NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_SAFEBW = CharMapper.builtin_mapper("ar2safebw")
+
+
+@lru_cache(maxsize=200_000)
+def normalize(word: str) -> str:
+    """Fold one word to its matching form.
+
+    Args:
+        word: A token as it appears in the text.
+
+    Returns:
+        The word without diacritics or tatweel, with alef variants as «ا»,
+        alef maksura as «ي», taa marbuta as «ه» and hamza seats folded.
+    """
+    text = dediac_ar(word).replace(_TATWEEL, "")
+    text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+    return text.translate(_HAMZA_SEATS).lower()
+
+
+def normalize_phrase(text: str) -> str:
+    """Normalize a multi-word phrase: each word folded, punctuation dropped, spaces single."""
+    text = _NON_WORD.sub(" ", unicodedata.normalize("NFC", text))
+    return " ".join(normalize(w) for w in _SPACES.split(text.strip()) if w)
+
+
+def is_arabic(text: str) -> bool:
+    """Return True if *text* holds at least one Arabic letter."""
+    return bool(_ARABIC.search(text))
+
+
+def transliterate(text: str) -> str:
+    """Transliterate Arabic to safe Buckwalter (ASCII letters only)."""
+    return _SAFEBW(dediac_ar(text))
+
+
+def slugify(text: str) -> str:
+    """Make an IRI-safe key from a name: English as ``vladimir-putin``, Arabic as ``ar-flAdymyr-bwtyn``."""
+    if is_arabic(text):
+        text = "ar " + transliterate(normalize_phrase(text))
+    else:
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+    return slug or "unnamed"

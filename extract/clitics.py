@@ -1,0 +1,48 @@
+"""Proclitic splitting: «وويتكوف» → و + ويتكوف, «للكرملين» → لل + الكرملين.
+
+A split is kept only when what remains is a word the lexicon knows (a name,
+a title or a cue word), so «بوتين» is never read as ب + وتين. The prefixes
+are data: ``data/clitics.tsv``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .resources import read_tsv
+
+__all__ = ["CliticSplitter"]
+
+
+class CliticSplitter:
+    """Split known words off their proclitics.
+
+    Args:
+        lexicon: Normalized words that may follow a proclitic.
+    """
+
+    def __init__(self, lexicon: Iterable[str]):
+        self.lexicon = frozenset(lexicon)
+        rows = read_tsv("clitics.tsv")
+        self.prefixes = sorted(((r["prefix"], r["restore"]) for r in rows), key=lambda p: -len(p[0]))
+        self.split = lru_cache(maxsize=100_000)(self._split)
+
+    def _split(self, norm: str) -> tuple[str, str]:
+        """Return (prefix, base) for a normalized word; prefix is "" when nothing splits."""
+        if norm in self.lexicon:
+            return "", norm
+        for prefix, restore in self.prefixes:
+            if len(norm) - len(prefix) < 2 or not norm.startswith(prefix):
+                continue
+            base = restore + norm[len(prefix):]
+            if base in self.lexicon:
+                return prefix, base
+        return "", norm
+
+    def candidates(self, norm: str) -> list[str]:
+        """All readings of a word: itself, then each proclitic split (known or not)."""
+        out = [norm]
+        for prefix, restore in self.prefixes:
+            if len(norm) - len(prefix) >= 2 and norm.startswith(prefix):
+                out.append(restore + norm[len(prefix):])
+        return out

@@ -1,0 +1,136 @@
+"""The gazetteer: well-known people, places, organizations and topics, read from data.
+
+Tables (``extract/data``):
+
+- ``gazetteer_people.tsv``  key, type, ar, en, wikidata, role
+- ``gazetteer_places.tsv``  key, type, ar, en, wikidata, nisba, in, capital_of
+- ``gazetteer_orgs.tsv``    key, type, ar, en, wikidata, country
+- ``topics.tsv``            key, label_ar, label_en, patterns
+
+``ar``, ``nisba`` and ``patterns`` hold ``|``-separated spellings, the first
+being the one shown. Everything is matched in normalized form.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .arabic import normalize_phrase
+from .model import Entity, EntityType
+from .resources import read_tsv, split_variants
+
+__all__ = ["Gazetteer", "PhraseIndex"]
+
+TOPIC_PREFIX = "topic-"
+
+
+@dataclass
+class PhraseIndex:
+    """Token-sequence lookup: first token → {phrase tuple → value}, longest first."""
+
+    by_first: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
+    max_len: int = 1
+
+    def add(self, phrase: str, value: str) -> None:
+        words = tuple(normalize_phrase(phrase).split())
+        if not words:
+            return
+        self.by_first.setdefault(words[0], {}).setdefault(words, value)
+        self.max_len = max(self.max_len, len(words))
+
+    def first_words(self) -> set[str]:
+        return set(self.by_first)
+
+    def words(self) -> set[str]:
+        return {w for group in self.by_first.values() for phrase in group for w in phrase}
+
+    def match(self, first: str, rest: list[str]) -> tuple[int, str] | None:
+        """Longest phrase starting with the word *first* followed by words *rest*.
+
+        Returns:
+            (number of words, value) or None.
+        """
+        group = self.by_first.get(first)
+        if not group:
+            return None
+        for n in range(min(self.max_len, len(rest) + 1), 0, -1):
+            value = group.get((first, *rest[: n - 1]))
+            if value is not None:
+                return n, value
+        return None
+
+
+class Gazetteer:
+    """Entities, their spellings, nisba adjectives, offices and containment."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.names = PhraseIndex()
+        self.topics = PhraseIndex()
+        self.nisba: dict[str, str] = {}            # normalized adjective → country key
+        self.roles: dict[str, list[tuple[str, str]]] = {}  # person key → [(relation, object key)]
+        self.container: dict[str, str] = {}         # place key → containing place key
+        self.org_country: dict[str, str] = {}
+        self._load()
+
+    # -- loading -----------------------------------------------------------
+    def _add_entity(self, row: dict[str, str], etype: EntityType) -> str:
+        key = row["key"]
+        spellings = split_variants(row.get("ar", ""))
+        if not key or not spellings:
+            return ""
+        self.entities[key] = Entity(key, etype, spellings[0], row.get("en", ""),
+                                    tuple(spellings[1:]), row.get("wikidata", ""))
+        for s in spellings:
+            self.names.add(s, key)
+        return key
+
+    def _load(self) -> None:
+        for row in read_tsv("gazetteer_people.tsv"):
+            key = self._add_entity(row, EntityType.PERSON)
+            for role in split_variants(row.get("role", "")):
+                rel, _, obj = role.partition(":")
+                if key and rel and obj:
+                    self.roles.setdefault(key, []).append((rel.strip(), obj.strip()))
+        for row in read_tsv("gazetteer_places.tsv"):
+            etype = EntityType(row.get("type") or "Country")
+            key = self._add_entity(row, etype)
+            for adj in split_variants(row.get("nisba", "")):
+                self.nisba.setdefault(normalize_phrase(adj), key)
+            if key and row.get("in"):
+                self.container[key] = row["in"]
+        for row in read_tsv("gazetteer_orgs.tsv"):
+            key = self._add_entity(row, EntityType.ORGANIZATION)
+            if key and row.get("country"):
+                self.org_country[key] = row["country"]
+        for row in read_tsv("topics.tsv"):
+            key = TOPIC_PREFIX + row["key"].replace("_", "-")
+            patterns = split_variants(row.get("patterns", ""))
+            label = row.get("label_ar") or (patterns[0] if patterns else "")
+            if not label:
+                continue
+            self.entities[key] = Entity(key, EntityType.TOPIC, label, row.get("label_en", ""),
+                                        tuple(p for p in patterns if p != label))
+            for p in [label, *patterns]:
+                self.topics.add(p, key)
+
+    # -- queries -----------------------------------------------------------
+    def lexicon(self) -> set[str]:
+        """Every normalized word of every name, nisba and topic (for clitic splitting)."""
+        words = self.names.words() | self.topics.first_words()
+        words |= {w for adj in self.nisba for w in adj.split()}
+        return words
+
+    def holder(self, relation: str, obj: str) -> list[str]:
+        """People whose listed office is (relation, obj), e.g. ('presidentOf', 'russia')."""
+        return sorted(p for p, roles in self.roles.items() if (relation, obj) in roles)
+
+    def country_of(self, key: str) -> str:
+        """The country a place or organization belongs to, or ''."""
+        seen = set()
+        while key and key not in seen:
+            seen.add(key)
+            ent = self.entities.get(key)
+            if ent and ent.type is EntityType.COUNTRY:
+                return key
+            key = self.container.get(key) or self.org_country.get(key, "")
+        return ""

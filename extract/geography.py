@@ -1,0 +1,58 @@
+"""Where places are: «مدينة إسطنبول التركية», «منطقة أوديسا جنوب أوكرانيا», «العاصمة الروسية موسكو»."""
+from __future__ import annotations
+
+from .gazetteer import Gazetteer
+from .model import Doc, EntityType, Fact, Mention, Sentence, Status
+from .resources import read_tsv
+
+__all__ = ["GeographyFinder"]
+
+_CONTAINED = {EntityType.CITY, EntityType.REGION}
+
+
+class GeographyFinder:
+    """Pipeline component: ``locatedIn`` facts from adjectives, directions and «العاصمة»."""
+
+    name = "geography"
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.directions = {r["word"] for r in read_tsv("directions.tsv")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for sent in doc.sentences:
+            ms = sorted((m for m in doc.mentions if m.sentence == sent.index and m.type.is_place),
+                        key=lambda m: m.first)
+            for m in ms:
+                if m.type in _CONTAINED:
+                    self._after(doc, sent, m, ms)
+            self._capital(doc, sent, ms)
+        return doc
+
+    def _after(self, doc: Doc, sent: Sentence, m: Mention, ms: list[Mention]) -> None:
+        toks = sent.tokens
+        j = m.last
+        if j < len(toks) and toks[j].norm in self.gaz.nisba:
+            self._fact(doc, sent, m, self.gaz.nisba[toks[j].norm], m.first, j + 1, "locatedIn.adjective")
+            return
+        if j < len(toks) and (toks[j].norm in self.directions or toks[j].base in self.directions):
+            nxt = next((x for x in ms if x.first == j + 1 and x.type is EntityType.COUNTRY), None)
+            if nxt is not None:
+                self._fact(doc, sent, m, nxt.key, m.first, nxt.last, "locatedIn.direction")
+
+    def _capital(self, doc: Doc, sent: Sentence, ms: list[Mention]) -> None:
+        toks = sent.tokens
+        for i, tok in enumerate(toks[:-2]):
+            if tok.base not in ("العاصمه",) and tok.norm not in ("العاصمه",):
+                continue
+            country = self.gaz.nisba.get(toks[i + 1].norm)
+            city = next((x for x in ms if x.first == i + 2 and x.type is EntityType.CITY), None)
+            if country and city is not None:
+                self._fact(doc, sent, city, country, i, city.last, "locatedIn.capital")
+
+    def _fact(self, doc: Doc, sent: Sentence, m: Mention, country: str, first: int, last: int, rule: str) -> None:
+        if country == m.key:
+            return
+        toks = sent.tokens
+        doc.facts.append(Fact(m.key, "locatedIn", country, Status.ASSERTED, doc.article.id, sent.index,
+                              toks[first].start, toks[last - 1].end, sent.text, rule, 0.85))

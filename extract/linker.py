@@ -1,0 +1,81 @@
+"""Link the entities of many articles into one set of canonical entities.
+
+Gazetteer entities already carry their canonical key. Names discovered in the
+text get a key from their normalized spelling, so the same name in two
+articles is one entity; a lone surname («فيدوروف») joins the one full name
+that ends with it («إيفان فيدوروف»), and a name already known (from a store
+the graph is growing in) keeps the key it had.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .arabic import normalize_phrase
+from .gazetteer import Gazetteer
+from .model import Doc, Entity, EntityType, Extraction, Fact
+
+__all__ = ["Linker"]
+
+
+class Linker:
+    """Merge per-article entities, facts and quotes into an :class:`Extraction`.
+
+    Args:
+        gazetteer: Source of topic and listed entities.
+        known: Entities known before this run (e.g. from the store being extended).
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, known: Iterable[Entity] = ()):
+        self.gaz = gazetteer
+        self.known = {e.key: e for e in known}
+
+    def link(self, docs: Iterable[Doc]) -> Extraction:
+        docs = list(docs)
+        entities: dict[str, Entity] = dict(self.known)
+        for doc in docs:
+            for m in doc.mentions:
+                ent = doc.entities.get(m.key) or (self.gaz.entities.get(m.key) if self.gaz else None)
+                if ent is not None and m.key not in entities:
+                    entities[m.key] = ent
+        remap = _surname_map(entities)
+        out = Extraction(entities={})
+        for doc in docs:
+            out.articles.append(doc.article)
+            keys = {remap.get(m.key, m.key) for m in doc.mentions if m.key}
+            out.mentions[doc.article.id] = {k for k in keys if k in entities}
+            seen: set[tuple] = set()
+            for f in doc.facts:
+                f = replace(f, subject=remap.get(f.subject, f.subject), object=remap.get(f.object, f.object))
+                ident = (f.subject, f.relation, f.object, f.status, f.sentence)
+                if ident in seen or f.subject == f.object or f.subject not in entities or f.object not in entities:
+                    continue
+                seen.add(ident)
+                out.facts.append(f)
+            for q in doc.quotes:
+                speaker = remap.get(q.speaker, q.speaker)
+                if speaker in entities:
+                    out.quotes.append(replace(q, speaker=speaker))
+        used = set().union(*out.mentions.values()) if out.mentions else set()
+        used |= {k for f in out.facts for k in (f.subject, f.object)} | {q.speaker for q in out.quotes}
+        out.entities = {k: entities[k] for k in sorted(used) if k in entities}
+        return out
+
+
+def _surname_map(entities: dict[str, Entity]) -> dict[str, str]:
+    """Map a one-word person name to the only longer person name that ends with it."""
+    by_last: dict[str, set[str]] = {}
+    for e in entities.values():
+        if e.type is EntityType.PERSON:
+            for spelling in (e.label_ar, *e.aliases):
+                words = normalize_phrase(spelling).split()
+                if len(words) > 1:
+                    by_last.setdefault(words[-1], set()).add(e.key)
+    remap = {}
+    for e in entities.values():
+        words = normalize_phrase(e.label_ar).split()
+        if e.type is EntityType.PERSON and len(words) == 1 and not e.wikidata:
+            owners = by_last.get(words[0], set()) - {e.key}
+            if len(owners) == 1:
+                remap[e.key] = next(iter(owners))
+    return remap

@@ -1,0 +1,111 @@
+"""Find gazetteer names, topics and nationality adjectives in a tokenized Doc.
+
+Names match in normalized form, the first word with or without a proclitic
+(«وموسكو», «للكرملين», «لويتكوف»). A nationality adjective after a word for a
+group of agents («القوات الروسية», «مسؤولين روس», «بمسيرات روسية») names the
+country as the actor.
+"""
+from __future__ import annotations
+
+from .clitics import CliticSplitter
+from .gazetteer import Gazetteer
+from .model import Doc, EntityType, Mention, Sentence
+from .resources import read_tsv
+
+__all__ = ["GazetteerMatcher", "units"]
+
+
+class GazetteerMatcher:
+    """Pipeline component: add gazetteer, topic and nisba mentions to a Doc."""
+
+    name = "gazetteer"
+
+    def __init__(self, gazetteer: Gazetteer, splitter: CliticSplitter):
+        self.gaz = gazetteer
+        self.splitter = splitter
+        self.agent_nouns = {r["word"] for r in read_tsv("agent_nouns.tsv")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for sent in doc.sentences:
+            doc.mentions.extend(self._names(sent, doc))
+            doc.mentions.extend(self._topics(sent))
+            doc.mentions.extend(self._nisba_agents(sent))
+        return doc
+
+    def _match(self, index, sent: Sentence, i: int) -> tuple[int, str] | None:
+        rest = [t.norm for t in sent.tokens[i + 1:i + index.max_len]]
+        for reading in self.splitter.candidates(sent.tokens[i].norm):
+            found = index.match(reading, rest)
+            if found:
+                return found
+        return None
+
+    def _names(self, sent: Sentence, doc: Doc) -> list[Mention]:
+        out, i, toks = [], 0, sent.tokens
+        while i < len(toks):
+            found = self._match(self.gaz.names, sent, i)
+            if not found:
+                i += 1
+                continue
+            n, key = found
+            ent = self.gaz.entities[key]
+            doc.entities.setdefault(key, ent)
+            out.append(_mention(sent, i, i + n, ent.type, key, "gazetteer", 1.0))
+            i += n
+        return out
+
+    def _topics(self, sent: Sentence) -> list[Mention]:
+        out, i, toks = [], 0, sent.tokens
+        while i < len(toks):
+            found = self._match(self.gaz.topics, sent, i)
+            if not found:
+                i += 1
+                continue
+            n, key = found
+            out.append(_mention(sent, i, i + n, EntityType.TOPIC, key, "topic", 0.9))
+            i += n
+        return out
+
+    def _nisba_agents(self, sent: Sentence) -> list[Mention]:
+        """«القوات الروسية والأوكرانية» → Russia and Ukraine as actors."""
+        out, toks = [], sent.tokens
+        for i, tok in enumerate(toks[:-1]):
+            if tok.base not in self.agent_nouns and tok.norm not in self.agent_nouns:
+                continue
+            j = i + 1
+            while j < len(toks):
+                adj = toks[j].norm
+                country = self.gaz.nisba.get(adj) or (
+                    self.gaz.nisba.get(adj[1:]) if adj.startswith("و") and j > i + 1 else None)
+                if not country:
+                    break
+                out.append(_mention(sent, j, j + 1, EntityType.COUNTRY, country, "nisba", 0.8))
+                j += 1
+        return out
+
+
+def _mention(sent: Sentence, first: int, last: int, etype: EntityType, key: str,
+             source: str, confidence: float) -> Mention:
+    toks = sent.tokens
+    start, end = toks[first].start, toks[last - 1].end
+    text = sent.text[start - sent.start:end - sent.start]
+    return Mention(sent.index, first, last, start, end, text, etype, key, source, confidence)
+
+
+def units(doc: Doc, sentence: int) -> list[Mention]:
+    """The widest non-overlapping mentions of a sentence, in order.
+
+    A title phrase («المتحدث باسم الكرملين ديمتري بيسكوف») wins over the names
+    inside it, so it acts as one participant.
+    """
+    cands = sorted((m for m in doc.mentions if m.sentence == sentence),
+                   key=lambda m: (-(m.last - m.first), m.first, m.source))
+    taken: list[Mention] = []
+    used: set[int] = set()
+    for m in cands:
+        span = set(range(m.first, m.last))
+        if span & used:
+            continue
+        used |= span
+        taken.append(m)
+    return sorted(taken, key=lambda m: m.first)

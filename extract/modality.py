@@ -1,0 +1,69 @@
+"""Is a statement asserted, denied, planned, possible, desired, conditional or asked?
+
+The cue words and their reach are data (``modality_cues.tsv``). The status of a
+relation cue at token *i* is decided by the words before it in its sentence:
+first an explicit cancel («لم يخف» asserts), then denial, then the other moods.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .arabic import normalize_phrase
+from .model import Sentence, Status
+from .resources import read_tsv, split_variants
+
+__all__ = ["ModalityTagger"]
+
+_ORDER = ("asserted", "denied", "questioned", "conditional", "possible", "planned", "desired")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    status: Status
+    words: tuple[str, ...]
+    scope: str
+    window: int
+    imperfect: bool
+
+
+class ModalityTagger:
+    """Decide the :class:`Status` of a relation cue from the words before it."""
+
+    def __init__(self) -> None:
+        cues = []
+        for row in read_tsv("modality_cues.tsv"):
+            for form in split_variants(row["forms"]):
+                cues.append(_Cue(Status(row["status"]), tuple(normalize_phrase(form).split()),
+                                 row["scope"], int(row.get("window") or 0), row.get("imperfect") == "yes"))
+        rank = {name: n for n, name in enumerate(_ORDER)}
+        self.cues = sorted(cues, key=lambda c: rank[c.status.value])
+
+    def status(self, sent: Sentence, cue: int, clause_start: int) -> Status:
+        """Return the status of the relation whose cue word is token *cue*.
+
+        Args:
+            sent: The sentence.
+            cue: Index of the first token of the relation cue.
+            clause_start: Index of the first token of the cue's clause.
+        """
+        toks = sent.tokens
+        words = [t.norm for t in toks]
+        bases = [t.base for t in toks]
+        if toks[cue].prefix.endswith("س"):  # «سيزور»: future
+            return Status.PLANNED
+        for c in self.cues:
+            lo = {"before": max(cue - c.window, clause_start), "clause": clause_start, "sentence": 0}[c.scope]
+            n = len(c.words)
+            for i in range(lo, cue - n + 1):
+                if tuple(words[i:i + n]) != c.words and tuple(bases[i:i + n]) != c.words:
+                    if not (n == 1 and words[i][:1] in "وف" and words[i][1:] == c.words[0]):
+                        continue
+                if c.imperfect and not _imperfect(words[i + n] if i + n < len(words) else ""):
+                    continue
+                return c.status
+        return Status.ASSERTED
+
+
+def _imperfect(word: str) -> bool:
+    """An imperfect verb starts with one of the prefixes ي ت ن ا (يزور، تلتقي، نقبل)."""
+    return len(word) > 2 and word[0] in "يتن"

@@ -1,0 +1,92 @@
+"""The extraction pipeline: an ordered list of components, each ``Doc -> Doc``.
+
+>>> nlp = Pipeline.default()
+>>> doc = nlp(article)            # sentences, mentions, facts, quotes of one article
+>>> extraction = nlp.corpus(articles)   # all articles, entities linked across them
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from .clitics import CliticSplitter
+from .gazetteer import Gazetteer
+from .geography import GeographyFinder
+from .linker import Linker
+from .mentions import GazetteerMatcher
+from .model import Article, Doc, Extraction
+from .names import NameFinder
+from .quotes import QuoteFinder
+from .relations import RelationFinder
+from .resources import read_tsv
+from .sentences import split_sentences, tokenize
+from .titles import TitleParser
+
+__all__ = ["Pipeline", "Segmenter"]
+
+Component = Callable[[Doc], Doc]
+
+
+class Segmenter:
+    """Pipeline component: sentences and tokens (with proclitics split off known words)."""
+
+    name = "segmenter"
+
+    def __init__(self, splitter: CliticSplitter):
+        self.splitter = splitter
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.article.text
+        doc.sentences = [tokenize(text[s:e], s, n, split=self.splitter.split)
+                         for n, (s, e) in enumerate(split_sentences(text))]
+        return doc
+
+
+class Pipeline:
+    """Run components over articles.
+
+    Args:
+        components: Callables ``Doc -> Doc``, run in order.
+        linker: Links entities across articles in :meth:`corpus`.
+    """
+
+    def __init__(self, components: list[Component], linker: Linker | None = None):
+        self.components = components
+        self.linker = linker or Linker()
+
+    @classmethod
+    def default(cls, *, recognizer: Component | None = None) -> "Pipeline":
+        """The offline pipeline: gazetteer, titles, optional statistical NER, relations, quotes."""
+        gaz = Gazetteer()
+        stop_words = {r["word"] for r in read_tsv("function_words.tsv")}
+        relations_lexicon = RelationFinder.lexicon_of_cues()
+        names = NameFinder(relations_lexicon | set(gaz.nisba))
+        splitter = CliticSplitter(set())
+        titles = TitleParser(gaz, splitter, names)
+        names.stop |= titles.lexicon()
+        splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words)
+        relations = RelationFinder(splitter)
+        parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
+        if recognizer is not None:
+            parts.append(recognizer)
+        parts += [titles, relations, GeographyFinder(gaz), QuoteFinder()]
+        return cls(parts, Linker(gaz))
+
+    @property
+    def names(self) -> list[str]:
+        return [getattr(c, "name", type(c).__name__) for c in self.components]
+
+    def __call__(self, article: Article) -> Doc:
+        doc = Doc(article)
+        for component in self.components:
+            doc = component(doc)
+        return doc
+
+    def corpus(self, articles: Iterable[Article], *, on_doc: Callable[[Doc], None] | None = None) -> Extraction:
+        """Extract every article and link entities across them."""
+        docs = []
+        for article in articles:
+            doc = self(article)
+            if on_doc:
+                on_doc(doc)
+            docs.append(doc)
+        return self.linker.link(docs)

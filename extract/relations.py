@@ -1,0 +1,311 @@
+"""Relations stated by verbs and verbal nouns: met, phoned, visited, demands, …
+
+For each cue word (``relation_cues.tsv``) the finder reads the cue's clause:
+
+- the **subject** is the participant right after a clause-initial verb (VSO),
+  the genitive after a verbal noun («زيارة ويتكوف», «الحرب الروسية»), the
+  pronoun of a suffixed noun («اجتماعه» → the person just named), or the
+  nearest participant before the cue (SVO);
+- the **object** is the first participant after it introduced by one of the
+  cue's markers (a preposition, or none for a direct object) and of a fitting
+  class; a topic may sit anywhere later in the clause;
+- coordination («بوتين وترمب», «دونيتسك ولوغانسك وزابوريجيا») multiplies
+  either side; «بين X و Y» gives both sides of a symmetric relation.
+
+The status (denied, planned, …) comes from :class:`ModalityTagger`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .arabic import normalize_phrase
+from .clitics import CliticSplitter
+from .mentions import units
+from .modality import ModalityTagger
+from .model import Doc, EntityType, Fact, Mention, Sentence
+from .resources import read_tsv, split_variants
+
+__all__ = ["RelationFinder", "SYMMETRIC"]
+
+SYMMETRIC = frozenset({"met", "phoned", "talkedWith"})
+_PUNCT_BOUNDARY = frozenset("،؛;:.!؟?()«»“”\"[]")
+_WORD_BOUNDARY = frozenset({
+    "لكن", "لكنه", "لكنها", "لكنهما", "ولكن", "بينما", "فيما", "حيث", "اذ", "الذي", "التي",
+    "الذين", "كما", "بعدما", "عندما", "حين", "بعد", "قبل", "ثم", "او", "اما",
+})
+_COMPLEMENT = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "لان", "انهم", "انهما"})
+_PRONOUN_SUBJECT = frozenset({"انه", "انها", "بانه", "بانها", "انهما", "انهم"})
+_DEMONSTRATIVE = frozenset({"ذلك", "هذا", "هذه", "تلك"})
+_ENUM_INTRO = frozenset({"هي", "وهي", "هما", "وهما", "هم", "وهم"})
+_OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
+_PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
+_KIND = {
+    "agent": {EntityType.PERSON, EntityType.ORGANIZATION, *_PLACES},
+    "place": _PLACES,
+    "region": {EntityType.REGION, EntityType.CITY},
+    "topic": {EntityType.TOPIC},
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A row of ``relation_cues.tsv``."""
+
+    relation: str
+    pos: str
+    markers: frozenset[str]
+    objects: frozenset[EntityType]
+    through: bool
+    confidence: float
+
+
+class RelationFinder:
+    """Pipeline component: facts from relation cue words."""
+
+    name = "relations"
+
+    def __init__(self, splitter: CliticSplitter, modality: ModalityTagger | None = None):
+        self.splitter = splitter
+        self.modality = modality or ModalityTagger()
+        self.cues: dict[tuple[str, ...], list[Cue]] = {}
+        self.max_len = 1
+        for row in read_tsv("relation_cues.tsv"):
+            cue = Cue(row["relation"], row["pos"],
+                      frozenset(split_variants(row["markers"].replace(",", "|"))),
+                      frozenset(t for kind in row["objects"].split(",") for t in _KIND[kind.strip()]),
+                      row.get("through") == "yes", float(row.get("confidence") or 0.8))
+            for form in split_variants(row["forms"]):
+                words = tuple(normalize_phrase(form).split())
+                self.cues.setdefault(words, []).append(cue)
+                self.max_len = max(self.max_len, len(words))
+
+    def lexicon(self) -> set[str]:
+        """Every normalized word of every cue."""
+        return {w for words in self.cues for w in words}
+
+    @staticmethod
+    def lexicon_of_cues() -> set[str]:
+        """The cue words, read from data without building a finder."""
+        return {w for row in read_tsv("relation_cues.tsv") for form in split_variants(row["forms"])
+                for w in normalize_phrase(form).split()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for sent in doc.sentences:
+            us = units(doc, sent.index)
+            if not us:
+                continue
+            covered = {t for u in us for t in range(u.first, u.last)}
+            i = 0
+            while i < len(sent.tokens):
+                found = self._cue_at(sent, i) if i not in covered else None
+                if not found:
+                    i += 1
+                    continue
+                n, cues = found
+                for cue in cues:
+                    doc.facts.extend(self._facts(doc, sent, us, i, i + n, cue))
+                i += n
+        return doc
+
+    # -- cue matching ------------------------------------------------------
+    def _cue_at(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
+        toks = sent.tokens
+        for reading in self.splitter.candidates(toks[i].norm):
+            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+                words = (reading, *(t.norm for t in toks[i + 1:i + n]))
+                if words in self.cues:
+                    return n, self.cues[words]
+        return None
+
+    # -- arguments ---------------------------------------------------------
+    def _facts(self, doc: Doc, sent: Sentence, us: list[Mention], c0: int, c1: int, cue: Cue) -> list[Fact]:
+        toks = sent.tokens
+        left = self._left(sent, c0, us)
+        right = self._right(sent, c1, us, cue.through)
+        inside = [u for u in us if left <= u.first and u.last <= right]
+        before = [u for u in inside if u.last <= c0]
+        after = [u for u in inside if u.first >= c1]
+        subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue)
+        subjects = [s for s in subjects if s.type is not EntityType.TOPIC]
+        if not subjects:
+            return []
+        objects = self._object(sent, us, rest, c0, c1, cue)
+        pairs: list[tuple[Mention, Mention]] = []
+        if objects:
+            pairs = [(s, o) for s in subjects for o in objects]
+        elif cue.relation in SYMMETRIC and len(subjects) > 1:
+            pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
+        status = self.modality.status(sent, c0, left)
+        start = min([toks[c0].start] + [m.start for p in pairs for m in p])
+        end = max([toks[c1 - 1].end] + [m.end for p in pairs for m in p])
+        rule = f"{cue.relation}.{cue.pos}"
+        return [Fact(s.key, cue.relation, o.key, status, doc.article.id, sent.index, start, end,
+                     sent.text, rule, cue.confidence)
+                for s, o in pairs if s.key != o.key and s.key and o.key]
+
+    def _left(self, sent: Sentence, c0: int, us: list[Mention]) -> int:
+        inside = {t for u in us for t in range(u.first + 1, u.last)}
+        for k in range(c0 - 1, -1, -1):
+            tok = sent.tokens[k]
+            if k in inside:
+                continue
+            if tok.text in _PUNCT_BOUNDARY or tok.norm in _WORD_BOUNDARY or tok.norm in _COMPLEMENT:
+                return k + 1
+        return 0
+
+    def _right(self, sent: Sentence, c1: int, us: list[Mention], through: bool) -> int:
+        inside = {t for u in us for t in range(u.first + 1, u.last)}
+        for k in range(c1, len(sent.tokens)):
+            tok = sent.tokens[k]
+            if k in inside:
+                continue
+            if tok.text in _PUNCT_BOUNDARY or tok.norm in _WORD_BOUNDARY:
+                if tok.text == "،" and self._enumeration_goes_on(sent, k, us):
+                    continue
+                return k
+            if tok.norm in _COMPLEMENT and not through:
+                return k
+        return len(sent.tokens)
+
+    def _enumeration_goes_on(self, sent: Sentence, k: int, us: list[Mention]) -> bool:
+        """«دونيتسك ولوغانسك وخيرسون، فضلاً عن القرم»: a comma inside a list of places."""
+        nxt = next((u for u in us if u.first > k), None)
+        prev = next((u for u in reversed(us) if u.last <= k), None)
+        return bool(nxt and prev and prev.last == k and nxt.first - k <= 3
+                    and nxt.type is prev.type and prev.type in _PLACES)
+
+    def _subject(self, doc, sent, us, before, after, c0, c1, left, cue):
+        toks = sent.tokens
+        # a suffixed verbal noun: «اجتماعه مع» → the person named just before
+        if cue.pos == "noun" and toks[c0].base.endswith(("ته", "عه", "ئه", "ءه", "فه", "ها", "هما")) and \
+                len(toks[c0].norm) > 4:
+            ante = _antecedent(doc, sent, us, c0)
+            if ante is not None:
+                return [ante], after
+        clause_initial = all(self._skippable(t) for t in toks[left:c0])
+        first = after[0] if after else None
+        if first is not None and not _marker(sent, first) and first.first - c1 <= 3 and \
+                (clause_initial or cue.pos == "noun"):
+            group = _coordinated(sent, us, first)
+            return group, [u for u in after if u.first >= group[-1].last]
+        if before:
+            last = before[-1]
+            if c0 - last.last <= 4 and not _marker(sent, last):
+                group = _coordinated_back(sent, us, last)
+                return group, after
+        if left > 0 and toks[left - 1].norm in _PRONOUN_SUBJECT or toks[left].norm in _PRONOUN_SUBJECT:
+            ante = _antecedent(doc, sent, us, left)
+            if ante is not None:
+                return [ante], after
+        return [], after
+
+    def _skippable(self, tok) -> bool:
+        return tok.is_punct or tok.norm in _SKIP or tok.base in _SKIP
+
+    def _object(self, sent, us, rest, c0, c1, cue) -> list[Mention]:
+        toks = sent.tokens
+        if "between" in cue.markers or "بين" in cue.markers:
+            for u in rest:
+                if _marker(sent, u) == "بين":
+                    return _coordinated(sent, us, u) if len(_coordinated(sent, us, u)) > 1 else []
+        anchor = c1
+        for u in rest:
+            mark = _marker(sent, u)
+            kind_ok = u.type in cue.objects
+            if mark and mark in cue.markers and kind_ok:
+                return _coordinated(sent, us, u)
+            if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4:
+                return _coordinated(sent, us, u)
+            if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",):
+                return [u]
+            anchor = u.last
+        word = toks[c0 + 0].norm if c1 - c0 == 1 else ""
+        if word.endswith(_OBJECT_SUFFIXES) and (cue.objects & _PLACES):
+            return self._pronoun_places(sent, us, c0, c1)
+        if c1 < len(toks) and toks[c1].norm in _DEMONSTRATIVE and EntityType.TOPIC in cue.objects:
+            topics = [u for u in us if u.last <= c0 and u.type is EntityType.TOPIC]
+            return topics[-1:]
+        return []
+
+    def _pronoun_places(self, sent, us, c0, c1) -> list[Mention]:
+        """«أربع مناطق يحتلها الجيش الروسي هي دونيتسك ولوغانسك», «القرم التي ضمتها روسيا»."""
+        toks = sent.tokens
+        for k in range(c1, len(toks)):
+            if toks[k].norm in _ENUM_INTRO:
+                nxt = next((u for u in us if u.first > k), None)
+                if nxt is not None and nxt.first <= k + 2 and nxt.type in _PLACES:
+                    return _coordinated(sent, us, nxt)
+            if toks[k].text in _PUNCT_BOUNDARY and toks[k].text != "،":
+                break
+        prev = [u for u in us if u.last <= c0 and u.type in _PLACES]
+        if prev and c0 - prev[-1].last <= 2:
+            return _coordinated_back(sent, us, prev[-1])
+        return []
+
+
+_SKIP = frozenset({
+    "و", "ف", "قد", "لم", "لن", "لا", "كان", "كانت", "وكان", "وكانت", "سبق", "وسبق", "ان",
+    "اليوم", "امس", "ايضا", "رسميا", "مجددا", "مرارا", "من", "جهته", "جهتها", "بدوره", "بدورها",
+    "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ذلك", "في",
+    "وقت", "سابق", "لاحق", "المقرر", "الممكن", "يرغب", "ترغب", "يريد", "تريد",
+})
+
+
+def _marker(sent: Sentence, u: Mention) -> str:
+    """The preposition that introduces a participant, or ''."""
+    tok = sent.tokens[u.first]
+    prefix = tok.prefix.lstrip("وف")
+    if prefix.startswith(("ب",)):
+        return "ب"
+    if prefix.startswith(("ل",)):
+        return "ل"
+    if prefix.startswith("ك"):
+        return "ك"
+    if u.first > 0:
+        prev = sent.tokens[u.first - 1]
+        if prev.norm in ("مع", "الى", "علي", "على", "عن", "من", "بين", "في", "ضد", "حول", "لدي", "لدى"):
+            return {"علي": "على", "لدي": "لدى"}.get(prev.norm, prev.norm)
+        if prev.norm in ("ومع", "والى", "وعلى", "وعن", "ومن", "وبين", "وفي"):
+            return prev.norm[1:]
+    return ""
+
+
+def _coordinated(sent: Sentence, us: list[Mention], first: Mention) -> list[Mention]:
+    """*first* and the participants joined to it by «و» (or a comma in a list)."""
+    group = [first]
+    for u in us:
+        if u.first <= group[-1].first:
+            continue
+        gap = sent.tokens[group[-1].last:u.first]
+        joined = (not gap and sent.tokens[u.first].norm.startswith("و")) or \
+                 (len(gap) == 1 and gap[0].text in ("و", "،", ","))
+        if not joined or u.type.is_place != group[0].type.is_place and u.type is not group[0].type:
+            break
+        group.append(u)
+    return group
+
+
+def _coordinated_back(sent: Sentence, us: list[Mention], last: Mention) -> list[Mention]:
+    """*last* and the participants before it joined by «و»."""
+    group = [last]
+    for u in reversed(us):
+        if u.last > group[0].first:
+            continue
+        gap = sent.tokens[u.last:group[0].first]
+        if not ((not gap and sent.tokens[group[0].first].norm.startswith("و")) or
+                (len(gap) == 1 and gap[0].text in ("و", "،"))):
+            break
+        group.insert(0, u)
+    return group
+
+
+def _antecedent(doc: Doc, sent: Sentence, us: list[Mention], k: int) -> Mention | None:
+    """The person a pronoun at token *k* refers to: the last one named before it."""
+    people = [u for u in us if u.last <= k and u.type is EntityType.PERSON]
+    if people:
+        return people[-1]
+    if sent.index > 0:
+        prev = [m for m in units(doc, sent.index - 1) if m.type is EntityType.PERSON]
+        if prev:
+            return prev[0]
+    return None

@@ -1,0 +1,301 @@
+"""Titles and appositions: who holds which office, and names not in the gazetteer.
+
+Reads phrases such as
+
+- «الرئيس الروسي فلاديمير بوتين»              title + nationality + name
+- «المتحدث باسم الكرملين، ديمتري بيسكوف»        title + organization + name
+- «مساعد الرئيس الروسي فلاديمير بوتين لشؤون السياسة الخارجية يوري أوشاكوف»
+- «الرئيسين الروسي فلاديمير بوتين والأميركي دونالد ترمب»   dual title
+- «ستيف ويتكوف، مبعوث الرئيس الأميركي»          name + title (apposition after it)
+- «الرئيس الروسي» alone, resolved to the person who holds that office in the article
+
+and adds person mentions (discovering names after titles), role facts
+(presidentOf, ministerOf, spokespersonOf, envoyOf, advisorTo, leaderOf) and
+new organizations or regions named in the title («جهاز الاستخبارات الخارجية الروسية»).
+The titles, qualifiers and heads are data (``titles.tsv``, ``title_qualifiers.tsv``,
+``org_heads.tsv``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .arabic import normalize_phrase, slugify
+from .clitics import CliticSplitter
+from .gazetteer import Gazetteer, PhraseIndex
+from .mentions import _mention
+from .model import Doc, Entity, EntityType, Fact, Mention, Sentence, Status
+from .names import NameFinder
+from .resources import read_tsv, split_variants
+
+__all__ = ["TitleParser"]
+
+_COMMA = {"،", ",", "(", ")", "-", "–"}
+_COUNTERPART = {"نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظيرهما"}
+
+
+@dataclass
+class _Title:
+    first: int
+    end: int
+    relation: str
+    dual: bool
+    definite: bool
+
+
+@dataclass
+class _Role:
+    """What a title phrase says: the office, its object and where it ends."""
+
+    relation: str
+    obj: str = ""
+    end: int = 0
+    former: bool = False
+
+
+class TitleParser:
+    """Pipeline component: role facts, discovered names and title references."""
+
+    name = "titles"
+
+    def __init__(self, gazetteer: Gazetteer, splitter: CliticSplitter, names: NameFinder):
+        self.gaz = gazetteer
+        self.splitter = splitter
+        self.names = names
+        self.index = PhraseIndex()
+        self.relation: dict[str, str] = {}
+        for row in read_tsv("titles.tsv"):
+            rel = row.get("relation", "")
+            for form in split_variants(row.get("title", "")) + split_variants(row.get("forms", "")):
+                self._add_title(form, rel, dual=False)
+                for dual in _dual_forms(form):
+                    self._add_title(dual, rel, dual=True)
+        self.qualifiers = {normalize_phrase(r["word"]): r["effect"] for r in read_tsv("title_qualifiers.tsv")}
+        self.heads = {normalize_phrase(r["word"]): EntityType(r["type"]) for r in read_tsv("org_heads.tsv")}
+
+    def _add_title(self, form: str, relation: str, *, dual: bool) -> None:
+        phrase = normalize_phrase(form)
+        tag = f"{'2' if dual else '1'}|{relation}"
+        self.index.add(phrase, tag)
+
+    def lexicon(self) -> set[str]:
+        return self.index.words() | set(self.heads) | set(self.qualifiers)
+
+    # -- component ---------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        pending: list[tuple[Sentence, int, int, _Role]] = []
+        for sent in doc.sentences:
+            i = 0
+            while i < len(sent.tokens):
+                i = self._at(doc, sent, i, pending)
+        for sent, first, end, role in pending:
+            person = self._holder(doc, role)
+            if person:
+                doc.mentions.append(_mention(sent, first, end, EntityType.PERSON, person, "title-ref", 0.8))
+        return doc
+
+    # -- parsing -----------------------------------------------------------
+    def _title(self, sent: Sentence, i: int) -> _Title | None:
+        toks = sent.tokens
+        rest = [t.norm for t in toks[i + 1:i + self.index.max_len]]
+        for reading in self.splitter.candidates(toks[i].norm):
+            found = self.index.match(reading, rest)
+            if found:
+                n, tag = found
+                dual, rel = tag.split("|", 1)
+                return _Title(i, i + n, rel, dual == "2", reading.startswith("ال"))
+        return None
+
+    def _at(self, doc: Doc, sent: Sentence, i: int, pending: list) -> int:
+        toks = sent.tokens
+        if toks[i].norm in _COUNTERPART and i + 1 < len(toks) and toks[i + 1].norm in self.gaz.nisba:
+            pending.append((sent, i, i + 2, _Role("*", self.gaz.nisba[toks[i + 1].norm], i + 2)))
+            return i + 2
+        title = self._title(sent, i)
+        if title is None:
+            return i + 1
+        role = self._object(doc, sent, title.end, title.relation, depth=0)
+        j = role.end
+        if j < len(toks) and toks[j].text in _COMMA:
+            j += 1
+        person, k = self._name(doc, sent, j)
+        if person:
+            self._claim(doc, sent, title.first, k, person, role)
+            if title.dual:
+                self._second_of_dual(doc, sent, k, title.relation)
+            return k
+        if role.obj and role.end > title.end:
+            before = self._person_before(doc, sent, title.first)
+            if before and (not title.definite or toks[title.first - 1].text in _COMMA):
+                self._fact(doc, sent, before, role, title.first, role.end)
+            elif title.definite and role.relation:
+                pending.append((sent, title.first, role.end, role))
+        return max(role.end, i + 1)
+
+    def _second_of_dual(self, doc: Doc, sent: Sentence, k: int, relation: str) -> None:
+        toks = sent.tokens
+        if k < len(toks) and toks[k].text in _COMMA:
+            k += 1
+        if k >= len(toks) or not toks[k].norm.startswith("و"):
+            return
+        country = self.gaz.nisba.get(toks[k].norm[1:])
+        if not country:
+            return
+        person, end = self._name(doc, sent, k + 1)
+        if person:
+            self._claim(doc, sent, k, end, person, _Role(relation, country, k + 1))
+
+    def _object(self, doc: Doc, sent: Sentence, j: int, relation: str, depth: int) -> _Role:
+        """Parse what follows a title: nationality, organization, region or person."""
+        toks = sent.tokens
+        role = _Role(relation, end=j)
+        j = self._skip_qualifiers(sent, j, role)
+        if j >= len(toks):
+            role.end = j
+            return role
+        country = self.gaz.nisba.get(toks[j].norm)
+        if country:
+            role.obj, j = country, j + 1
+        else:
+            unit = self._unit_at(doc, sent, j)
+            if unit is not None and unit.type is not EntityType.TOPIC:
+                role.obj, j = unit.key, unit.last
+                country = self.gaz.nisba.get(toks[j].norm) if j < len(toks) else None
+                if country and unit.type is not EntityType.PERSON:
+                    j += 1  # «منطقة أوديسا الأوكرانية»
+            elif depth == 0 and (inner := self._title(sent, j)) is not None:
+                inner_role = self._object(doc, sent, inner.end, inner.relation, depth + 1)
+                person, k = self._name(doc, sent, inner_role.end, known_only=not inner_role.obj)
+                if person:
+                    self._claim(doc, sent, inner.first, k, person, inner_role)
+                    role.obj, j = person, k
+                elif inner_role.obj:
+                    role.obj = self._holder(doc, inner_role)
+                    j = inner_role.end
+            else:
+                found = self._headed(doc, sent, j)
+                if found:
+                    role.obj, j = found
+        j = self._skip_qualifiers(sent, j, role)
+        if j < len(toks) and toks[j].norm in ("لشؤون", "لشان"):
+            j += 1
+            while j < len(toks) and toks[j].norm.startswith("ال"):
+                j += 1
+        role.end = j
+        return role
+
+    def _skip_qualifiers(self, sent: Sentence, j: int, role: _Role) -> int:
+        toks = sent.tokens
+        while j < len(toks) and toks[j].norm in self.qualifiers:
+            role.former |= self.qualifiers[toks[j].norm] == "former"
+            j += 1
+        return j
+
+    def _headed(self, doc: Doc, sent: Sentence, j: int) -> tuple[str, int] | None:
+        """«جهاز الاستخبارات الخارجية الروسية», «منطقة بيلغورود», «المنطقة» (the one just named)."""
+        toks = sent.tokens
+        head = toks[j].base
+        etype = self.heads.get(head) or self.heads.get(toks[j].norm)
+        if etype is None:
+            return None
+        k = j + 1
+        if etype is EntityType.ORGANIZATION:
+            while k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm not in self.qualifiers:
+                k += 1
+            if k == j + 1 and not head.startswith("ال"):
+                return None
+        else:
+            if head.startswith("ال"):  # «حاكم المنطقة»: the region named last
+                last = [m for m in doc.mentions if m.type is etype and m.sentence <= sent.index]
+                return (last[-1].key, k) if last else None
+            unit = self._unit_at(doc, sent, k)
+            if unit is not None and unit.type.is_place:
+                return unit.key, unit.last
+            span = self.names.run(sent, k, max_len=2)
+            if not span:
+                return None
+            k = span
+        text = sent.text[toks[j].start - sent.start:toks[k - 1].end - sent.start]
+        if toks[j].prefix:
+            text = text[len(toks[j].prefix):]
+        key = self._discover(doc, sent, j, k, text, etype)
+        return key, k
+
+    def _name(self, doc: Doc, sent: Sentence, j: int, *, known_only: bool = False) -> tuple[str, int]:
+        unit = self._unit_at(doc, sent, j)
+        if unit is not None:
+            return (unit.key, unit.last) if unit.type is EntityType.PERSON else ("", j)
+        if known_only:
+            return "", j
+        end = self.names.person_at(doc, sent, j)
+        if not end:
+            return "", j
+        text = sent.text[sent.tokens[j].start - sent.start:sent.tokens[end - 1].end - sent.start]
+        if sent.tokens[j].prefix:
+            text = text[len(sent.tokens[j].prefix):]
+        return self._discover(doc, sent, j, end, text, EntityType.PERSON), end
+
+    # -- results -----------------------------------------------------------
+    def _discover(self, doc: Doc, sent: Sentence, first: int, last: int, text: str, etype: EntityType) -> str:
+        key = slugify(text)
+        if key not in doc.entities:
+            doc.entities[key] = Entity(key, etype, text)
+        doc.mentions.append(_mention(sent, first, last, etype, key, "title-name", 0.85))
+        return key
+
+    def _claim(self, doc: Doc, sent: Sentence, first: int, last: int, person: str, role: _Role) -> None:
+        doc.mentions.append(_mention(sent, first, last, EntityType.PERSON, person, "title", 0.9))
+        self._fact(doc, sent, person, role, first, last)
+
+    def _fact(self, doc: Doc, sent: Sentence, person: str, role: _Role, first: int, last: int) -> None:
+        if not role.relation or not role.obj or role.former or role.obj == person:
+            return
+        start, end = sent.tokens[first].start, sent.tokens[last - 1].end
+        doc.facts.append(Fact(person, role.relation, role.obj, Status.ASSERTED, doc.article.id,
+                              sent.index, start, end, sent.text, "role.title", 0.9))
+
+    def _unit_at(self, doc: Doc, sent: Sentence, j: int) -> Mention | None:
+        best = None
+        for m in doc.mentions:
+            if m.sentence == sent.index and m.first == j and m.source in ("gazetteer", "title-name", "ner"):
+                if best is None or m.last > best.last:
+                    best = m
+        return best
+
+    def _person_before(self, doc: Doc, sent: Sentence, i: int) -> str:
+        k = i - 1
+        if k >= 0 and sent.tokens[k].text in _COMMA:
+            k -= 1
+        for m in doc.mentions:
+            if m.sentence == sent.index and m.last - 1 == k and m.type is EntityType.PERSON:
+                return m.key
+        return ""
+
+    def _holder(self, doc: Doc, role: _Role) -> str:
+        """The one person the article names as holding this office, or ''."""
+        if not role.relation or not role.obj:
+            return ""
+        if role.relation == "*":  # «نظيره الأميركي»: whoever holds office there, a president first
+            return (self._holder(doc, _Role("presidentOf", role.obj))
+                    or self._holder(doc, _Role("ministerOf", role.obj)))
+        said = {f.subject for f in doc.facts if f.relation == role.relation and f.object == role.obj}
+        if len(said) == 1:
+            return next(iter(said))
+        if said:
+            return ""
+        named = {m.key for m in doc.mentions if m.type is EntityType.PERSON}
+        known = [p for p in self.gaz.holder(role.relation, role.obj) if p in named]
+        return known[0] if len(known) == 1 else ""
+
+
+def _dual_forms(form: str) -> list[str]:
+    """«الرئيس» → «الرئيسين», «الرئيسان»; «وزير الخارجية» → «وزيرا الخارجية», «وزيري الخارجية»."""
+    words = normalize_phrase(form).split()
+    if not words:
+        return []
+    head, rest = words[0], words[1:]
+    if head.endswith("ه"):
+        stems = [head[:-1] + "ت"]
+    else:
+        stems = [head]
+    ends = ("ين", "ان") if not rest else ("ا", "ي", "ين", "ان")
+    return [" ".join([s + e, *rest]) for s in stems for e in ends]

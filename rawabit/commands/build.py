@@ -1,0 +1,60 @@
+"""``rawabit build``: articles in, knowledge graph files out."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import api
+
+NAME = "build"
+HELP = "read Arabic articles and write the knowledge graph"
+DESCRIPTION = """\
+Read .txt and .html articles (files or folders, searched recursively), find
+people, places, organizations and topics, the relations between them, and
+write the knowledge graph to each -o FILE in the format its extension names.
+
+examples:
+  rawabit build news/ -o graph.ttl -o graph.html
+  rawabit build day1.txt day2.html -o out/graph.jsonld
+  rawabit build news/ -o graph.html --html-focus بوتين --html-min-degree 2
+
+output formats (by extension): .ttl .nt .nq .trig .jsonld .rdf .graphml .cypher .neo4j .html
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .html) or folders")
+    parser.add_argument("-o", "--output", action="append", default=[], metavar="FILE",
+                        help="write the graph here; repeat for several formats")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+    html = parser.add_argument_group("HTML network (for .html outputs)")
+    html.add_argument("--html-relations", metavar="REL,REL", help="draw only these relations, e.g. met,phoned")
+    html.add_argument("--html-min-degree", type=int, default=0, metavar="N",
+                      help="draw only entities with at least N connections")
+    html.add_argument("--html-focus", metavar="ENTITY", help="draw only this entity's neighbourhood (IRI or label)")
+    html.add_argument("--html-hops", type=int, default=1, metavar="N", help="size of that neighbourhood (default 1)")
+
+
+def _options(args: argparse.Namespace) -> dict:
+    opts: dict = {"min_degree": args.html_min_degree, "hops": args.html_hops}
+    if args.html_relations:
+        opts["relations"] = {r.strip() for r in args.html_relations.split(",") if r.strip()}
+    if args.html_focus:
+        opts["focus"] = args.html_focus
+    return opts
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.output:
+        print("rawabit: error: say where to write the graph, e.g. -o graph.ttl", file=sys.stderr)
+        return 2
+    from ..progress import Progress
+    with Progress(enabled=not args.quiet) as progress:
+        result = api.build(args.paths, args.output, options=_options(args), on_doc=progress.advance)
+    if not args.quiet:
+        if result.report.summary():
+            print(f"rawabit: {result.report.summary()}", file=sys.stderr)
+        print(f"rawabit: {result.summary()}", file=sys.stderr)
+        for path in result.outputs:
+            print(f"rawabit: wrote {path}", file=sys.stderr)
+    return 0
