@@ -14,7 +14,6 @@ paragraphs are removed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +29,8 @@ _MATCHES = ("line", "prefix")
 _BULLET = re.compile(r"^[•·▪◦●○■□►▶◆◇➢✓✔*\-–—]\s*")
 _FINAL = tuple(".!?؟…:")
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_Index = tuple[dict[str, tuple[int, "Rule"]], list[tuple[int, "Rule"]], int]
+_NON_WORD = re.compile(r"[\W_]+")
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
 
@@ -79,8 +80,7 @@ def normalize_line(line: str) -> str:
         hamza-carrying alefs, alef maqsura and ta marbuta unified, Latin
         lower-cased and spaces collapsed.
     """
-    line = _DIACRITICS.sub("", line).translate(_LETTERS).lower()
-    line = "".join(" " if unicodedata.category(ch)[0] in "PSZ" else ch for ch in line)
+    line = _NON_WORD.sub(" ", _DIACRITICS.sub("", line).translate(_LETTERS).lower())
     return " ".join(line.split())
 
 
@@ -112,16 +112,27 @@ def classify(line: str, rules: tuple[Rule, ...] | None = None) -> str:
         ``drop``, ``end`` or ``keep``; the first matching rule wins, and a
         line with no letter or digit is ``drop``.
     """
+    return _classify(line, _index(_default_rules() if rules is None else rules))
+
+
+def _classify(line: str, index: _Index) -> str:
+    exact, prefixes, limit = index
+    if len(line.split()) > 2 * limit + 10:
+        return "keep"  # far longer than any pattern: a paragraph, not chrome
     key = normalize_line(line)
     if not key:
         return "drop"
     words = key.count(" ") + 1
-    for rule in _default_rules() if rules is None else rules:
-        if rule.max_words and words > rule.max_words:
-            continue
-        if key == rule.pattern or (rule.match == "prefix" and key.startswith(rule.pattern + " ")):
-            return rule.action
-    return "keep"
+    best = exact.get(key)
+    if best is not None and best[1].max_words and words > best[1].max_words:
+        best = None
+    for order, rule in prefixes:
+        if best is not None and order > best[0]:
+            break
+        if words <= rule.max_words and key.startswith(rule.pattern + " "):
+            best = (order, rule)
+            break
+    return best[1].action if best is not None else "keep"
 
 
 def is_headline(line: str) -> bool:
@@ -141,8 +152,9 @@ def split_articles(text: str, *, title: str = "", rules: tuple[Rule, ...] | None
     Returns:
         The articles in file order; empty when nothing but boilerplate remains.
     """
+    index = _index(_default_rules() if rules is None else rules)
     lines = [(line, action) for line in (raw.strip() for raw in text.split("\n")) if line
-             for action in (classify(line, rules),) if action != "drop"]
+             for action in (_classify(line, index),) if action != "drop"]
     parts: list[list[str]] = [[]]
     related = False
     for i, (line, action) in enumerate(lines):
@@ -197,6 +209,19 @@ def _title(lines: list[str], known: str) -> str:
     if len(lines) > 1 and is_headline(lines[0]):
         return lines[0]
     return ""
+
+
+@lru_cache(maxsize=8)
+def _index(rules: tuple[Rule, ...]) -> _Index:
+    exact: dict[str, tuple[int, Rule]] = {}
+    prefixes = []
+    limit = 0
+    for order, rule in enumerate(rules):
+        exact.setdefault(rule.pattern, (order, rule))
+        if rule.match == "prefix":
+            prefixes.append((order, rule if rule.max_words else Rule(rule.action, rule.match, 10**9, rule.pattern)))
+        limit = max(limit, rule.max_words or rule.pattern.count(" ") + 1)
+    return exact, prefixes, limit
 
 
 @lru_cache(maxsize=1)
