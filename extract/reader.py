@@ -1,0 +1,231 @@
+"""Read user paths into :class:`~rawabit.extract.model.Article` objects.
+
+Paths may be files or folders; folders are walked recursively in sorted
+order, taking ``.txt``, ``.html`` and ``.htm`` files and skipping others
+(hidden files and folders are ignored silently). A file that cannot be read
+(binary, empty, too large, undecodable) is skipped with a reason recorded in
+a :class:`ReadReport`; only when no article at all can be read is that an
+:class:`~rawabit.errors.InputError`.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from rawabit.errors import InputError
+
+from .boilerplate import split_articles
+from .encoding import DEFAULT_MAX_BYTES, decode, normalize_text
+from .html_text import declared_charset, extract_html
+from .model import Article
+
+__all__ = ["TEXT_SUFFIXES", "HTML_SUFFIXES", "Skipped", "ReadReport", "find_files",
+           "read_file", "read_articles", "article_id"]
+
+TEXT_SUFFIXES = frozenset({".txt"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+_SHOWN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file, or part of one, that was not read, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class ReadReport:
+    """What a call to :func:`read_articles` read and skipped.
+
+    Attributes:
+        files: Files that gave at least one article, as displayed paths.
+        skipped: Files or parts left out, with a short reason each.
+        articles: Number of articles yielded.
+    """
+
+    files: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    articles: int = 0
+
+    def summary(self) -> str:
+        """One line for people, e.g. ``skipped 2 files: x (binary), y (empty)``; ``""`` if none."""
+        if not self.skipped:
+            return ""
+        items = [f"{s.path} ({s.reason})" for s in self.skipped[:_SHOWN]]
+        if len(self.skipped) > _SHOWN:
+            items.append(f"and {len(self.skipped) - _SHOWN} more")
+        noun = "file" if len(self.skipped) == 1 else "files"
+        return f"skipped {len(self.skipped)} {noun}: " + ", ".join(items)
+
+
+def article_id(text: str) -> str:
+    """Stable id of an article: the first 12 hex digits of SHA-256 of its text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def find_files(paths: Iterable[str | os.PathLike[str]], *,
+               report: ReadReport | None = None) -> list[tuple[Path, str]]:
+    """Resolve files and folders to the article files to read.
+
+    Args:
+        paths: Files or folders, as given by the user.
+        report: Receives the files skipped inside folders for their type.
+
+    Returns:
+        ``(path, display)`` pairs in input order, folders expanded in sorted
+        order, each file once; ``display`` is the posix path as given.
+
+    Raises:
+        InputError: A path is missing, a file named explicitly is not
+            ``.txt``/``.html``/``.htm``, or no such file is found.
+    """
+    found: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+    given = [PurePath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
+    if not given:
+        raise InputError("no input path given")
+    for raw in given:
+        path = Path(raw)
+        if path.is_dir():
+            candidates = _walk(path, raw, report)
+        elif path.is_file():
+            if path.suffix.lower() not in _SUFFIXES:
+                raise InputError(f"{raw.as_posix()}: not a .txt or .html file")
+            candidates = [(path, raw.as_posix())]
+        elif path.exists():
+            raise InputError(f"{raw.as_posix()}: not a regular file or folder")
+        else:
+            raise InputError(f"{raw.as_posix()}: no such file or folder")
+        for file, display in candidates:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append((file, display))
+    if not found:
+        names = ", ".join(p.as_posix() for p in given[:_SHOWN])
+        raise InputError(f"no .txt or .html file found in {names}")
+    return found
+
+
+def read_file(path: str | os.PathLike[str], *, display: str | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+    """Read the articles of one file.
+
+    Args:
+        path: The file.
+        display: The path to record in :attr:`Article.path`; ``path`` as
+            posix when omitted.
+        max_bytes: Largest file size accepted.
+
+    Returns:
+        The file's articles in order, ``part`` counting from 0.
+
+    Raises:
+        InputError: The file is unreadable, too large, binary, empty or holds
+            nothing but boilerplate.
+    """
+    path = Path(path)
+    shown = display if display is not None else PurePath(path).as_posix()
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{shown}: too large ({_mb(size)} > {_mb(max_bytes)} limit)")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{shown}: too large (over {_mb(max_bytes)} limit)")
+    try:
+        if path.suffix.lower() in HTML_SUFFIXES:
+            title, text = extract_html(decode(data, hint=declared_charset(data)))
+        else:
+            title, text = "", decode(data)
+    except InputError as exc:
+        raise InputError(f"{shown}: {exc}") from None
+    segments = split_articles(normalize_text(text), title=normalize_text(title))
+    if not segments:
+        raise InputError(f"{shown}: no article text (empty or only boilerplate)")
+    return [Article(id=article_id(seg.text), path=shown, text=seg.text, title=seg.title, part=n)
+            for n, seg in enumerate(segments)]
+
+
+def read_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  report: ReadReport | None = None) -> Iterator[Article]:
+    """Read every article under the given paths.
+
+    Path errors are raised by the call itself; file errors while iterating
+    are recorded in ``report`` and the file skipped. An article whose text
+    equals one already read is skipped as a duplicate.
+
+    Args:
+        paths: Files or folders, as given by the user.
+        max_bytes: Largest file size accepted (default 20 MB).
+        report: Filled with the files read and skipped.
+
+    Returns:
+        An iterator of articles, in file order then part order.
+
+    Raises:
+        InputError: See :func:`find_files`; also, when iteration ends, if no
+            article could be read, with the reasons.
+    """
+    report = ReadReport() if report is None else report
+    files = find_files(paths, report=report)
+    return _iter_articles(files, max_bytes, report)
+
+
+def _iter_articles(files: list[tuple[Path, str]], max_bytes: int, report: ReadReport) -> Iterator[Article]:
+    ids: dict[str, str] = {}
+    for path, display in files:
+        try:
+            articles = read_file(path, display=display, max_bytes=max_bytes)
+        except InputError as exc:
+            report.skipped.append(Skipped(display, _reason(str(exc), display)))
+            continue
+        fresh = []
+        for article in articles:
+            if article.id in ids:
+                report.skipped.append(Skipped(f"{display}#{article.part}", f"duplicate of {ids[article.id]}"))
+            else:
+                ids[article.id] = display if article.part == 0 else f"{display}#{article.part}"
+                fresh.append(article)
+        if fresh:
+            report.files.append(display)
+        for article in fresh:
+            report.articles += 1
+            yield article
+    if not report.articles:
+        detail = report.summary() or "no article text"
+        raise InputError(f"nothing readable: {detail}")
+
+
+def _walk(root: Path, given: PurePath, report: ReadReport | None) -> list[tuple[Path, str]]:
+    found = []
+    for folder, dirs, names in os.walk(root, onerror=None, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            path = Path(folder) / name
+            display = (given / path.relative_to(root)).as_posix()
+            if path.suffix.lower() in _SUFFIXES and path.is_file():
+                found.append((path, display))
+            elif report is not None:
+                report.skipped.append(Skipped(display, "not .txt or .html"))
+    return found
+
+
+def _reason(message: str, display: str) -> str:
+    prefix = f"{display}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB"
