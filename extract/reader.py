@@ -29,6 +29,7 @@ TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 _SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 _SHOWN = 5
+_HTML_STARTS = ("<!doctype html", "<html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,8 @@ def read_file(path: str | os.PathLike[str], *, display: str | None = None,
         max_bytes: Largest file size accepted.
 
     Returns:
-        The file's articles in order, ``part`` counting from 0.
+        The file's articles in order, ``part`` counting from 0. A ``.txt``
+        file that starts with ``<!DOCTYPE html`` or ``<html`` is read as HTML.
 
     Raises:
         InputError: The file is unreadable, too large, binary, empty or holds
@@ -143,10 +145,12 @@ def read_file(path: str | os.PathLike[str], *, display: str | None = None,
     if len(data) > max_bytes:
         raise InputError(f"{shown}: too large (over {_mb(max_bytes)} limit)")
     try:
-        if path.suffix.lower() in HTML_SUFFIXES:
-            title, text = extract_html(decode(data, hint=declared_charset(data)))
+        is_html = path.suffix.lower() in HTML_SUFFIXES
+        text = decode(data, hint=declared_charset(data) if is_html else None)
+        if is_html or text.lstrip("\ufeff \t\r\n")[:14].lower().startswith(_HTML_STARTS):
+            title, text = extract_html(text)
         else:
-            title, text = "", decode(data)
+            title = ""
     except InputError as exc:
         raise InputError(f"{shown}: {exc}") from None
     segments = split_articles(normalize_text(text), title=normalize_text(title))
@@ -215,10 +219,15 @@ def _walk(root: Path, given: PurePath, report: ReadReport | None) -> list[tuple[
                 continue
             path = Path(folder) / name
             display = (given / path.relative_to(root)).as_posix()
-            if path.suffix.lower() in _SUFFIXES and path.is_file():
+            if path.suffix.lower() not in _SUFFIXES:
+                reason = "not .txt or .html"
+            elif not path.is_file():
+                reason = "not a regular file"
+            else:
                 found.append((path, display))
-            elif report is not None:
-                report.skipped.append(Skipped(display, "not .txt or .html"))
+                continue
+            if report is not None:
+                report.skipped.append(Skipped(display, reason))
     return found
 
 

@@ -85,6 +85,12 @@ def test_html_file_is_read():
     assert "اترك تعليقاً" not in article.text and "الأكثر قراءة" not in article.text
 
 
+def test_txt_file_holding_a_saved_page_is_read_as_html(tmp_path):
+    page = f"\n<!DOCTYPE html><html><body><script>alert(1)</script><h1>{TITLE}</h1><p>{BODY}</p></body></html>"
+    [article] = read_file(_write(tmp_path / "saved.txt", page))
+    assert article.text == ARTICLE and article.title == TITLE
+
+
 def test_html_windows_1256_meta(tmp_path):
     page = f'<html><head><meta charset="windows-1256"></head><body><h1>{TITLE}</h1><p>{BODY}</p></body></html>'
     [article] = read_file(_write(tmp_path / "old.htm", page.encode("cp1256")))
@@ -99,12 +105,14 @@ def test_folder_is_walked_recursively_in_sorted_order(tmp_path):
     _write(tmp_path / "image.png", b"\x89PNG\r\n\x1a\n")
     _write(tmp_path / ".hidden" / "z.txt", ARTICLE + " مخفي")
     _write(tmp_path / ".DS_Store", b"\x00\x00\x00\x01Bud1")
+    (tmp_path / "sub" / "gone.txt").symlink_to(tmp_path / "missing.txt")
     report = ReadReport()
     articles = list(read_articles([tmp_path], report=report))
     names = [Path(a.path).relative_to(tmp_path).as_posix() for a in articles]
     assert names == ["a.html", "b.txt", "sub/c.TXT"]
     skipped = {Path(s.path).relative_to(tmp_path).as_posix(): s.reason for s in report.skipped}
-    assert skipped == {"image.png": "not .txt or .html", "sub/notes.docx": "not .txt or .html"}
+    assert skipped == {"image.png": "not .txt or .html", "sub/notes.docx": "not .txt or .html",
+                       "sub/gone.txt": "not a regular file"}
     assert report.articles == 3 and len(report.files) == 3
 
 
