@@ -63,6 +63,12 @@ def test_related_headlines_are_dropped_and_title_found():
     assert article.text == "\n\n".join([TITLE, P1, P2])
 
 
+def test_marker_followed_by_plain_short_headlines_is_dropped():
+    headlines = [b.replace("•", "").strip() for b in BULLETS]
+    [article] = split_articles("\n".join([TITLE, P1, "اقرأ أيضا", *headlines]))
+    assert article.lines == (TITLE, P1)
+
+
 def test_trailing_bullet_list_without_marker_is_dropped():
     [article] = split_articles("\n".join([TITLE, P1, P2, *BULLETS]))
     assert article.lines == (TITLE, P1, P2)
