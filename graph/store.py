@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -24,7 +25,8 @@ from rdflib.term import Node
 
 from rawabit.errors import StoreError
 
-from .namespace import ARTICLE, ID, PREFIXES, RWB
+from .iris import article_iri, entity_key
+from .namespace import ARTICLE, PREFIXES, RWB
 
 if TYPE_CHECKING:
     from .sparql import Result
@@ -57,8 +59,11 @@ class StoredEntity(NamedTuple):
 
     @property
     def key(self) -> str:
-        """The entity key: the IRI without the ``id:`` namespace."""
-        return self.iri[len(str(ID)):] if self.iri.startswith(str(ID)) else self.iri
+        """The entity key the IRI was minted from (the IRI itself outside ``id:``)."""
+        try:
+            return entity_key(self.iri)
+        except ValueError:
+            return self.iri
 
 
 class GraphStore:
@@ -91,7 +96,7 @@ class GraphStore:
             if path.is_dir() and any(path.iterdir()):
                 raise StoreError(f"{path} is not a graph store (no CURRENT file); choose an empty or new directory")
             if not create or read_only:
-                raise StoreError(f"no graph store at {path}; build one first with `rawabit build … --store {path}`")
+                raise StoreError(f"no graph store at {path}")
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as exc:
@@ -180,7 +185,7 @@ class GraphStore:
             None, _RDF_TYPE, ox.NamedNode(RWB.Article), None)}
         ids.update(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
         prefix = str(ARTICLE)
-        return sorted(i[len(prefix):] for i in ids if i.startswith(prefix))
+        return sorted(unquote(i[len(prefix):]) for i in ids if i.startswith(prefix))
 
     def entities(self) -> list[StoredEntity]:
         """The entities and topics in the store, sorted by IRI."""
@@ -278,7 +283,7 @@ def _labels(store: ox.Store, iri: ox.NamedNode) -> tuple[str, ...]:
 
 
 def _article_iri(article_id: str) -> str:
-    return article_id if article_id.startswith(("http://", "https://")) else str(ARTICLE[article_id])
+    return article_id if article_id.startswith(("http://", "https://")) else str(article_iri(article_id))
 
 
 def _describe_open_error(path: Path, exc: OSError) -> str:

@@ -1,0 +1,49 @@
+"""Tests of ``rawabit serve`` (loopback only; the server is stopped by the test)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from rawabit.cli import main
+from rawabit.graph.server import ServerHandle
+from rawabit.graph.store import GraphStore
+
+
+def _helpers():
+    name = "rawabit_test_conftest_store"
+    if name not in sys.modules:
+        path = Path(__file__).parents[1] / "graph" / "conftest_store.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        sys.modules[name] = module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+sample = _helpers()
+
+
+def test_serve_answers_then_stops(tmp_path: Path, monkeypatch, capsys) -> None:
+    with GraphStore.open(tmp_path / "db", create=True) as store:
+        store.add_dataset(sample.sample_dataset())
+    answers = []
+
+    def one_request_then_return(handle: ServerHandle) -> None:
+        assert handle.host == "127.0.0.1"
+        url = handle.url + "?" + urllib.parse.urlencode({"query": "ASK { id:moscow rwb:rejects ?x }"})
+        with urllib.request.urlopen(url, timeout=60) as response:
+            answers.append(json.loads(response.read()))
+
+    monkeypatch.setattr(ServerHandle, "wait", one_request_then_return)
+    assert main(["serve", "--store", str(tmp_path / "db"), "--port", "0", "--quiet"]) == 0
+    assert answers == [{"head": {}, "boolean": True}]
+    assert "SPARQL endpoint at http://127.0.0.1:" in capsys.readouterr().err
+
+
+def test_serve_errors(tmp_path: Path, capsys) -> None:
+    assert main(["serve", "--store", str(tmp_path / "missing"), "--port", "0"]) == 4
+    assert main(["serve", "--store", str(tmp_path), "--timeout", "0"]) == 2
+    assert capsys.readouterr().err.count("rawabit: error:") == 2
