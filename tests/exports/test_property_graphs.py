@@ -1,0 +1,129 @@
+"""Tests of the GraphML, Cypher and Neo4j CSV writers (entities and asserted facts)."""
+from __future__ import annotations
+
+import csv
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+
+from rawabit import exports
+from rawabit.errors import FormatError
+from rawabit.exports.cypher import quote_string
+from rawabit.exports.lpg import read, relation_type, superclasses
+from rawabit.exports.neo4j import NODE_HEADER, RELATIONSHIP_HEADER
+from rawabit.graph.namespace import ID, RWB
+
+PUTIN, WITKOFF, ZELENSKY = (str(ID[k]) for k in ("vladimir-putin", "steve-witkoff", "volodymyr-zelensky"))
+ASSERTED = {("steve-witkoff", "met", "vladimir-putin"), ("vladimir-putin", "presidentOf", "russia"),
+            ("steve-witkoff", "envoyOf", "united-states"), ("moscow", "locatedIn", "russia"),
+            ("vladimir-putin", "supports", "topic-ceasefire")}
+
+
+def _key(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def test_lpg_edges_are_the_asserted_facts(dataset):
+    nodes, edges = read(dataset)
+    assert {(_key(e.source), e.relation, _key(e.target)) for e in edges} == ASSERTED
+    assert len(nodes) == 10
+    met = next(e for e in edges if e.relation == "met")
+    assert met.confidence == 0.9 and met.sentence == 0 and met.rule == "interaction.verb"
+    assert met.article.endswith("a1b2c3d4e5f6") and met.statement
+
+
+def test_lpg_keeps_a_plain_triple_without_statement(dataset):
+    dataset.default_graph.add((ID["kremlin"], RWB.criticized, ID["kyiv"]))
+    _, edges = read(dataset)
+    bare = [e for e in edges if e.relation == "criticized"]
+    assert len(bare) == 1 and bare[0].statement == "" and bare[0].confidence is None
+
+
+def test_superclasses_and_relation_types():
+    assert superclasses("City") == ("Place", "Agent")
+    assert superclasses("Person") == ("Agent",)
+    assert superclasses("Topic") == ()
+    assert relation_type("talkedWith") == "TALKED_WITH"
+    assert relation_type("spokespersonOf") == "SPOKESPERSON_OF"
+    assert relation_type("met") == "MET"
+    assert relation_type("talkedWith", "as-is") == "talkedWith"
+    with pytest.raises(ValueError):
+        relation_type("met", "lower")
+
+
+def test_graphml_round_trips_through_networkx(dataset, tmp_path):
+    path = exports.write(dataset, tmp_path / "g.graphml")
+    g = nx.read_graphml(path, force_multigraph=True)
+    assert g.number_of_nodes() == 10
+    putin = g.nodes[PUTIN]
+    assert (putin["label_ar"], putin["label_en"], putin["class"]) == ("فلاديمير بوتين", "Vladimir Putin", "Person")
+    edges = {(_key(u), d["relation"], _key(v)) for u, v, d in g.edges(data=True)}
+    assert edges == ASSERTED
+    (data,) = g.get_edge_data(WITKOFF, PUTIN).values()
+    assert data["relation"] == "met" and isinstance(data["confidence"], float) and data["confidence"] == 0.9
+    assert data["evidence"].startswith("التقى") and data["article"].endswith("a1b2c3d4e5f6")
+    assert not g.has_edge(PUTIN, ZELENSKY)  # denied
+
+
+def test_cypher_script(dataset, tmp_path):
+    text = exports.write(dataset, tmp_path / "g.cypher").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[2].startswith("CREATE CONSTRAINT")
+    merges = [line for line in lines if line.startswith("MERGE (n:Entity")]
+    rels = [line for line in lines if line.startswith("MATCH")]
+    assert len(merges) == 10 and len(rels) == len(ASSERTED)
+    assert all(line.endswith(";") for line in lines[2:])
+    putin = next(line for line in merges if f"'{PUTIN}'" in line)
+    assert "SET n:Person:Agent," in putin and "n.label_ar = 'فلاديمير بوتين'" in putin
+    assert any("SET n:City:Place:Agent," in line for line in merges)
+    assert any("-[r:PRESIDENT_OF {statement: " in line for line in rels)
+    assert not any(ZELENSKY in line for line in rels)
+    assert "r.confidence = 0.9" in next(line for line in rels if ":MET " in line)
+
+
+def test_cypher_relationship_types_as_is(dataset, tmp_path):
+    text = exports.write(dataset, tmp_path / "g.cypher", {"rel_types": "as-is"}).read_text(encoding="utf-8")
+    assert "[r:presidentOf {statement:" in text and "PRESIDENT_OF" not in text
+
+
+def test_cypher_strings_are_escaped():
+    assert quote_string("it's \\ a\nline") == "'it\\'s \\\\ a\\nline'"
+
+
+def _rows(path):
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def test_neo4j_directory_has_the_documented_headers(dataset, tmp_path):
+    out = exports.write(dataset, tmp_path / "graph.neo4j")
+    nodes, rels = _rows(out / "nodes.csv"), _rows(out / "relationships.csv")
+    assert tuple(nodes[0]) == NODE_HEADER == (
+        "iri:ID", "key", "label_ar", "label_en", "class", "wikidata", ":LABEL")
+    assert tuple(rels[0]) == RELATIONSHIP_HEADER
+    assert {":START_ID", ":END_ID", ":TYPE", "confidence:float"} <= set(rels[0])
+    by_iri = {row[0]: dict(zip(nodes[0], row)) for row in nodes[1:]}
+    assert by_iri[PUTIN][":LABEL"] == "Entity;Person;Agent"
+    assert by_iri[PUTIN]["wikidata"] == "Q7747"
+    facts = [dict(zip(rels[0], row)) for row in rels[1:]]
+    assert {(_key(f[":START_ID"]), f["relation"], _key(f[":END_ID"])) for f in facts} == ASSERTED
+    assert all(f[":START_ID"] in by_iri and f[":END_ID"] in by_iri for f in facts)
+    met = next(f for f in facts if f[":TYPE"] == "MET")
+    assert float(met["confidence:float"]) == 0.9 and met["sentence:int"] == "0"
+
+
+def test_neo4j_single_csv_targets(dataset, tmp_path):
+    nodes = exports.write(dataset, tmp_path / "out" / "nodes.csv")
+    rels = exports.write(dataset, tmp_path / "out" / "relationships.csv")
+    assert tuple(_rows(nodes)[0]) == NODE_HEADER
+    assert tuple(_rows(rels)[0]) == RELATIONSHIP_HEADER
+    with pytest.raises(FormatError, match="nodes.csv"):
+        exports.write(dataset, tmp_path / "graph.csv")
+
+
+def test_property_graphs_of_an_empty_graph(tmp_path):
+    empty = Graph()
+    assert read(empty) == ([], [])
+    for name in ("e.graphml", "e.cypher", "e.neo4j"):
+        assert exports.write(empty, tmp_path / name).exists()
