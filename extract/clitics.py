@@ -35,7 +35,7 @@ class CliticSplitter:
             if len(norm) - len(prefix) < 2 or not norm.startswith(prefix):
                 continue
             base = restore + norm[len(prefix):]
-            if base in self.lexicon:
+            if len(base) >= 3 and base in self.lexicon:
                 return prefix, base
         return "", norm
 

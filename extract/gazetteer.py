@@ -98,6 +98,9 @@ class Gazetteer:
                 self.nisba.setdefault(normalize_phrase(adj), key)
             if key and row.get("in"):
                 self.container[key] = row["in"]
+        for row in read_tsv("nisba_extra.tsv"):
+            for adj in split_variants(row.get("nisba", "")):
+                self.nisba.setdefault(normalize_phrase(adj), row["key"])
         for row in read_tsv("gazetteer_orgs.tsv"):
             key = self._add_entity(row, EntityType.ORGANIZATION)
             if key and row.get("country"):

@@ -1,6 +1,7 @@
 """Where places are: «مدينة إسطنبول التركية», «منطقة أوديسا جنوب أوكرانيا», «العاصمة الروسية موسكو»."""
 from __future__ import annotations
 
+from .arabic import normalize_phrase
 from .gazetteer import Gazetteer
 from .model import Doc, EntityType, Fact, Mention, Sentence, Status
 from .resources import read_tsv
@@ -17,7 +18,7 @@ class GeographyFinder:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
-        self.directions = {r["word"] for r in read_tsv("directions.tsv")}
+        self.directions = {normalize_phrase(r["word"]) for r in read_tsv("directions.tsv")}
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in doc.sentences:
@@ -33,7 +34,11 @@ class GeographyFinder:
         toks = sent.tokens
         j = m.last
         if j < len(toks) and toks[j].norm in self.gaz.nisba:
-            self._fact(doc, sent, m, self.gaz.nisba[toks[j].norm], m.first, j + 1, "locatedIn.adjective")
+            country = self.gaz.nisba[toks[j].norm]
+            known = self.gaz.country_of(m.key)
+            ent = self.gaz.entities.get(country)
+            if ent is not None and ent.type is EntityType.COUNTRY and known in ("", country):
+                self._fact(doc, sent, m, country, m.first, j + 1, "locatedIn.adjective")
             return
         if j < len(toks) and (toks[j].norm in self.directions or toks[j].base in self.directions):
             nxt = next((x for x in ms if x.first == j + 1 and x.type is EntityType.COUNTRY), None)

@@ -45,7 +45,11 @@ class Linker:
             keys = {remap.get(m.key, m.key) for m in doc.mentions if m.key}
             out.mentions[doc.article.id] = {k for k in keys if k in entities}
             seen: set[tuple] = set()
+            specific = {(f.sentence, frozenset((f.subject, f.object))) for f in doc.facts
+                        if f.relation in ("met", "phoned")}
             for f in doc.facts:
+                if f.relation == "talkedWith" and (f.sentence, frozenset((f.subject, f.object))) in specific:
+                    continue
                 f = replace(f, subject=remap.get(f.subject, f.subject), object=remap.get(f.object, f.object))
                 ident = (f.subject, f.relation, f.object, f.status, f.sentence)
                 if ident in seen or f.subject == f.object or f.subject not in entities or f.object not in entities:

@@ -7,6 +7,7 @@ country as the actor.
 """
 from __future__ import annotations
 
+from .arabic import normalize_phrase
 from .clitics import CliticSplitter
 from .gazetteer import Gazetteer
 from .model import Doc, EntityType, Mention, Sentence
@@ -23,7 +24,7 @@ class GazetteerMatcher:
     def __init__(self, gazetteer: Gazetteer, splitter: CliticSplitter):
         self.gaz = gazetteer
         self.splitter = splitter
-        self.agent_nouns = {r["word"] for r in read_tsv("agent_nouns.tsv")}
+        self.agent_nouns = {normalize_phrase(r["word"]) for r in read_tsv("agent_nouns.tsv")}
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in doc.sentences:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .arabic import normalize_phrase
 from .model import Doc, EntityType, Sentence
 from .resources import read_tsv
 
@@ -24,14 +25,15 @@ class NameFinder:
     """
 
     def __init__(self, stop: Iterable[str]):
-        self.stop = set(stop) | {r["word"] for r in read_tsv("function_words.tsv")}
+        self.stop = set(stop) | {normalize_phrase(r["word"]) for r in read_tsv("function_words.tsv")}
+        self.stop |= {normalize_phrase(r["word"]) for r in read_tsv("common_words.tsv")}
 
     def _ok(self, tok, first: bool) -> bool:
         if tok.is_punct or not tok.norm.isalpha() or len(tok.norm) < 2:
             return False
         if tok.norm in self.stop or tok.base in self.stop:
             return False
-        if tok.norm.startswith("ال"):
+        if tok.norm.startswith("ال") or (tok.norm[:1] in "وفبل" and tok.norm[1:] in self.stop):
             return False
         return first or not tok.norm.startswith("و")
 
@@ -43,10 +45,13 @@ class NameFinder:
             k += 1
         return k if k > j else 0
 
-    def person_at(self, doc: Doc, sent: Sentence, j: int) -> int:
-        """End of a person's name starting at token *j* (recogniser span first), or 0."""
+    def person_at(self, doc: Doc, sent: Sentence, j: int, *, after_comma: bool = False) -> int:
+        """End of a person's name starting at token *j* (recogniser span first), or 0.
+
+        After a comma only the recogniser is trusted: «الرئيس الأميركي، يرغب …».
+        """
         for m in doc.mentions:
             if (m.sentence == sent.index and m.first == j and m.source == "ner"
                     and m.type is EntityType.PERSON):
                 return m.last
-        return self.run(sent, j)
+        return 0 if after_comma else self.run(sent, j)

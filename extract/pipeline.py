@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from .arabic import normalize_phrase
 from .clitics import CliticSplitter
 from .gazetteer import Gazetteer
 from .geography import GeographyFinder
@@ -57,7 +58,7 @@ class Pipeline:
     def default(cls, *, recognizer: Component | None = None) -> "Pipeline":
         """The offline pipeline: gazetteer, titles, optional statistical NER, relations, quotes."""
         gaz = Gazetteer()
-        stop_words = {r["word"] for r in read_tsv("function_words.tsv")}
+        stop_words = {normalize_phrase(r["word"]) for r in read_tsv("function_words.tsv")}
         relations_lexicon = RelationFinder.lexicon_of_cues()
         names = NameFinder(relations_lexicon | set(gaz.nisba))
         splitter = CliticSplitter(set())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .arabic import normalize_phrase
 from .mentions import units
 from .model import Doc, EntityType, Quote, Sentence
 from .resources import read_tsv
@@ -19,7 +20,7 @@ class QuoteFinder:
     name = "quotes"
 
     def __init__(self) -> None:
-        self.verbs = {r["word"] for r in read_tsv("function_words.tsv") if r["kind"] == "speech"}
+        self.verbs = {normalize_phrase(r["word"]) for r in read_tsv("function_words.tsv") if r["kind"] == "speech"}
 
     def __call__(self, doc: Doc) -> Doc:
         last_speaker = ""

@@ -177,24 +177,27 @@ class RelationFinder:
     def _subject(self, doc, sent, us, before, after, c0, c1, left, cue):
         toks = sent.tokens
         # a suffixed verbal noun: «اجتماعه مع» → the person named just before
-        if cue.pos == "noun" and toks[c0].base.endswith(("ته", "عه", "ئه", "ءه", "فه", "ها", "هما")) and \
-                len(toks[c0].norm) > 4:
-            ante = _antecedent(doc, sent, us, c0)
+        suffix = _pronoun_suffix(toks[c0].text) if cue.pos == "noun" else ""
+        if suffix:
+            ante = _antecedent(doc, sent, us, c0, feminine=suffix == "ها")
             if ante is not None:
                 return [ante], after
+        if cue.pos != "noun" and c0 > 0 and toks[c0 - 1].norm in _IMPERSONAL:
+            return [], after  # «تم بحث الحرب»: no agent is named
         clause_initial = all(self._skippable(t) for t in toks[left:c0])
         first = after[0] if after else None
-        if first is not None and not _marker(sent, first) and first.first - c1 <= 3 and \
-                (clause_initial or cue.pos == "noun"):
+        gap_after = 0 if cue.pos == "noun" else 2
+        next_to = first is not None and not _marker(sent, first) and first.first - c1 <= gap_after
+        last = before[-1] if before and not _marker(sent, before[-1]) else None
+        close_before = last is not None and c0 - last.last <= 1
+        if next_to and (clause_initial or cue.pos == "noun" or not close_before):
             group = _coordinated(sent, us, first)
             return group, [u for u in after if u.first >= group[-1].last]
-        if before:
-            last = before[-1]
-            if c0 - last.last <= 4 and not _marker(sent, last):
-                group = _coordinated_back(sent, us, last)
-                return group, after
+        if last is not None and c0 - last.last <= (1 if cue.pos == "noun" else 4):
+            return _coordinated_back(sent, us, last), after
         if left > 0 and toks[left - 1].norm in _PRONOUN_SUBJECT or toks[left].norm in _PRONOUN_SUBJECT:
-            ante = _antecedent(doc, sent, us, left)
+            pron = toks[left - 1].norm if left > 0 and toks[left - 1].norm in _PRONOUN_SUBJECT else toks[left].norm
+            ante = _antecedent(doc, sent, us, left, feminine=pron.endswith("ها"))
             if ante is not None:
                 return [ante], after
         return [], after
@@ -209,14 +212,20 @@ class RelationFinder:
                 if _marker(sent, u) == "بين":
                     return _coordinated(sent, us, u) if len(_coordinated(sent, us, u)) > 1 else []
         anchor = c1
+        complement = next((k for k in range(c1, min(c1 + 2, len(toks))) if toks[k].norm in _COMPLEMENT), -1)
         for u in rest:
+            if complement >= 0 and u.first > complement and u.type is not EntityType.TOPIC \
+                    and not _marker(sent, u):
+                anchor = u.last
+                continue  # «تطالب موسكو بأن تتخلى كييف …»: Kyiv is the complement's subject
             mark = _marker(sent, u)
             kind_ok = u.type in cue.objects
             if mark and mark in cue.markers and kind_ok:
                 return _coordinated(sent, us, u)
             if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4:
                 return _coordinated(sent, us, u)
-            if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",):
+            if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",) \
+                    and (u.first - anchor <= 3 or (mark and mark in cue.markers)):
                 return [u]
             anchor = u.last
         word = toks[c0 + 0].norm if c1 - c0 == 1 else ""
@@ -243,6 +252,7 @@ class RelationFinder:
         return []
 
 
+_IMPERSONAL = frozenset({"تم", "يتم", "سيتم", "جرى", "يجري", "جري"})
 _SKIP = frozenset({
     "و", "ف", "قد", "لم", "لن", "لا", "كان", "كانت", "وكان", "وكانت", "سبق", "وسبق", "ان",
     "اليوم", "امس", "ايضا", "رسميا", "مجددا", "مرارا", "من", "جهته", "جهتها", "بدوره", "بدورها",
@@ -299,13 +309,25 @@ def _coordinated_back(sent: Sentence, us: list[Mention], last: Mention) -> list[
     return group
 
 
-def _antecedent(doc: Doc, sent: Sentence, us: list[Mention], k: int) -> Mention | None:
-    """The person a pronoun at token *k* refers to: the last one named before it."""
-    people = [u for u in us if u.last <= k and u.type is EntityType.PERSON]
-    if people:
-        return people[-1]
+def _pronoun_suffix(word: str) -> str:
+    """«اجتماعه» → «ه», «امتنانها» → «ها», «لقائهما» → «هما»; '' for none (not «ة»)."""
+    for suffix in ("هما", "ها", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return suffix
+    return ""
+
+
+def _antecedent(doc: Doc, sent: Sentence, us: list[Mention], k: int, *,
+                feminine: bool = False) -> Mention | None:
+    """What a pronoun at token *k* refers to: the last person (or, for «ها», the last
+    country, city or organization: grammatically feminine) named before it."""
+    wanted = ({EntityType.COUNTRY, EntityType.CITY, EntityType.ORGANIZATION, EntityType.REGION}
+              if feminine else {EntityType.PERSON})
+    found = [u for u in us if u.last <= k and u.type in wanted]
+    if found:
+        return found[-1]
     if sent.index > 0:
-        prev = [m for m in units(doc, sent.index - 1) if m.type is EntityType.PERSON]
+        prev = [m for m in units(doc, sent.index - 1) if m.type in wanted]
         if prev:
             return prev[0]
     return None

@@ -40,16 +40,28 @@ class _Title:
     relation: str
     dual: bool
     definite: bool
+    kinds: frozenset[str] = frozenset({"nisba", "genitive"})
+    suffixed: bool = False   # «مبعوثه»: his envoy; the office's object is the pronoun
 
 
 @dataclass
 class _Role:
-    """What a title phrase says: the office, its object and where it ends."""
+    """What a title phrase says: the office, its object and where it ends.
+
+    ``relation`` may be ``"presidentOf>leaderOf"``: the first applies when the
+    object is a country, the second otherwise («رئيس جهاز …» leads an agency).
+    """
 
     relation: str
     obj: str = ""
     end: int = 0
     former: bool = False
+    country: bool = False
+
+    @property
+    def office(self) -> str:
+        first, _, other = self.relation.partition(">")
+        return first if self.country or not other else other
 
 
 class TitleParser:
@@ -64,10 +76,11 @@ class TitleParser:
         self.index = PhraseIndex()
         self.relation: dict[str, str] = {}
         for row in read_tsv("titles.tsv"):
-            rel = row.get("relation", "")
-            for form in split_variants(row.get("title", "")) + split_variants(row.get("forms", "")):
+            rel = row.get("relation", "") + ">" + (row.get("relation_other") or row.get("relation", ""))
+            rel += ">" + ",".join(split_variants(row.get("object", "")))
+            for form in split_variants(row.get("title", "")):
                 self._add_title(form, rel, dual=False)
-                for dual in _dual_forms(form):
+                for dual in _dual_forms(form) + split_variants(row.get("dual", "")):
                     self._add_title(dual, rel, dual=True)
         self.qualifiers = {normalize_phrase(r["word"]): r["effect"] for r in read_tsv("title_qualifiers.tsv")}
         self.heads = {normalize_phrase(r["word"]): EntityType(r["type"]) for r in read_tsv("org_heads.tsv")}
@@ -102,7 +115,11 @@ class TitleParser:
             if found:
                 n, tag = found
                 dual, rel = tag.split("|", 1)
-                return _Title(i, i + n, rel, dual == "2", reading.startswith("ال"))
+                rel, _, kinds = rel.rpartition(">")
+                definite = reading.startswith("ال")
+                suffixed = n == 1 and not definite and toks[i].text.endswith(("ه", "ها"))
+                return _Title(i, i + n, rel, dual == "2", definite,
+                              frozenset(kinds.split(",")) if kinds else frozenset(), suffixed)
         return None
 
     def _at(self, doc: Doc, sent: Sentence, i: int, pending: list) -> int:
@@ -113,11 +130,15 @@ class TitleParser:
         title = self._title(sent, i)
         if title is None:
             return i + 1
-        role = self._object(doc, sent, title.end, title.relation, depth=0)
+        if title.suffixed:
+            role = _Role(title.relation, self._antecedent(doc, sent, i), title.end)
+        else:
+            role = self._object(doc, sent, title.end, title.relation, title.kinds, depth=0)
         j = role.end
-        if j < len(toks) and toks[j].text in _COMMA:
-            j += 1
-        person, k = self._name(doc, sent, j)
+        comma = j < len(toks) and toks[j].text in _COMMA
+        person, k = self._name(doc, sent, j + comma, after_comma=comma)
+        if person and not self._may_hold(person, role):
+            person, k = "", j  # «لقاء الزعيم الروسي ترامب»: Trump holds no Russian office
         if person:
             self._claim(doc, sent, title.first, k, person, role)
             if title.dual:
@@ -127,7 +148,7 @@ class TitleParser:
             before = self._person_before(doc, sent, title.first)
             if before and (not title.definite or toks[title.first - 1].text in _COMMA):
                 self._fact(doc, sent, before, role, title.first, role.end)
-            elif title.definite and role.relation:
+            elif title.definite and role.office:
                 pending.append((sent, title.first, role.end, role))
         return max(role.end, i + 1)
 
@@ -142,9 +163,20 @@ class TitleParser:
             return
         person, end = self._name(doc, sent, k + 1)
         if person:
-            self._claim(doc, sent, k, end, person, _Role(relation, country, k + 1))
+            self._claim(doc, sent, k, end, person,
+                        _Role(relation, country, k + 1, country=self._is_country(doc, country)))
 
-    def _object(self, doc: Doc, sent: Sentence, j: int, relation: str, depth: int) -> _Role:
+    def _antecedent(self, doc: Doc, sent: Sentence, i: int) -> str:
+        """The person a possessive pronoun at token *i* refers to: the last one named."""
+        people = [m for m in doc.mentions if m.type is EntityType.PERSON and
+                  (m.sentence < sent.index or (m.sentence == sent.index and m.last <= i))]
+        people.sort(key=lambda m: (m.sentence, m.last))
+        if people and people[-1].sentence >= sent.index - 1:
+            return people[-1].key
+        return ""
+
+    def _object(self, doc: Doc, sent: Sentence, j: int, relation: str, kinds: frozenset[str],
+                depth: int) -> _Role:
         """Parse what follows a title: nationality, organization, region or person."""
         toks = sent.tokens
         role = _Role(relation, end=j)
@@ -155,15 +187,19 @@ class TitleParser:
         country = self.gaz.nisba.get(toks[j].norm)
         if country:
             role.obj, j = country, j + 1
+            role.country = self._is_country(doc, country)
         else:
             unit = self._unit_at(doc, sent, j)
+            if unit is not None and unit.type is EntityType.PERSON and "person" not in kinds:
+                return role  # «الرئيس ترامب»: the name, not the office's object
             if unit is not None and unit.type is not EntityType.TOPIC:
                 role.obj, j = unit.key, unit.last
+                role.country = unit.type is EntityType.COUNTRY
                 country = self.gaz.nisba.get(toks[j].norm) if j < len(toks) else None
                 if country and unit.type is not EntityType.PERSON:
                     j += 1  # «منطقة أوديسا الأوكرانية»
-            elif depth == 0 and (inner := self._title(sent, j)) is not None:
-                inner_role = self._object(doc, sent, inner.end, inner.relation, depth + 1)
+            elif depth == 0 and "person" in kinds and (inner := self._title(sent, j)) is not None:
+                inner_role = self._object(doc, sent, inner.end, inner.relation, inner.kinds, depth + 1)
                 person, k = self._name(doc, sent, inner_role.end, known_only=not inner_role.obj)
                 if person:
                     self._claim(doc, sent, inner.first, k, person, inner_role)
@@ -176,12 +212,23 @@ class TitleParser:
                 if found:
                     role.obj, j = found
         j = self._skip_qualifiers(sent, j, role)
-        if j < len(toks) and toks[j].norm in ("لشؤون", "لشان"):
+        if j < len(toks) and toks[j].norm in ("لشوون", "لشان"):
             j += 1
             while j < len(toks) and toks[j].norm.startswith("ال"):
                 j += 1
         role.end = j
         return role
+
+    def _may_hold(self, person: str, role: _Role) -> bool:
+        """False when the gazetteer lists this person's offices and none is in the role's country."""
+        known = self.gaz.roles.get(person)
+        if not known or not role.obj or not role.country:
+            return True
+        return any(obj == role.obj for _, obj in known)
+
+    def _is_country(self, doc: Doc, key: str) -> bool:
+        ent = self.gaz.entities.get(key)
+        return ent is not None and ent.type is EntityType.COUNTRY
 
     def _skip_qualifiers(self, sent: Sentence, j: int, role: _Role) -> int:
         toks = sent.tokens
@@ -220,13 +267,14 @@ class TitleParser:
         key = self._discover(doc, sent, j, k, text, etype)
         return key, k
 
-    def _name(self, doc: Doc, sent: Sentence, j: int, *, known_only: bool = False) -> tuple[str, int]:
+    def _name(self, doc: Doc, sent: Sentence, j: int, *, known_only: bool = False,
+              after_comma: bool = False) -> tuple[str, int]:
         unit = self._unit_at(doc, sent, j)
         if unit is not None:
             return (unit.key, unit.last) if unit.type is EntityType.PERSON else ("", j)
         if known_only:
             return "", j
-        end = self.names.person_at(doc, sent, j)
+        end = self.names.person_at(doc, sent, j, after_comma=after_comma)
         if not end:
             return "", j
         text = sent.text[sent.tokens[j].start - sent.start:sent.tokens[end - 1].end - sent.start]
@@ -247,10 +295,10 @@ class TitleParser:
         self._fact(doc, sent, person, role, first, last)
 
     def _fact(self, doc: Doc, sent: Sentence, person: str, role: _Role, first: int, last: int) -> None:
-        if not role.relation or not role.obj or role.former or role.obj == person:
+        if not role.office or not role.obj or role.former or role.obj == person:
             return
         start, end = sent.tokens[first].start, sent.tokens[last - 1].end
-        doc.facts.append(Fact(person, role.relation, role.obj, Status.ASSERTED, doc.article.id,
+        doc.facts.append(Fact(person, role.office, role.obj, Status.ASSERTED, doc.article.id,
                               sent.index, start, end, sent.text, "role.title", 0.9))
 
     def _unit_at(self, doc: Doc, sent: Sentence, j: int) -> Mention | None:
@@ -272,18 +320,18 @@ class TitleParser:
 
     def _holder(self, doc: Doc, role: _Role) -> str:
         """The one person the article names as holding this office, or ''."""
-        if not role.relation or not role.obj:
+        if not role.office or not role.obj:
             return ""
         if role.relation == "*":  # «نظيره الأميركي»: whoever holds office there, a president first
             return (self._holder(doc, _Role("presidentOf", role.obj))
                     or self._holder(doc, _Role("ministerOf", role.obj)))
-        said = {f.subject for f in doc.facts if f.relation == role.relation and f.object == role.obj}
+        said = {f.subject for f in doc.facts if f.relation == role.office and f.object == role.obj}
         if len(said) == 1:
             return next(iter(said))
         if said:
             return ""
         named = {m.key for m in doc.mentions if m.type is EntityType.PERSON}
-        known = [p for p in self.gaz.holder(role.relation, role.obj) if p in named]
+        known = [p for p in self.gaz.holder(role.office, role.obj) if p in named]
         return known[0] if len(known) == 1 else ""
 
 

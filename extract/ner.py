@@ -1,0 +1,186 @@
+"""Statistical named-entity recognisers: tokens in, IOB2 tags out.
+
+Two interchangeable backends share :class:`Recognizer`:
+
+* :class:`CRFRecognizer` — the shipped CRF model (``data/ner.crfsuite``,
+  trained by ``scripts/train_ner.py`` on ANERcorp); small and fast, the default.
+* :class:`CamelBertRecognizer` — CAMeL Tools' BERT tagger, when its model
+  has been installed (``camel_data -i ner-arabert``) or is given by path.
+
+Both tag with ``B-``/``I-`` over ``PERS``, ``LOC``, ``ORG`` and ``MISC``.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Sequence
+
+from ..errors import ModelError
+from .ner_features import DATA_DIR, document_features, load_resources, sentence_features
+
+__all__ = ["Recognizer", "CRFRecognizer", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
+
+MODEL_PATH = DATA_DIR / "ner.crfsuite"
+_INSTALL_HINT = "install it with `camel_data -i ner-arabert` or pass the path of a model directory"
+
+
+class Recognizer(ABC):
+    """A named-entity tagger over pre-tokenized sentences."""
+
+    @abstractmethod
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """Tag one sentence.
+
+        Args:
+            tokens: The sentence's tokens.
+
+        Returns:
+            One IOB2 tag per token (``O``, ``B-PERS``, ``I-LOC``…).
+        """
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tag consecutive sentences of one text; backends may use the context.
+
+        Args:
+            sentences: Token lists, in text order.
+
+        Returns:
+            One tag list per sentence.
+        """
+        return [self.tag(s) for s in sentences]
+
+    @classmethod
+    @abstractmethod
+    def pretrained(cls) -> "Recognizer":
+        """Load the backend's default model.
+
+        Raises:
+            ModelError: The model is not installed or cannot be read.
+        """
+
+
+class CRFRecognizer(Recognizer):
+    """Conditional random field over the features of :mod:`.ner_features`.
+
+    Args:
+        model_path: A python-crfsuite model file.
+        data_dir: Directory of the cue-word file and optional gazetteer.
+
+    Raises:
+        ModelError: The model file is missing or not a crfsuite model.
+    """
+
+    def __init__(self, model_path: Path | str = MODEL_PATH, *, data_dir: Path | str = DATA_DIR):
+        import pycrfsuite
+
+        path = Path(model_path)
+        if not path.is_file():
+            raise ModelError(f"NER model not found: {path} (train it with scripts/train_ner.py)")
+        self._tagger = pycrfsuite.Tagger()
+        try:
+            self._tagger.open(str(path))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot load NER model {path}: {exc}") from None
+        try:
+            self._resources = load_resources(data_dir)
+        except OSError as exc:
+            raise ModelError(f"cannot read NER word lists in {data_dir}: {exc}") from None
+        self.model_path = path
+
+    @classmethod
+    def pretrained(cls) -> "CRFRecognizer":
+        """Load the model shipped with Rawabit."""
+        return cls(MODEL_PATH)
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        if not tokens:
+            return []
+        return list(self._tagger.tag(sentence_features(list(tokens), self._resources)))
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        feats = document_features([list(s) for s in sentences], self._resources)
+        return [list(self._tagger.tag(f)) if f else [] for f in feats]
+
+
+def _camel_ner():
+    """Import camel_tools.ner; its import reads (or downloads) the data catalogue."""
+    try:
+        from camel_tools import ner
+    except Exception as exc:  # DownloaderError, CatalogueError, ImportError, OSError…
+        raise ModelError(f"CAMeL Tools NER is unavailable ({type(exc).__name__}: "
+                         f"{str(exc).splitlines()[0] if str(exc) else 'no details'}); "
+                         f"{_INSTALL_HINT}") from None
+    return ner
+
+
+class CamelBertRecognizer(Recognizer):
+    """CAMeL Tools' BERT token classifier (``camel_tools.ner.NERecognizer``).
+
+    Args:
+        model_path: Directory of a BERT token-classification model
+            (``config.json``, weights, ``vocab.txt``).
+        use_gpu: Run on a GPU when one is available.
+
+    Raises:
+        ModelError: The directory is missing or holds no loadable model, or
+            CAMeL Tools cannot be imported.
+    """
+
+    def __init__(self, model_path: Path | str, *, use_gpu: bool = False):
+        path = Path(model_path)
+        if not (path / "config.json").is_file():
+            raise ModelError(f"no BERT NER model in {path} (config.json missing); {_INSTALL_HINT}")
+        ner = _camel_ner()
+        try:
+            self._ner = ner.NERecognizer(str(path), use_gpu=use_gpu)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"cannot load BERT NER model {path}: {str(exc).splitlines()[0]}") from None
+        self.model_path = path
+
+    @classmethod
+    def pretrained(cls, *, use_gpu: bool = False) -> "CamelBertRecognizer":
+        """Load CAMeL Tools' default NER model from the installed camel_data.
+
+        Raises:
+            ModelError: camel_data or its NER model is not installed.
+        """
+        ner = _camel_ner()
+        try:
+            component = ner.CATALOGUE.components["NamedEntityRecognition"]
+            path = Path(component.datasets[component.default].path)
+        except (KeyError, AttributeError):
+            raise ModelError(f"the CAMeL Tools catalogue lists no NER model; {_INSTALL_HINT}") from None
+        return cls(path, use_gpu=use_gpu)
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        if not tokens:
+            return []
+        return list(self._ner.predict_sentence(list(tokens)))
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        filled = [list(s) for s in sentences if s]
+        tags = iter(self._ner.predict(filled)) if filled else iter(())
+        return [list(next(tags)) if s else [] for s in sentences]
+
+
+BACKENDS: dict[str, type[Recognizer]] = {"crf": CRFRecognizer, "camelbert": CamelBertRecognizer}
+
+
+def get_recognizer(backend: str = "crf", model_path: Path | str | None = None) -> Recognizer:
+    """Build a recognizer by backend name.
+
+    Args:
+        backend: A key of :data:`BACKENDS`.
+        model_path: A model to load instead of the backend's default.
+
+    Returns:
+        The recognizer.
+
+    Raises:
+        ModelError: The backend is unknown or its model cannot be loaded.
+    """
+    try:
+        cls = BACKENDS[backend]
+    except KeyError:
+        raise ModelError(f"unknown NER backend {backend!r}; choose from {', '.join(BACKENDS)}") from None
+    return cls.pretrained() if model_path is None else cls(model_path)
