@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .arabic import normalize_phrase
+from .arabic import normalize, normalize_phrase
 from .clitics import CliticSplitter
 from .mentions import units
 from .modality import ModalityTagger
@@ -28,15 +28,22 @@ from .resources import read_tsv, split_variants
 __all__ = ["RelationFinder", "SYMMETRIC"]
 
 SYMMETRIC = frozenset({"met", "phoned", "talkedWith"})
+
+
+def _normalized(words) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+
 _PUNCT_BOUNDARY = frozenset("،؛;:.!؟?()«»“”\"[]")
-_WORD_BOUNDARY = frozenset({
+_WORD_BOUNDARY = _normalized({
     "لكن", "لكنه", "لكنها", "لكنهما", "ولكن", "بينما", "فيما", "حيث", "اذ", "الذي", "التي",
     "الذين", "كما", "بعدما", "عندما", "حين", "بعد", "قبل", "ثم", "او", "اما",
 })
-_COMPLEMENT = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "لان", "انهم", "انهما"})
-_PRONOUN_SUBJECT = frozenset({"انه", "انها", "بانه", "بانها", "انهما", "انهم"})
-_DEMONSTRATIVE = frozenset({"ذلك", "هذا", "هذه", "تلك"})
-_ENUM_INTRO = frozenset({"هي", "وهي", "هما", "وهما", "هم", "وهم"})
+_COMPLEMENT = _normalized({"ان", "بان", "انه", "انها", "بانه", "بانها", "لان", "انهم", "انهما"})
+_PRONOUN_SUBJECT = _normalized({"انه", "انها", "بانه", "بانها", "انهما", "انهم"})
+_DEMONSTRATIVE = _normalized({"ذلك", "هذا", "هذه", "تلك"})
+_ENUM_INTRO = _normalized({"هي", "وهي", "هما", "وهما", "هم", "وهم"})
 _OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
@@ -71,7 +78,8 @@ class RelationFinder:
         self.max_len = 1
         for row in read_tsv("relation_cues.tsv"):
             cue = Cue(row["relation"], row["pos"],
-                      frozenset(split_variants(row["markers"].replace(",", "|"))),
+                      frozenset(m if m in ("direct", "between") else normalize(m)
+                                for m in split_variants(row["markers"].replace(",", "|"))),
                       frozenset(t for kind in row["objects"].split(",") for t in _KIND[kind.strip()]),
                       row.get("through") == "yes", float(row.get("confidence") or 0.8))
             for form in split_variants(row["forms"]):
@@ -127,9 +135,17 @@ class RelationFinder:
         after = [u for u in inside if u.first >= c1]
         subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue)
         subjects = [s for s in subjects if s.type is not EntityType.TOPIC]
+        if not subjects and cue.relation in SYMMETRIC and "بين" in cue.markers:
+            between = [u for u in after if _marker(sent, u) == "بين"]
+            subjects = _coordinated(sent, us, between[0]) if between else []
+            rest = []
+        if not subjects and cue.relation == "discussed" and toks[c0].prefix.endswith("ل"):
+            subjects = self._participants(doc, sent, c0)  # «التقى X Y … لمناقشة الحرب»
         if not subjects:
             return []
-        objects = self._object(sent, us, rest, c0, c1, cue)
+        if cue.relation == "discussed":  # «ناقش بوتين مع ترامب سبل …»: both discussed it
+            subjects = subjects + [u for u in rest if _marker(sent, u) == "مع" and u.type is not EntityType.TOPIC]
+        objects = self._object(sent, us, rest, c0, max([c1] + [s.last for s in subjects if s.first >= c1]), cue)
         pairs: list[tuple[Mention, Mention]] = []
         if objects:
             pairs = [(s, o) for s in subjects for o in objects]
@@ -142,6 +158,14 @@ class RelationFinder:
         return [Fact(s.key, cue.relation, o.key, status, doc.article.id, sent.index, start, end,
                      sent.text, rule, cue.confidence)
                 for s, o in pairs if s.key != o.key and s.key and o.key]
+
+    def _participants(self, doc: Doc, sent: Sentence, c0: int) -> list[Mention]:
+        """The two sides of a meeting or call stated earlier in the sentence."""
+        pairs = [f for f in doc.facts if f.sentence == sent.index and f.relation in SYMMETRIC]
+        if not pairs:
+            return []
+        keys = {pairs[-1].subject, pairs[-1].object}
+        return [u for u in units(doc, sent.index) if u.key in keys and u.last <= c0][:2]
 
     def _left(self, sent: Sentence, c0: int, us: list[Mention]) -> int:
         inside = {t for u in us for t in range(u.first + 1, u.last)}
@@ -209,7 +233,7 @@ class RelationFinder:
         toks = sent.tokens
         if "between" in cue.markers or "بين" in cue.markers:
             for u in rest:
-                if _marker(sent, u) == "بين":
+                if _marker(sent, u) == "بين":  # normalized «بين» is unchanged
                     return _coordinated(sent, us, u) if len(_coordinated(sent, us, u)) > 1 else []
         anchor = c1
         complement = next((k for k in range(c1, min(c1 + 2, len(toks))) if toks[k].norm in _COMPLEMENT), -1)
@@ -252,8 +276,9 @@ class RelationFinder:
         return []
 
 
-_IMPERSONAL = frozenset({"تم", "يتم", "سيتم", "جرى", "يجري", "جري"})
-_SKIP = frozenset({
+_PREPOSITIONS = _normalized({"مع", "إلى", "على", "عن", "من", "بين", "في", "ضد", "حول", "لدى"})
+_IMPERSONAL = _normalized({"تم", "يتم", "سيتم", "جرى", "يجري", "جري"})
+_SKIP = _normalized({
     "و", "ف", "قد", "لم", "لن", "لا", "كان", "كانت", "وكان", "وكانت", "سبق", "وسبق", "ان",
     "اليوم", "امس", "ايضا", "رسميا", "مجددا", "مرارا", "من", "جهته", "جهتها", "بدوره", "بدورها",
     "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ذلك", "في",
@@ -273,9 +298,9 @@ def _marker(sent: Sentence, u: Mention) -> str:
         return "ك"
     if u.first > 0:
         prev = sent.tokens[u.first - 1]
-        if prev.norm in ("مع", "الى", "علي", "على", "عن", "من", "بين", "في", "ضد", "حول", "لدي", "لدى"):
-            return {"علي": "على", "لدي": "لدى"}.get(prev.norm, prev.norm)
-        if prev.norm in ("ومع", "والى", "وعلى", "وعن", "ومن", "وبين", "وفي"):
+        if prev.norm in _PREPOSITIONS:
+            return prev.norm
+        if prev.norm[:1] == "و" and prev.norm[1:] in _PREPOSITIONS:
             return prev.norm[1:]
     return ""
 

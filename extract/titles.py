@@ -145,7 +145,8 @@ class TitleParser:
                 self._second_of_dual(doc, sent, k, title.relation)
             return k
         if role.obj and role.end > title.end:
-            before = self._person_before(doc, sent, title.first)
+            before = self._person_before(doc, sent, title.first) or \
+                (self._name_before(doc, sent, title.first) if not title.definite else "")
             if before and (not title.definite or toks[title.first - 1].text in _COMMA):
                 self._fact(doc, sent, before, role, title.first, role.end)
             elif title.definite and role.office:
@@ -212,6 +213,9 @@ class TitleParser:
                 if found:
                     role.obj, j = found
         j = self._skip_qualifiers(sent, j, role)
+        if role.obj and j < len(toks) and toks[j].text == "(":
+            close = next((k for k in range(j + 1, min(j + 5, len(toks))) if toks[k].text == ")"), -1)
+            j = close + 1 if close > 0 else j
         if j < len(toks) and toks[j].norm in ("لشوون", "لشان"):
             j += 1
             while j < len(toks) and toks[j].norm.startswith("ال"):
@@ -241,7 +245,8 @@ class TitleParser:
         """«جهاز الاستخبارات الخارجية الروسية», «منطقة بيلغورود», «المنطقة» (the one just named)."""
         toks = sent.tokens
         head = toks[j].base
-        etype = self.heads.get(head) or self.heads.get(toks[j].norm)
+        etype = self.heads.get(head) or self.heads.get(toks[j].norm) or \
+            (self.heads.get(head[2:]) if head.startswith("ال") else None)
         if etype is None:
             return None
         k = j + 1
@@ -308,6 +313,18 @@ class TitleParser:
                 if best is None or m.last > best.last:
                     best = m
         return best
+
+    def _name_before(self, doc: Doc, sent: Sentence, i: int) -> str:
+        """«وكان أوليه كيبر حاكم منطقة أوديسا»: a name run (2–3 words) right before a title."""
+        k = i
+        while k > 0 and i - k < 3 and self.names._ok(sent.tokens[k - 1], first=True) \
+                and not any(m.sentence == sent.index and m.first <= k - 1 < m.last for m in doc.mentions):
+            k -= 1
+        if i - k < 2:
+            return ""
+        toks = sent.tokens
+        text = sent.text[toks[k].start - sent.start:toks[i - 1].end - sent.start]
+        return self._discover(doc, sent, k, i, text, EntityType.PERSON)
 
     def _person_before(self, doc: Doc, sent: Sentence, i: int) -> str:
         k = i - 1
