@@ -42,8 +42,11 @@ GRAPH_FILE_EXTENSIONS: dict[str, tuple[str, ox.RdfFormat]] = {
     ".nq": ("nquads", ox.RdfFormat.N_QUADS),
     ".trig": ("trig", ox.RdfFormat.TRIG),
     ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD),
+    ".json": ("json-ld", ox.RdfFormat.JSON_LD),
     ".rdf": ("xml", ox.RdfFormat.RDF_XML),
+    ".xml": ("xml", ox.RdfFormat.RDF_XML),
     ".owl": ("xml", ox.RdfFormat.RDF_XML),
+    ".n3": ("n3", ox.RdfFormat.N3),
 }
 
 _XSD = PREFIXES["xsd"]

@@ -134,3 +134,27 @@ def test_closed_and_read_only_stores_refuse_work(store_dir: Path) -> None:
     store.close()
     with pytest.raises(StoreError, match="closed"):
         len(store)
+
+
+def test_a_built_dataset_round_trips_and_skips_known_articles(tmp_path: Path) -> None:
+    from rawabit.extract.model import Article, Entity, EntityType, Extraction, Fact, Status
+    from rawabit.graph.build import build_dataset
+
+    def extraction(article_id: str, text: str) -> Extraction:
+        fact = Fact("vladimir-putin", "met", "steve-witkoff", Status.ASSERTED, article_id, 0, 0, len(text), text,
+                    "interaction.verb", 0.9)
+        return Extraction(articles=[Article(article_id, "news/a.txt", text)],
+                          entities={"vladimir-putin": Entity("vladimir-putin", EntityType.PERSON, "فلاديمير بوتين"),
+                                    "steve-witkoff": Entity("steve-witkoff", EntityType.PERSON, "ستيف ويتكوف")},
+                          facts=[fact], mentions={article_id: {"vladimir-putin", "steve-witkoff"}})
+
+    with GraphStore.open(tmp_path / "db", create=True) as store:
+        first = store.add_dataset(build_dataset(extraction("aaaa0000", "التقى بوتين ويتكوف.")))
+        assert store.has_article("aaaa0000") and not store.has_article("bbbb1111")
+        assert store.add_dataset(build_dataset(extraction("aaaa0000", "التقى بوتين ويتكوف."))) == 0
+        added = store.add_dataset(build_dataset(extraction("bbbb1111", "واجتمع بوتين مع ويتكوف.")))
+        assert 0 < added < first  # the entities were already known
+        assert store.article_ids() == ["aaaa0000", "bbbb1111"]
+        assert [e.key for e in store.entities()] == ["steve-witkoff", "vladimir-putin"]
+        rows = store.query("SELECT ?st WHERE { ?st rdf:predicate rwb:met }").rows
+    assert len(rows) == 2
