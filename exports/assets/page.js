@@ -1,0 +1,284 @@
+/* Rawabit network view: builds the vis-network from the JSON in #rwb-data.
+ * Every string from the data reaches the page through textContent only. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("rwb-data").textContent);
+  var byId = function (id) { return document.getElementById(id); };
+
+  function el(tag, text, attrs) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (attrs) { Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); }); }
+    return e;
+  }
+  function en(text) { return el("span", text, { lang: "en", dir: "ltr" }); }
+
+  /* Arabic-insensitive matching: no diacritics or tatweel, one alef, yaa, haa. */
+  var MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F]/g;
+  function normalise(text) {
+    return String(text || "").normalize("NFKC").replace(MARKS, "")
+      .replace(/[\u0622\u0623\u0625\u0671\u0672\u0673]/g, "\u0627")
+      .replace(/\u0649/g, "\u064A").replace(/\u0626/g, "\u064A")
+      .replace(/\u0629/g, "\u0647").replace(/\u0624/g, "\u0648")
+      .toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  var classes = data.classes, relations = data.relations, statuses = data.statuses;
+  var nodes = data.nodes, edges = data.edges;
+  var incident = nodes.map(function () { return []; });
+  edges.forEach(function (e, j) { incident[e[0]].push(j); if (e[1] !== e[0]) { incident[e[1]].push(j); } });
+  var haystack = nodes.map(function (n) {
+    return [n[1], n[2]].concat(n[7] || []).map(normalise).join("\u0001");
+  });
+
+  function edgeLabel(e) {
+    var text = relations[e[2]][1];
+    return e[3] === 0 ? text : text + " (" + statuses[e[3]][1] + ")";
+  }
+
+  var nodeItems = nodes.map(function (n, i) {
+    return { id: i, label: n[1], x: n[4], y: n[5], value: n[6] + 1, group: classes[n[3]][0] };
+  });
+  var pairSeen = {};
+  var edgeItems = edges.map(function (e, j) {
+    var item = { id: j, from: e[0], to: e[1], rel: e[2], status: e[3] };
+    if (data.edgeLabels) { item.label = edgeLabel(e); }
+    if (e[3] !== 0) { item.dashes = [6, 5]; item.color = { color: "#c2410c", highlight: "#9a3412", hover: "#9a3412" }; }
+    if (!data.big) {
+      var key = Math.min(e[0], e[1]) + "," + Math.max(e[0], e[1]);
+      var k = pairSeen[key] = (pairSeen[key] || 0) + 1;
+      if (k > 1) {
+        var flip = (k % 2 === 0) !== (e[0] > e[1]);
+        item.smooth = { enabled: true, type: flip ? "curvedCW" : "curvedCCW", roundness: 0.3 * Math.ceil((k - 1) / 2) };
+      }
+    }
+    return item;
+  });
+
+  var classOn = {}, relOn = {}, hideUnasserted = false;
+  classes.forEach(function (c) { classOn[c[0]] = true; });
+  relations.forEach(function (r, i) { relOn[i] = true; });
+  var nodeClass = nodes.map(function (n) { return classes[n[3]][0]; });
+
+  var nodesDS = new vis.DataSet(nodeItems);
+  var edgesDS = new vis.DataSet(edgeItems);
+  var nodeView = new vis.DataView(nodesDS, { filter: function (n) { return classOn[n.group]; } });
+  var edgeView = new vis.DataView(edgesDS, {
+    filter: function (e) {
+      return relOn[e.rel] && !(hideUnasserted && e.status !== 0) && classOn[nodeClass[e.from]] && classOn[nodeClass[e.to]];
+    }
+  });
+
+  var groups = {};
+  classes.forEach(function (c) {
+    groups[c[0]] = { shape: c[4], color: { background: c[3], border: "#1d232b", highlight: { background: c[3], border: "#000000" }, hover: { background: c[3], border: "#000000" } } };
+  });
+  var font = data.font;
+  var options = {
+    autoResize: true,
+    physics: { enabled: false },
+    layout: { improvedLayout: false, randomSeed: 1 },
+    interaction: { hover: true, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big, keyboard: false, multiselect: false, tooltipDelay: 3600000 },
+    nodes: {
+      borderWidth: 1, borderWidthSelected: 3,
+      font: { face: font, size: 16, color: "#111827", strokeWidth: 4, strokeColor: "#ffffff" },
+      scaling: { min: 9, max: 32, label: { enabled: true, min: 16, max: 24, maxVisible: 30, drawThreshold: 7 } }
+    },
+    edges: {
+      arrows: { to: { enabled: true, scaleFactor: 0.55 } },
+      smooth: false, width: 1.3, selectionWidth: 2, hoverWidth: 1,
+      color: { color: "#7b8794", highlight: "#1d4ed8", hover: "#1d4ed8", inherit: false },
+      font: { face: font, size: 14, color: "#374151", strokeWidth: 4, strokeColor: "#ffffff", align: "horizontal" }
+    },
+    groups: groups
+  };
+  var container = byId("rwb-network");
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+
+  network.once("afterDrawing", function () {
+    window.__rwbDrawnAt = performance.now();
+    document.body.setAttribute("data-drawn", "1");
+  });
+
+  /* Side panel */
+  var title = byId("rwb-panel-title"), body = byId("rwb-panel-body"), hint = byId("rwb-panel-hint");
+  function nodeName(i) { return nodes[i][1]; }
+  function factLine(j) {
+    var e = edges[j];
+    var li = el("li", null, { "class": "rwb-fact", dir: "rtl", "data-edge": String(j) });
+    li.appendChild(el("bdi", nodeName(e[0])));
+    li.appendChild(document.createTextNode(" ← " + relations[e[2]][1] + " ← "));
+    li.appendChild(el("bdi", nodeName(e[1])));
+    if (e[3] !== 0) { li.appendChild(document.createTextNode(" ")); li.appendChild(el("span", "[" + statuses[e[3]][1] + "]", { "class": "rwb-status" })); }
+    li.addEventListener("click", function () { network.selectEdges([j]); showEdge(j); });
+    return li;
+  }
+  function showNode(i) {
+    var n = nodes[i], c = classes[n[3]];
+    title.textContent = n[1];
+    hint.textContent = "";
+    body.textContent = "";
+    var meta = el("p", null, { "class": "rwb-meta" });
+    meta.appendChild(el("span", c[1]));
+    meta.appendChild(document.createTextNode(" · "));
+    meta.appendChild(en(c[2] + (n[2] ? " · " + n[2] : "")));
+    body.appendChild(meta);
+    if (n[7] && n[7].length) { body.appendChild(el("p", "أسماء أخرى: " + n[7].join("، "), { "class": "rwb-meta", dir: "rtl" })); }
+    body.appendChild(el("p", n[0], { "class": "rwb-iri", dir: "ltr" }));
+    var list = el("ul", null, { id: "rwb-facts" });
+    incident[i].forEach(function (j) { list.appendChild(factLine(j)); });
+    body.appendChild(el("h3", "الوقائع (" + incident[i].length + ")"));
+    body.appendChild(list);
+  }
+  function showEdge(j) {
+    var e = edges[j], r = relations[e[2]], s = statuses[e[3]];
+    title.textContent = nodeName(e[0]) + " ← " + edgeLabel(e) + " ← " + nodeName(e[1]);
+    hint.textContent = "";
+    body.textContent = "";
+    var meta = el("p", null, { "class": "rwb-meta" });
+    meta.appendChild(en((nodes[e[0]][2] || nodes[e[0]][0]) + " — " + r[2] + " → " + (nodes[e[1]][2] || nodes[e[1]][0]) + " (" + s[2] + ")"));
+    body.appendChild(meta);
+    if (!e[4].length) { body.appendChild(el("p", "لا توجد جملة شاهدة — no evidence recorded", { "class": "rwb-meta" })); }
+    e[4].forEach(function (ev) {
+      var box = el("div", null, { "class": "rwb-evidence" });
+      box.appendChild(el("blockquote", ev[0] || "—", { dir: "auto", "class": "rwb-sentence" }));
+      var art = data.articles[ev[1]] || ["", ""];
+      var where = el("div", null, { "class": "rwb-meta rwb-article" });
+      where.appendChild(el("span", "المقال: "));
+      where.appendChild(el("bdi", art[0] || "—"));
+      box.appendChild(where);
+      var src = el("div", null, { "class": "rwb-meta" });
+      if (art[1]) { src.appendChild(el("span", art[1], { dir: "ltr", "class": "rwb-path" })); }
+      if (ev[3] >= 0) { src.appendChild(en(" · sentence " + ev[3])); }
+      box.appendChild(src);
+      var conf = ev[2] === null ? "—" : ev[2].toFixed(2);
+      var c = el("div", "الثقة: " + conf, { "class": "rwb-meta rwb-confidence" });
+      c.appendChild(document.createTextNode(" "));
+      c.appendChild(en("confidence " + conf));
+      box.appendChild(c);
+      body.appendChild(box);
+    });
+  }
+  function clearPanel() { title.textContent = "اختر عقدة أو علاقة"; body.textContent = ""; }
+
+  /* Hover tooltip (English names) */
+  var tip = byId("rwb-tooltip");
+  function showTip(point, parts) {
+    tip.textContent = "";
+    tip.appendChild(el("bdi", parts[0]));
+    tip.appendChild(document.createTextNode(" "));
+    tip.appendChild(en(parts[1]));
+    tip.style.left = (container.offsetLeft + point.x + 14) + "px";
+    tip.style.top = (container.offsetTop + point.y + 14) + "px";
+    tip.hidden = false;
+  }
+  network.on("hoverEdge", function (p) {
+    var e = edges[p.edge];
+    showTip(p.pointer.DOM, [edgeLabel(e), relations[e[2]][2] + (e[3] ? " (" + statuses[e[3]][2] + ")" : "")]);
+  });
+  network.on("hoverNode", function (p) {
+    var n = nodes[p.node];
+    showTip(p.pointer.DOM, [n[1], (n[2] ? n[2] + " · " : "") + classes[n[3]][2]]);
+  });
+  ["blurEdge", "blurNode", "dragStart", "zoom"].forEach(function (ev) { network.on(ev, function () { tip.hidden = true; }); });
+
+  network.on("click", function (p) {
+    if (p.nodes.length) { showNode(p.nodes[0]); } else if (p.edges.length) { showEdge(p.edges[0]); } else { clearPanel(); }
+  });
+
+  /* Filters */
+  function counts() {
+    byId("rwb-counts").textContent = nodeView.length + " / " + nodes.length + " nodes · " + edgeView.length + " / " + edges.length + " edges";
+  }
+  function refresh() { nodeView.refresh(); edgeView.refresh(); counts(); }
+  function checkbox(text, english, count, glyph, onChange) {
+    var li = el("li"), label = el("label", null, { "class": "rwb-check" });
+    var box = el("input", null, { type: "checkbox" });
+    box.checked = true;
+    box.addEventListener("change", function () { onChange(box.checked); refresh(); });
+    label.appendChild(box);
+    if (glyph) { label.appendChild(glyph); }
+    label.appendChild(el("span", text));
+    label.appendChild(en(english));
+    label.appendChild(el("span", "(" + count + ")", { "class": "rwb-count", dir: "ltr" }));
+    li.appendChild(label);
+    return li;
+  }
+  var perClass = classes.map(function () { return 0; });
+  nodes.forEach(function (n) { perClass[n[3]] += 1; });
+  var legend = byId("rwb-legend");
+  classes.forEach(function (c, i) {
+    if (!perClass[i]) { return; }
+    var glyph = el("span", c[5], { "class": "rwb-glyph", "aria-hidden": "true" });
+    glyph.style.color = c[3];
+    var li = checkbox(c[1], c[2], perClass[i], glyph, function (on) { classOn[c[0]] = on; });
+    li.setAttribute("data-class", c[0]);
+    legend.appendChild(li);
+  });
+  var perRel = relations.map(function () { return 0; });
+  edges.forEach(function (e) { perRel[e[2]] += 1; });
+  var relList = byId("rwb-relations");
+  relations.forEach(function (r, i) {
+    var li = checkbox(r[1], r[2], perRel[i], null, function (on) { relOn[i] = on; });
+    li.setAttribute("data-relation", r[0]);
+    relList.appendChild(li);
+  });
+  function setAllRelations(on) {
+    relations.forEach(function (r, i) { relOn[i] = on; });
+    relList.querySelectorAll("input").forEach(function (b) { b.checked = on; });
+    refresh();
+  }
+  byId("rwb-rel-all").addEventListener("click", function () { setAllRelations(true); });
+  byId("rwb-rel-none").addEventListener("click", function () { setAllRelations(false); });
+  byId("rwb-hide-unasserted").addEventListener("change", function (ev) { hideUnasserted = ev.target.checked; refresh(); });
+  counts();
+
+  /* Search */
+  var input = byId("rwb-search"), results = byId("rwb-results");
+  function search(query) {
+    var q = normalise(query);
+    if (!q) { return []; }
+    var hits = [];
+    for (var i = 0; i < nodes.length; i++) {
+      var at = haystack[i].indexOf(q);
+      if (at >= 0) { hits.push([at === 0 ? 0 : 1, -nodes[i][6], i]); }
+    }
+    hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
+    return hits.slice(0, 20).map(function (h) { return h[2]; });
+  }
+  function selectNode(i) {
+    var c = nodeClass[i];
+    if (!classOn[c]) {
+      classOn[c] = true;
+      var box = legend.querySelector('li[data-class="' + c + '"] input');
+      if (box) { box.checked = true; }
+      refresh();
+    }
+    network.selectNodes([i]);
+    network.focus(i, { scale: Math.max(network.getScale(), 1.1), animation: false });
+    showNode(i);
+  }
+  function showResults() {
+    results.textContent = "";
+    search(input.value).forEach(function (i) {
+      var li = el("li"), b = el("button", null, { type: "button", "data-node": String(i) });
+      b.appendChild(el("bdi", nodes[i][1]));
+      b.appendChild(document.createTextNode(" "));
+      b.appendChild(en((nodes[i][2] ? nodes[i][2] + " · " : "") + classes[nodes[i][3]][2]));
+      b.addEventListener("click", function () { selectNode(i); results.textContent = ""; });
+      li.appendChild(b);
+      results.appendChild(li);
+    });
+  }
+  input.addEventListener("input", showResults);
+  input.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") { var first = search(input.value); if (first.length) { selectNode(first[0]); results.textContent = ""; } }
+    if (ev.key === "Escape") { results.textContent = ""; }
+  });
+
+  window.rawabit = {
+    data: data, network: network, nodes: nodesDS, edges: edgesDS, nodeView: nodeView, edgeView: edgeView,
+    normalise: normalise, search: search, selectNode: selectNode, showNode: showNode, showEdge: showEdge
+  };
+  if (data.focus >= 0) { selectNode(data.focus); }
+})();
