@@ -1,0 +1,189 @@
+"""The HTML page in Debian's headless Chromium: drawing, panel, search, filters, safety."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from rawabit.exports import html
+
+_spec = importlib.util.spec_from_file_location("rawabit_test_html_browser_helpers",
+                                               Path(__file__).with_name("conftest_browser.py"))
+helpers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(helpers)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
+    d = helpers.start_chromium(tmp_path_factory.mktemp("chromium"))
+    yield d
+    helpers.stop_chromium(d)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pages")
+    html.write(helpers.demo_dataset(), root / "demo.html")
+    html.write(helpers.hostile_dataset(), root / "hostile.html")
+    return root
+
+
+@pytest.fixture
+def demo(driver, pages):
+    helpers.open_page(driver, pages / "demo.html")
+    driver.get_log("browser")  # start each test with an empty log
+    return driver
+
+
+def severe(driver) -> list[dict]:
+    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def js(driver, script: str, *args):
+    return driver.execute_script(script, *args)
+
+
+def click_at(driver, canvas_point: dict) -> None:
+    """Click the network at a canvas position, as a user would."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    box = driver.find_element(By.ID, "rwb-network")
+    dom = js(driver, "return window.rawabit.network.canvasToDOM(arguments[0])", canvas_point)
+    size = box.size
+    ActionChains(driver).move_to_element_with_offset(
+        box, int(dom["x"] - size["width"] / 2), int(dom["y"] - size["height"] / 2)).click().perform()
+
+
+def edge_id(driver, subject: str, relation: str, obj: str) -> int:
+    return js(driver, """
+        var d = window.rawabit.data;
+        return d.edges.findIndex(function (e) {
+          return d.nodes[e[0]][0] === arguments[0] && d.relations[e[2]][0] === arguments[1]
+            && d.nodes[e[1]][0] === arguments[2]; });""".replace("arguments[0]", "'" + subject + "'")
+              .replace("arguments[1]", "'" + relation + "'").replace("arguments[2]", "'" + obj + "'"))
+
+
+def panel(driver) -> str:
+    return js(driver, "return document.getElementById('rwb-panel').textContent")
+
+
+def test_page_draws_every_node_without_console_errors(demo):
+    labels = js(demo, "return window.rawabit.nodes.get().map(function (n) { return n.label; })")
+    assert len(labels) == 13 and "فلاديمير بُوتين" in labels and "حلف شمال الأطلسي" in labels
+    assert js(demo, "return window.rawabit.edges.length") == 16
+    assert js(demo, "return window.rawabit.network.physics.physicsEnabled") is False
+    assert js(demo, "return document.documentElement.dir") == "rtl"
+    assert js(demo, "return document.characterSet") == "UTF-8"
+    assert severe(demo) == []
+
+
+def test_non_asserted_edges_are_dashed_with_their_status(demo):
+    dashed = js(demo, "return window.rawabit.edges.get({filter: function (e) { return !!e.dashes; }})"
+                      ".map(function (e) { return e.label; })")
+    assert sorted(dashed) == sorted(["التقى (منفي)", "التقى (مخطط له)", "يدعم (محتمل)"])
+
+
+def test_clicking_an_edge_shows_its_evidence_article_and_confidence(demo):
+    j = edge_id(demo, "id:russia", "threatened", "id:nato")
+    mid = js(demo, """var p = window.rawabit.network.getPositions(arguments[0]);
+                      var a = p[arguments[0][0]], b = p[arguments[0][1]];
+                      return {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};""",
+             [js(demo, "return window.rawabit.data.edges[arguments[0]][0]", j),
+              js(demo, "return window.rawabit.data.edges[arguments[0]][1]", j)])
+    assert js(demo, "return window.rawabit.network.getEdgeAt(window.rawabit.network.canvasToDOM(arguments[0]))",
+              mid) == j
+    click_at(demo, mid)
+    text = panel(demo)
+    assert "هددت روسيا حلف شمال الأطلسي." in text
+    assert "كييف ترفض التنازل عن دونباس" in text and "news/day2.txt" in text
+    assert "0.70" in text and "threatened" in text
+
+
+def test_selecting_an_edge_from_script_uses_the_same_panel(demo):
+    j = edge_id(demo, "id:vladimir-putin", "met", "id:steve-witkoff")
+    js(demo, "window.rawabit.network.selectEdges([arguments[0]]);"
+             "window.rawabit.network.body.emitter.emit('click', {nodes: [], edges: [arguments[0]],"
+             " pointer: {DOM: {x: 0, y: 0}, canvas: {x: 0, y: 0}}, event: {}})", j)
+    assert "التقى الرئيس الروسي بوتين المبعوث ويتكوف في موسكو." in panel(demo)
+    assert "0.90" in panel(demo)
+
+
+def test_clicking_a_node_lists_its_facts(demo):
+    pos = js(demo, "var d = window.rawabit.data; var i = d.nodes.findIndex(function (n) { return n[0] === 'id:vladimir-putin'; });"
+                   "return window.rawabit.network.getPositions([i])[i];")
+    click_at(demo, pos)
+    facts = js(demo, "return Array.from(document.querySelectorAll('#rwb-facts li')).map(function (l) { return l.textContent; })")
+    assert len(facts) == 4
+    assert any("ستيف ويتكوف" in f and "التقى" in f for f in facts)
+    assert any("منفي" in f for f in facts)
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("بوتين", "فلاديمير بُوتين"),            # label has a damma, query has none
+    ("بُوتِين", "فلاديمير بُوتين"),          # diacritics on both sides
+    ("اوكرانيا", "أوكرانيا"),               # alef with hamza typed as bare alef
+    ("الولايات المتحده", "الولايات المتحدة"),  # taa marbuta typed as haa
+    ("شمال الاطلسى", "حلف شمال الأطلسي"),      # alef and alef maqsura
+    ("putin", "فلاديمير بُوتين"),            # English label
+    ("ترمب", "دونالد ترامب"),               # alternative label
+])
+def test_search_is_insensitive_to_diacritics_and_letter_variants(demo, typed, expected):
+    from selenium.webdriver.common.by import By
+    box = demo.find_element(By.ID, "rwb-search")
+    box.clear()
+    box.send_keys(typed)
+    hits = js(demo, "return Array.from(document.querySelectorAll('#rwb-results bdi')).map(function (b) { return b.textContent; })")
+    assert hits and hits[0] == expected
+    demo.find_element(By.CSS_SELECTOR, "#rwb-results button").click()
+    assert js(demo, "return document.getElementById('rwb-panel-title').textContent") == expected
+    assert js(demo, "return window.rawabit.network.getSelectedNodes().length") == 1
+
+
+def test_filters_hide_classes_relations_and_non_asserted_facts(demo):
+    from selenium.webdriver.common.by import By
+    count = "return [window.rawabit.nodeView.length, window.rawabit.edgeView.length]"
+    assert js(demo, count) == [13, 16]
+    demo.find_element(By.ID, "rwb-hide-unasserted").click()
+    assert js(demo, count) == [13, 13]
+    demo.find_element(By.CSS_SELECTOR, '#rwb-relations li[data-relation="presidentOf"] input').click()
+    assert js(demo, count) == [13, 10]
+    demo.find_element(By.CSS_SELECTOR, '#rwb-legend li[data-class="Person"] input').click()
+    nodes, edges = js(demo, count)
+    assert nodes == 8 and edges == 4  # locatedIn ×2, demands, threatened
+    assert "nodes" in js(demo, "return document.getElementById('rwb-counts').textContent")
+
+
+def test_hostile_article_runs_nothing_and_shows_text(driver, pages):
+    helpers.open_page(driver, pages / "hostile.html")
+    assert js(driver, "return typeof window.__pwned") == "undefined"
+    for j in range(js(driver, "return window.rawabit.data.edges.length")):
+        js(driver, "window.rawabit.showEdge(arguments[0])", j)
+        assert "<script>window.__pwned=1</script>" in panel(driver) or "javascript:" in panel(driver)
+    for i in range(js(driver, "return window.rawabit.data.nodes.length")):
+        js(driver, "window.rawabit.selectNode(arguments[0])", i)
+    from selenium.webdriver.common.by import By
+    box = driver.find_element(By.ID, "rwb-search")
+    box.send_keys("<img")
+    assert js(driver, "return document.querySelectorAll('#rwb-results button').length") >= 1
+    assert js(driver, "return typeof window.__pwned") == "undefined"
+    assert js(driver, "return document.querySelectorAll('img, a, iframe').length") == 0
+    assert js(driver, "return document.querySelectorAll('script').length") == 3
+    assert js(driver, "return document.title").startswith("روابط")
+    assert severe(driver) == []
+
+
+def test_page_makes_no_network_request(driver, pages):
+    driver.get_log("performance")
+    helpers.open_page(driver, pages / "demo.html")
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    assert urls and all(u.startswith(("file:", "data:", "blob:")) for u in urls), urls
+    resources = js(driver, "return performance.getEntriesByType('resource').map(function (r) { return r.name; })")
+    assert all(u.startswith(("file:", "data:", "blob:")) for u in resources), resources
