@@ -48,16 +48,15 @@ class ModalityTagger:
         """
         toks = sent.tokens
         words = [t.norm for t in toks]
-        bases = [t.base for t in toks]
+        bases = [t.norm[1:] if t.norm[:1] in "وف" and len(t.norm) > 2 else t.base for t in toks]
         if toks[cue].prefix.endswith("س"):  # «سيزور»: future
             return Status.PLANNED
         for c in self.cues:
             lo = {"before": max(cue - c.window, clause_start), "clause": clause_start, "sentence": 0}[c.scope]
             n = len(c.words)
             for i in range(lo, cue - n + 1):
-                if tuple(words[i:i + n]) != c.words and tuple(bases[i:i + n]) != c.words:
-                    if not (n == 1 and words[i][:1] in "وف" and words[i][1:] == c.words[0]):
-                        continue
+                if tuple(words[i:i + n]) != c.words and (bases[i], *words[i + 1:i + n]) != c.words:
+                    continue
                 if c.imperfect and not _imperfect(words[i + n] if i + n < len(words) else ""):
                     continue
                 return c.status

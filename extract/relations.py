@@ -145,13 +145,14 @@ class RelationFinder:
             return []
         if cue.relation == "discussed":  # «ناقش بوتين مع ترامب سبل …»: both discussed it
             subjects = subjects + [u for u in rest if _marker(sent, u) == "مع" and u.type is not EntityType.TOPIC]
-        objects = self._object(sent, us, rest, c0, max([c1] + [s.last for s in subjects if s.first >= c1]), cue)
+        anchor = max([c1] + [s.last for s in subjects if s.first >= c1])
+        objects = self._object(sent, us, rest, c0, c1, anchor, cue)
         pairs: list[tuple[Mention, Mention]] = []
         if objects:
             pairs = [(s, o) for s in subjects for o in objects]
         elif cue.relation in SYMMETRIC and len(subjects) > 1:
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
-        status = self.modality.status(sent, c0, left)
+        status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False))
         start = min([toks[c0].start] + [m.start for p in pairs for m in p])
         end = max([toks[c1 - 1].end] + [m.end for p in pairs for m in p])
         rule = f"{cue.relation}.{cue.pos}"
@@ -167,13 +168,14 @@ class RelationFinder:
         keys = {pairs[-1].subject, pairs[-1].object}
         return [u for u in units(doc, sent.index) if u.key in keys and u.last <= c0][:2]
 
-    def _left(self, sent: Sentence, c0: int, us: list[Mention]) -> int:
+    def _left(self, sent: Sentence, c0: int, us: list[Mention], *, complements: bool = True) -> int:
         inside = {t for u in us for t in range(u.first + 1, u.last)}
         for k in range(c0 - 1, -1, -1):
             tok = sent.tokens[k]
             if k in inside:
                 continue
-            if tok.text in _PUNCT_BOUNDARY or tok.norm in _WORD_BOUNDARY or tok.norm in _COMPLEMENT:
+            if tok.text in _PUNCT_BOUNDARY or tok.norm in _WORD_BOUNDARY or \
+                    (complements and tok.norm in _COMPLEMENT):
                 return k + 1
         return 0
 
@@ -214,6 +216,9 @@ class RelationFinder:
         next_to = first is not None and not _marker(sent, first) and first.first - c1 <= gap_after
         last = before[-1] if before and not _marker(sent, before[-1]) else None
         close_before = last is not None and c0 - last.last <= 1
+        if next_to and cue.pos == "noun" and cue.relation in SYMMETRIC and last is not None \
+                and c0 - last.last <= 2:
+            return [last], after  # «يرغب ترامب في لقاء بوتين»: the genitive is the other side
         if next_to and (clause_initial or cue.pos == "noun" or not close_before):
             group = _coordinated(sent, us, first)
             return group, [u for u in after if u.first >= group[-1].last]
@@ -229,13 +234,13 @@ class RelationFinder:
     def _skippable(self, tok) -> bool:
         return tok.is_punct or tok.norm in _SKIP or tok.base in _SKIP
 
-    def _object(self, sent, us, rest, c0, c1, cue) -> list[Mention]:
+    def _object(self, sent, us, rest, c0, c1, anchor, cue) -> list[Mention]:
+        """The object group: after *anchor* (the cue or its subject), by marker and class."""
         toks = sent.tokens
         if "between" in cue.markers or "بين" in cue.markers:
             for u in rest:
                 if _marker(sent, u) == "بين":  # normalized «بين» is unchanged
                     return _coordinated(sent, us, u) if len(_coordinated(sent, us, u)) > 1 else []
-        anchor = c1
         complement = next((k for k in range(c1, min(c1 + 2, len(toks))) if toks[k].norm in _COMPLEMENT), -1)
         for u in rest:
             if complement >= 0 and u.first > complement and u.type is not EntityType.TOPIC \
@@ -296,6 +301,10 @@ def _marker(sent: Sentence, u: Mention) -> str:
         return "ل"
     if prefix.startswith("ك"):
         return "ك"
+    if u.first > 1 and sent.tokens[u.first - 1].norm in _ENUM_INTRO:
+        for k in range(u.first - 2, max(u.first - 5, -1), -1):  # «عن أربع مناطق هي دونيتسك»
+            if sent.tokens[k].norm in _PREPOSITIONS:
+                return sent.tokens[k].norm
     if u.first > 0:
         prev = sent.tokens[u.first - 1]
         if prev.norm in _PREPOSITIONS:
@@ -312,9 +321,10 @@ def _coordinated(sent: Sentence, us: list[Mention], first: Mention) -> list[Ment
         if u.first <= group[-1].first:
             continue
         gap = sent.tokens[group[-1].last:u.first]
-        joined = (not gap and sent.tokens[u.first].norm.startswith("و")) or \
+        joined = (not gap and sent.tokens[u.first].prefix.startswith("و")) or \
                  (len(gap) == 1 and gap[0].text in ("و", "،", ","))
-        if not joined or u.type.is_place != group[0].type.is_place and u.type is not group[0].type:
+        topical = (u.type is EntityType.TOPIC) != (group[0].type is EntityType.TOPIC)
+        if not joined or topical or u.type.is_place != group[0].type.is_place and u.type is not group[0].type:
             break
         group.append(u)
     return group
@@ -327,7 +337,7 @@ def _coordinated_back(sent: Sentence, us: list[Mention], last: Mention) -> list[
         if u.last > group[0].first:
             continue
         gap = sent.tokens[u.last:group[0].first]
-        if not ((not gap and sent.tokens[group[0].first].norm.startswith("و")) or
+        if not ((not gap and sent.tokens[group[0].first].prefix.startswith("و")) or
                 (len(gap) == 1 and gap[0].text in ("و", "،"))):
             break
         group.insert(0, u)

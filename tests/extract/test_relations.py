@@ -1,0 +1,109 @@
+"""Relations, modality, clitics and spelling variants on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from rawabit.extract.model import Article, Status
+from rawabit.extract.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline.default()
+
+
+def facts(nlp: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
+    doc = nlp(Article("t", "t.txt", text))
+    return {(f.subject, f.relation, f.object, f.status.value) for f in doc.facts}
+
+
+ASSERTED = [
+    # interactions, VSO and SVO, clitics and coordination
+    ("التقى الرئيس الروسي فلاديمير بوتين المبعوث الأميركي ستيف ويتكوف في موسكو أمس.",
+     ("vladimir-putin", "met", "steve-witkoff")),
+    ("واجتمع وزير الخارجية الروسي سيرغي لافروف مع نظيره الأميركي ماركو روبيو في الرياض.",
+     ("sergey-lavrov", "met", "marco-rubio")),
+    ("تحدث بوتين وترامب عبر الهاتف مساء الثلاثاء.", ("vladimir-putin", "phoned", "donald-trump")),
+    ("وجرت محادثات بين روسيا وأوكرانيا في إسطنبول.", ("russia", "talkedWith", "ukraine")),
+    ("ووصل ويتكوف إلى موسكو صباح اليوم.", ("steve-witkoff", "visited", "moscow")),
+    ("زار الرئيس التركي رجب طيب أردوغان الدوحة الأسبوع الماضي.", ("recep-tayyip-erdogan", "visited", "doha")),
+    # stances
+    ("وحث ترمب روسيا على وقف الحرب.", ("donald-trump", "urged", "russia")),
+    ("وهدد ترامب الصين بفرض رسوم جمركية جديدة.", ("donald-trump", "threatened", "china")),
+    ("وانتقد الرئيس الأوكراني فولوديمير زيلينسكي موسكو بشدة.", ("volodymyr-zelensky", "criticized", "moscow")),
+    ("واتهمت أوكرانيا روسيا بقصف منشآت مدنية.", ("ukraine", "accused", "russia")),
+    ("وأشاد ترمب بويتكوف بعد عودته من موسكو.", ("donald-trump", "praised", "steve-witkoff")),
+    ("وتدعم ألمانيا أوكرانيا منذ بداية الحرب.", ("germany", "supports", "ukraine")),
+    # positions on topics
+    ("وتطالب كييف بضمانات أمنية غربية.", ("kyiv", "demands", "topic-security-guarantees")),
+    ("ورفض بوتين وقف إطلاق النار الذي اقترحته واشنطن.", ("vladimir-putin", "rejects", "topic-ceasefire")),
+    ("ووافقت روسيا وأوكرانيا على تبادل الأسرى.", ("russia", "agreedTo", "topic-prisoner-exchange")),
+    ("وناقش الرئيسان العقوبات خلال الاتصال، كما ناقش ماكرون العقوبات مع شولتس.",
+     ("emmanuel-macron", "discussed", "topic-sanctions")),
+    # conflict and territory
+    ("وقصفت روسيا مدينة خاركيف ليلاً.", ("russia", "attacked", "kharkiv")),
+    ("وكانت شبه جزيرة القرم التي ضمتها روسيا عام 2014 محور النقاش.", ("russia", "annexed", "crimea")),
+    ("وتسيطر القوات الروسية على لوغانسك بأكملها.", ("russia", "controls", "luhansk")),
+    # roles
+    ("وقال المتحدث باسم الكرملين ديمتري بيسكوف إن المحادثات مستمرة.", ("dmitry-peskov", "spokespersonOf", "kremlin")),
+    ("وقال مساعد الرئيس الروسي فلاديمير بوتين يوري أوشاكوف إن اللقاء كان مفيداً.", ("yuri-ushakov", "advisorTo", "vladimir-putin")),
+    ("وأكد الأمين العام لحلف شمال الأطلسي مارك روته دعم الحلف.", ("mark-rutte", "leaderOf", "nato")),
+    ("وصرح وزير الدفاع الأوكراني دينيس شميهال بأن الهجوم فشل.", ("denys-shmyhal", "ministerOf", "ukraine")),
+    ("والتقى المبعوث الأميركي ستيف ويتكوف قادة المنطقة.", ("steve-witkoff", "envoyOf", "usa")),
+    # geography
+    ("وانطلقت الجولة في مدينة إسطنبول التركية.", ("istanbul", "locatedIn", "turkey")),
+    ("وسقطت مسيرات في منطقة أوديسا جنوب أوكرانيا.", ("odesa", "locatedIn", "ukraine")),
+]
+
+
+@pytest.mark.parametrize("text,triple", ASSERTED, ids=[t[1][1] + "-" + str(n) for n, t in enumerate(ASSERTED)])
+def test_asserted_relation(nlp, text, triple):
+    assert (*triple, "asserted") in facts(nlp, text)
+
+
+MODAL = [
+    ("ولم يلتق بوتين وترامب منذ عودة الأخير إلى البيت الأبيض.", ("vladimir-putin", "met", "donald-trump"), "denied"),
+    ("وقد يزور ويتكوف موسكو الأسبوع المقبل.", ("steve-witkoff", "visited", "moscow"), "possible"),
+    ("ومن المقرر أن يلتقي ويتكوف بوتين الخميس.", ("steve-witkoff", "met", "vladimir-putin"), "planned"),
+    ("وسيزور الرئيس الفرنسي إيمانويل ماكرون كييف.", ("emmanuel-macron", "visited", "kyiv"), "planned"),
+    ("ويرغب ترامب في لقاء بوتين قريباً.", ("donald-trump", "met", "vladimir-putin"), "desired"),
+    ("وإذا وافقت موسكو على الهدنة فسيبدأ التفاوض.", ("moscow", "agreedTo", "topic-ceasefire"), "conditional"),
+]
+
+
+@pytest.mark.parametrize("text,triple,status", MODAL, ids=[m[2] for m in MODAL])
+def test_modality_is_not_a_plain_fact(nlp, text, triple, status):
+    found = facts(nlp, text)
+    assert (*triple, status) in found
+    assert (*triple, "asserted") not in found
+
+
+def test_double_negation_asserts(nlp):
+    text = "ولم يخف ترمب استياءه من بوتين في الآونة الأخيرة."
+    assert ("donald-trump", "criticized", "vladimir-putin", "asserted") in facts(nlp, text)
+
+
+def test_clitics_and_spelling_variants_link_to_one_entity(nlp):
+    found = facts(nlp, "والتقى زيلنسكي بترمب، ثم اجتمع زيلينسكي مع ترامب مرة أخرى.")
+    pairs = {(s, o) for s, r, o, _ in found if r == "met"}
+    assert pairs == {("volodymyr-zelensky", "donald-trump")}
+
+
+def test_enumerated_objects_give_one_fact_each(nlp):
+    text = "وتطالب موسكو بأن تتخلى كييف عن مناطق هي دونيتسك ولوغانسك وخيرسون."
+    regions = {o for s, r, o, _ in facts(nlp, text) if s == "moscow" and r == "demands"}
+    assert {"donetsk", "luhansk", "kherson"} <= regions
+    assert "kyiv" not in regions
+
+
+def test_title_resolves_to_the_named_president(nlp):
+    text = ("قال الرئيس الروسي فلاديمير بوتين إن الحوار مستمر.\n\n"
+            "وأضاف أن الرئيس الروسي التقى المبعوث الأميركي ستيف ويتكوف أمس.")
+    assert ("vladimir-putin", "met", "steve-witkoff", "asserted") in facts(nlp, text)
+
+
+def test_unknown_person_is_discovered_from_title(nlp):
+    doc = nlp(Article("t", "t.txt", "وقال حاكم منطقة بيلغورود فياتشيسلاف غلادكوف إن مسيرة أصابت منزلاً."))
+    people = {m.text for m in doc.mentions if m.source == "title-name"}
+    assert "فياتشيسلاف غلادكوف" in people
+    assert any(f.relation == "leaderOf" for f in doc.facts)
