@@ -10,7 +10,7 @@ confidence rounded to two places), so serializing it is deterministic.
 """
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
@@ -36,14 +36,17 @@ def bind_prefixes(graph: Graph | Dataset) -> None:
 
 
 def confidence_literal(value: float) -> Literal:
-    """Return *value* rounded to two places as a canonical ``xsd:decimal`` (``0.9``, ``1.0``)."""
-    dec = Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
-    text = format(dec, "f").rstrip("0")
-    if text.endswith("."):
-        text += "0"
-    if text in ("-0.0", "+0.0"):
-        text = "0.0"
-    return Literal(text, datatype=XSD.decimal)
+    """Return *value* rounded half-up to two places as a canonical ``xsd:decimal``.
+
+    The lexical form is XSD 1.0's canonical one (``0.9``, ``0.67``, ``1.0``,
+    ``0.0``), which rdflib's Turtle writer keeps, so Turtle parses back to the
+    very terms built here.
+    """
+    dec = Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = format(dec.normalize(), "f")
+    if text in ("-0", "+0"):
+        text = "0"
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 def _add_entity(g: Graph, entity: Entity) -> None:
@@ -119,7 +122,7 @@ def build_dataset(extraction: Extraction) -> Dataset:
     """
     ds = Dataset(default_union=False)
     bind_prefixes(ds)
-    default = ds.default_context
+    default = ds.default_graph
     for key in sorted(extraction.entities):
         _add_entity(default, extraction.entities[key])
     for article in extraction.articles:

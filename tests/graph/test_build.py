@@ -139,7 +139,8 @@ def test_union_graph_is_the_flattened_dataset(dataset, union):
 
 
 @pytest.mark.parametrize(("value", "lexical"), [
-    (0.9, "0.9"), (1, "1.0"), (1.0, "1.0"), (0.666, "0.67"), (0.125, "0.13"), (0, "0.0"), (0.995, "1.0"), (0.004, "0.0"),
+    (0.9, "0.9"), (1, "1.0"), (1.0, "1.0"), (0.666, "0.67"), (0.125, "0.13"), (0, "0.0"), (0.995, "1.0"),
+    (0.004, "0.0"), (-0.001, "0.0"), (0.5, "0.5"),
 ])
 def test_confidence_is_a_two_place_canonical_decimal(value, lexical):
     assert confidence_literal(value) == Literal(lexical, datatype=XSD.decimal)
