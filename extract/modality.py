@@ -36,7 +36,8 @@ class ModalityTagger:
                 cues.append(_Cue(Status(row["status"]), tuple(normalize_phrase(form).split()),
                                  row["scope"], int(row.get("window") or 0), row.get("imperfect") == "yes"))
         rank = {name: n for n, name in enumerate(_ORDER)}
-        self.cues = sorted(cues, key=lambda c: rank[c.status.value])
+        # longer cues first («لم يستبعد» before «لم»), then by the order above
+        self.cues = sorted(cues, key=lambda c: (-len(c.words), rank[c.status.value]))
 
     def status(self, sent: Sentence, cue: int, clause_start: int) -> Status:
         """Return the status of the relation whose cue word is token *cue*.

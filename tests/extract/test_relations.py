@@ -68,10 +68,11 @@ MODAL = [
     ("وسيزور الرئيس الفرنسي إيمانويل ماكرون كييف.", ("emmanuel-macron", "visited", "kyiv"), "planned"),
     ("ويرغب ترامب في لقاء بوتين قريباً.", ("donald-trump", "met", "vladimir-putin"), "desired"),
     ("وإذا وافقت موسكو على الهدنة فسيبدأ التفاوض.", ("moscow", "agreedTo", "topic-ceasefire"), "conditional"),
+    ("ولم يستبعد الكرملين أن يلتقي بوتين وترامب في الرياض.", ("vladimir-putin", "met", "donald-trump"), "possible"),
 ]
 
 
-@pytest.mark.parametrize("text,triple,status", MODAL, ids=[m[2] for m in MODAL])
+@pytest.mark.parametrize("text,triple,status", MODAL, ids=[f"{m[2]}-{n}" for n, m in enumerate(MODAL)])
 def test_modality_is_not_a_plain_fact(nlp, text, triple, status):
     found = facts(nlp, text)
     assert (*triple, status) in found
