@@ -14,7 +14,7 @@ from .gazetteer import Gazetteer
 from .geography import GeographyFinder
 from .linker import Linker
 from .mentions import GazetteerMatcher
-from .model import Article, Doc, Extraction
+from .model import Article, Doc, Entity, Extraction
 from .names import NameFinder
 from .quotes import QuoteFinder
 from .relations import RelationFinder
@@ -55,8 +55,13 @@ class Pipeline:
         self.linker = linker or Linker()
 
     @classmethod
-    def default(cls, *, recognizer: Component | None = None) -> "Pipeline":
-        """The offline pipeline: gazetteer, titles, optional statistical NER, relations, quotes."""
+    def default(cls, *, recognizer: Component | None = None, known: Iterable[Entity] = ()) -> "Pipeline":
+        """The offline pipeline: gazetteer, titles, optional statistical NER, relations, quotes.
+
+        Args:
+            recognizer: A statistical mention finder run after the gazetteer.
+            known: Entities from earlier runs (a store being grown), for linking.
+        """
         gaz = Gazetteer()
         stop_words = {normalize_phrase(r["word"]) for r in read_tsv("function_words.tsv")}
         relations_lexicon = RelationFinder.lexicon_of_cues()
@@ -70,7 +75,7 @@ class Pipeline:
         if recognizer is not None:
             parts.append(recognizer)
         parts += [titles, relations, GeographyFinder(gaz), QuoteFinder()]
-        return cls(parts, Linker(gaz))
+        return cls(parts, Linker(gaz, known))
 
     @property
     def names(self) -> list[str]:

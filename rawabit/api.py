@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .extract.model import Article, Doc, Extraction, Status
+from .extract.arabic import is_arabic
+from .extract.model import Article, Doc, Entity, EntityType, Extraction, Status
 from .extract.pipeline import Pipeline
 from .extract.reader import ReadReport, read_articles
 
@@ -90,20 +91,70 @@ def write(dataset: Any, outputs: Iterable[PathLike], options: Mapping[str, Any] 
 
 
 def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
+          store: PathLike | None = None,
           options: Mapping[str, Any] | None = None,
           on_doc: Callable[[Doc], None] | None = None) -> BuildResult:
     """Read, extract, build the graph and write every output.
 
+    Args:
+        paths: Article files or folders.
+        outputs: Files to write, each in the format its extension names.
+        store: A store directory to add the graph to (created if missing).
+            Articles already in it are skipped; entities it knows keep their
+            keys; the outputs then hold the whole store.
+        options: Writer options (see :mod:`rawabit.exports`).
+        on_doc: Called after each article (for progress).
+
     Raises:
-        InputError: No readable article.
+        InputError: No readable article, or nothing to write.
         FormatError: An output's extension is unknown.
+        StoreError: The store cannot be opened or written.
     """
     started = time.perf_counter()
     targets = check_outputs(outputs)
+    if not targets and store is None:
+        raise InputError("nothing to write: give -o FILE (e.g. -o graph.ttl) or --store DIR")
     report = ReadReport()
-    extraction = extract(paths, report=report, on_doc=on_doc)
-    if not extraction.articles:
-        raise InputError("no article to read: " + (report.summary() or "the inputs are empty"))
-    dataset = to_dataset(extraction)
-    written = write(dataset, targets, options)
-    return BuildResult(extraction, report, written, time.perf_counter() - started)
+    graph_store = None
+    if store is not None:
+        from .graph.store import GraphStore
+        graph_store = GraphStore.open(store, create=True)
+    try:
+        known = _stored_entities(graph_store) if graph_store else []
+        skipped = [0]
+
+        def already_stored(article: Article) -> bool:
+            if graph_store is not None and graph_store.has_article(article.id):
+                skipped[0] += 1
+                return True
+            return False
+
+        extraction = extract(paths, pipeline=Pipeline.default(known=known), report=report,
+                             skip=already_stored, on_doc=on_doc)
+        if not extraction.articles and not skipped[0]:
+            raise InputError("no article to read: " + (report.summary() or "the inputs are empty"))
+        dataset = to_dataset(extraction)
+        if graph_store is not None:
+            graph_store.add_dataset(dataset)
+            if targets:
+                dataset = graph_store.to_dataset()
+        written = write(dataset, targets, options)
+    finally:
+        if graph_store is not None:
+            graph_store.close()
+    return BuildResult(extraction, report, written, time.perf_counter() - started, skipped[0])
+
+
+def _stored_entities(graph_store) -> list[Entity]:
+    """Entities of a store as extraction's :class:`Entity`, for linking new articles to them."""
+    out = []
+    for stored in graph_store.entities():
+        try:
+            etype = EntityType(stored.cls)
+        except ValueError:
+            continue
+        arabic = [label for label in stored.labels if is_arabic(label)]
+        other = [label for label in stored.labels if not is_arabic(label)]
+        if arabic:
+            out.append(Entity(stored.key, etype, arabic[0], other[0] if other else "", tuple(arabic[1:])))
+    return out

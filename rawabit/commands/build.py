@@ -26,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .html) or folders")
     parser.add_argument("-o", "--output", action="append", default=[], metavar="FILE",
                         help="write the graph here; repeat for several formats")
+    parser.add_argument("--store", metavar="DIR",
+                        help="add the graph to this on-disk store (created if missing); articles already "
+                             "in it are skipped, and -o files then hold the whole store")
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     html = parser.add_argument_group("HTML network (for .html outputs)")
     html.add_argument("--html-relations", metavar="REL,REL", help="draw only these relations, e.g. met,phoned")
@@ -45,16 +48,19 @@ def _options(args: argparse.Namespace) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.output:
-        print("rawabit: error: say where to write the graph, e.g. -o graph.ttl", file=sys.stderr)
+    if not args.output and not args.store:
+        print("rawabit: error: say where to write the graph, e.g. -o graph.ttl (or --store DIR)", file=sys.stderr)
         return 2
     from ..progress import Progress
     with Progress(enabled=not args.quiet) as progress:
-        result = api.build(args.paths, args.output, options=_options(args), on_doc=progress.advance)
+        result = api.build(args.paths, args.output, store=args.store, options=_options(args),
+                           on_doc=progress.advance)
     if not args.quiet:
         if result.report.summary():
             print(f"rawabit: {result.report.summary()}", file=sys.stderr)
         print(f"rawabit: {result.summary()}", file=sys.stderr)
         for path in result.outputs:
             print(f"rawabit: wrote {path}", file=sys.stderr)
+        if args.store:
+            print(f"rawabit: stored in {args.store}", file=sys.stderr)
     return 0
