@@ -84,7 +84,9 @@ class RelationFinder:
                       row.get("through") == "yes", float(row.get("confidence") or 0.8))
             for form in split_variants(row["forms"]):
                 words = tuple(normalize_phrase(form).split())
-                self.cues.setdefault(words, []).append(cue)
+                same = self.cues.setdefault(words, [])
+                if all((c.relation, c.pos) != (cue.relation, cue.pos) for c in same):
+                    same.append(cue)
                 self.max_len = max(self.max_len, len(words))
 
     def lexicon(self) -> set[str]:
