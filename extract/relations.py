@@ -35,7 +35,7 @@ def _normalized(words) -> frozenset[str]:
 
 
 
-_PUNCT_BOUNDARY = frozenset("،؛;:.!؟?()«»“”\"[]")
+_PUNCT_BOUNDARY = frozenset("،؛;:.!؟?()[]")  # quotation marks often wrap the object itself
 _WORD_BOUNDARY = _normalized({
     "لكن", "لكنه", "لكنها", "لكنهما", "ولكن", "بينما", "فيما", "حيث", "اذ", "الذي", "التي",
     "الذين", "كما", "بعدما", "عندما", "حين", "بعد", "قبل", "ثم", "او", "اما",
@@ -74,6 +74,7 @@ class RelationFinder:
     def __init__(self, splitter: CliticSplitter, modality: ModalityTagger | None = None):
         self.splitter = splitter
         self.modality = modality or ModalityTagger()
+        self.negative = {normalize(r["word"]) for r in read_tsv("negative_verbs.tsv")}
         self.cues: dict[tuple[str, ...], list[Cue]] = {}
         self.max_len = 1
         for row in read_tsv("relation_cues.tsv"):
@@ -155,10 +156,14 @@ class RelationFinder:
         elif cue.relation in SYMMETRIC and len(subjects) > 1:
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False))
+        relation = cue.relation
+        if cue.through and objects and all(o.type is EntityType.TOPIC for o in objects) and \
+                any(t.norm in self.negative or t.base in self.negative for t in toks[c1:objects[0].first]):
+            relation = "rejects"  # «تشترط موسكو أن تتوقف أوكرانيا عن تلقي أسلحة غربية»
         start = min([toks[c0].start] + [m.start for p in pairs for m in p])
         end = max([toks[c1 - 1].end] + [m.end for p in pairs for m in p])
-        rule = f"{cue.relation}.{cue.pos}"
-        return [Fact(s.key, cue.relation, o.key, status, doc.article.id, sent.index, start, end,
+        rule = f"{cue.relation}.{cue.pos}" + (".stop" if relation != cue.relation else "")
+        return [Fact(s.key, relation, o.key, status, doc.article.id, sent.index, start, end,
                      sent.text, rule, cue.confidence)
                 for s, o in pairs if s.key != o.key and s.key and o.key]
 
@@ -215,6 +220,9 @@ class RelationFinder:
         clause_initial = all(self._skippable(t) for t in toks[left:c0])
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 2
+        if cue.pos == "noun" and first is not None and first.first == c1 and _marker(sent, first) == "ل" \
+                and first.type not in cue.objects:
+            return [first], after[1:]  # «زيارة لويتكوف إلى روسيا»: the visitor, by «ل»
         next_to = first is not None and not _marker(sent, first) and first.first - c1 <= gap_after
         last = before[-1] if before and not _marker(sent, before[-1]) else None
         close_before = last is not None and c0 - last.last <= 1
@@ -226,6 +234,10 @@ class RelationFinder:
             return group, [u for u in after if u.first >= group[-1].last]
         if last is not None and c0 - last.last <= (1 if cue.pos == "noun" else 4):
             return _coordinated_back(sent, us, last), after
+        if cue.relation in SYMMETRIC and cue.pos == "noun" and any(_marker(sent, u) == "مع" for u in after):
+            people = [u for u in us if u.last <= c0 and u.type is EntityType.PERSON and not _marker(sent, u)]
+            if people:  # «محادثة هاتفية أجراها مع ترمب»: the one who made the call was named before
+                return people[-1:], after
         if left > 0 and toks[left - 1].norm in _PRONOUN_SUBJECT or toks[left].norm in _PRONOUN_SUBJECT:
             pron = toks[left - 1].norm if left > 0 and toks[left - 1].norm in _PRONOUN_SUBJECT else toks[left].norm
             ante = _antecedent(doc, sent, us, left, feminine=pron.endswith("ها"))
@@ -258,7 +270,8 @@ class RelationFinder:
             if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",) \
                     and (u.first - anchor <= 3 or (mark and mark in cue.markers)):
                 return [u]
-            anchor = u.last
+            if mark in cue.markers or u.type is EntityType.TOPIC:
+                anchor = u.last
         word = toks[c0 + 0].norm if c1 - c0 == 1 else ""
         if word.endswith(_OBJECT_SUFFIXES) and (cue.objects & _PLACES):
             return self._pronoun_places(sent, us, c0, c1)

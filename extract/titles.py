@@ -101,9 +101,10 @@ class TitleParser:
             while i < len(sent.tokens):
                 i = self._at(doc, sent, i, pending)
         for sent, first, end, role in pending:
+            # unresolved, the phrase still stands as one participant (key ""), so «ترامب»
+            # in «مبعوث ترامب يصل» is not read as the one who arrives
             person = self._holder(doc, role)
-            if person:
-                doc.mentions.append(_mention(sent, first, end, EntityType.PERSON, person, "title-ref", 0.8))
+            doc.mentions.append(_mention(sent, first, end, EntityType.PERSON, person, "title-ref", 0.8))
         return doc
 
     # -- parsing -----------------------------------------------------------
@@ -132,6 +133,7 @@ class TitleParser:
             return i + 1
         if title.suffixed:
             role = _Role(title.relation, self._antecedent(doc, sent, i), title.end)
+            role.country = False
         else:
             role = self._object(doc, sent, title.end, title.relation, title.kinds, depth=0)
         j = role.end
@@ -144,12 +146,15 @@ class TitleParser:
             if title.dual:
                 self._second_of_dual(doc, sent, k, title.relation)
             return k
+        if title.suffixed and role.obj and not person:  # «مبعوثه» alone: the envoy the article names
+            pending.append((sent, title.first, title.end, role))
+            return title.end
         if role.obj and role.end > title.end:
             before = self._person_before(doc, sent, title.first) or \
                 (self._name_before(doc, sent, title.first) if not title.definite else "")
             if before and (not title.definite or toks[title.first - 1].text in _COMMA):
                 self._fact(doc, sent, before, role, title.first, role.end)
-            elif title.definite and role.office:
+            elif role.office:  # «الرئيس الروسي», «مبعوث ترامب»: the holder the article names
                 pending.append((sent, title.first, role.end, role))
         return max(role.end, i + 1)
 
