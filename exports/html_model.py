@@ -20,7 +20,6 @@ from typing import Any
 from rdflib import DCTERMS, RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 
 from rawabit.errors import InputError
-from rawabit.graph.build import union_graph
 from rawabit.graph.namespace import PREFIXES, RELATIONS, RWB
 from rawabit.ontology import ONTOLOGY_TTL
 
@@ -91,10 +90,16 @@ def curie(iri: str) -> str:
     return f"{prefix}:{iri[len(best):]}"
 
 
+_Index = dict[URIRef, dict[URIRef, set[Any]]]
+
+
+def _first(values: Iterable[Any], lang: str | None = None) -> str:
+    texts = sorted(str(v) for v in values if isinstance(v, Literal) and (lang is None or v.language == lang))
+    return texts[0] if texts else ""
+
+
 def _text(graph: Graph, node: URIRef, prop: URIRef, lang: str | None = None) -> str:
-    values = sorted(str(v) for v in graph.objects(node, prop)
-                    if isinstance(v, Literal) and (lang is None or v.language == lang))
-    return values[0] if values else ""
+    return _first(graph.objects(node, prop), lang)
 
 
 @lru_cache(maxsize=1)
@@ -107,33 +112,61 @@ def _builtin() -> dict[str, dict[str, list[str]]]:
     return json.loads(_LABELS_JSON.read_text(encoding="utf-8"))
 
 
-def _names(graph: Graph, kind: str, local: Iterable[str]) -> dict[str, tuple[str, str]]:
-    """Arabic and English names of ontology terms: graph, else ontology, else built-in table."""
-    sources = [g for g in (graph, _ontology()) if g is not None]
+def _names(index: _Index, kind: str, local: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Arabic and English names of ontology terms: data, else ontology, else built-in table."""
+    onto = _ontology()
     out: dict[str, tuple[str, str]] = {}
     for name in local:
         iri = URIRef(_RWB + name)
-        ar = next((t for g in sources if (t := _text(g, iri, RDFS.label, "ar"))), "")
-        en = next((t for g in sources if (t := _text(g, iri, RDFS.label, "en"))), "")
+        mine = index.get(iri, {}).get(RDFS.label, ())
+        ar = _first(mine, "ar") or (_text(onto, iri, RDFS.label, "ar") if onto is not None else "")
+        en = _first(mine, "en") or (_text(onto, iri, RDFS.label, "en") if onto is not None else "")
         fallback = _builtin().get(kind, {}).get(name, [name, name])
         out[name] = (ar or fallback[0], en or fallback[1])
     return out
 
 
-def _node(graph: Graph, iri: URIRef, cls: str) -> Node:
-    alt = tuple(sorted({str(v) for v in graph.objects(iri, SKOS.altLabel) if isinstance(v, Literal)}))
-    return Node(str(iri), cls, _text(graph, iri, RDFS.label, "ar"), _text(graph, iri, RDFS.label, "en"), alt)
+_KEPT = frozenset({RDF.type, RDFS.label, SKOS.altLabel, RDF.subject, RDF.predicate, RDF.object, RWB.status,
+                   RWB.article, RWB.evidence, RWB.confidence, RWB.sentenceIndex, DCTERMS.title, RWB.sourcePath})
+_RELATION_IRIS = {URIRef(_RWB + r): r for r in RELATIONS}
 
 
-def _evidence(graph: Graph, stmt: URIRef) -> Evidence:
-    article = graph.value(stmt, RWB.article)
-    conf = graph.value(stmt, RWB.confidence)
-    sentence = graph.value(stmt, RWB.sentenceIndex)
+def _scan(dataset: Graph | Dataset) -> tuple[_Index, set[tuple[URIRef, str, URIRef]]]:
+    """One pass over every triple: the properties the view needs, and the plain relation triples."""
+    index: _Index = defaultdict(lambda: defaultdict(set))
+    plain: set[tuple[URIRef, str, URIRef]] = set()
+    if isinstance(dataset, Dataset):
+        triples: Iterable[tuple[Any, Any, Any]] = ((s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None)))
+    else:
+        triples = dataset.triples((None, None, None))
+    for s, p, o in triples:
+        if p in _KEPT:
+            index[s][p].add(o)
+        elif p in _RELATION_IRIS and isinstance(s, URIRef) and isinstance(o, URIRef):
+            plain.add((s, _RELATION_IRIS[p], o))
+    return index, plain
+
+
+def _one(props: Mapping[URIRef, set[Any]], prop: URIRef) -> Any:
+    values = props.get(prop)
+    return min(values) if values else None
+
+
+def _node(index: _Index, iri: URIRef, cls: str) -> Node:
+    props = index.get(iri, {})
+    alt = tuple(sorted({str(v) for v in props.get(SKOS.altLabel, ()) if isinstance(v, Literal)}))
+    labels = props.get(RDFS.label, ())
+    return Node(str(iri), cls, _first(labels, "ar"), _first(labels, "en"), alt)
+
+
+def _evidence(index: _Index, props: Mapping[URIRef, set[Any]]) -> Evidence:
+    article, conf, sentence = (_one(props, p) for p in (RWB.article, RWB.confidence, RWB.sentenceIndex))
     title = path = ""
     if isinstance(article, URIRef):
-        title = _text(graph, article, DCTERMS.title) or curie(str(article))
-        path = _text(graph, article, RWB.sourcePath)
-    return Evidence(text=_text(graph, stmt, RWB.evidence), article_title=title, article_path=path,
+        about = index.get(article, {})
+        title = _first(about.get(DCTERMS.title, ())) or curie(str(article))
+        path = _first(about.get(RWB.sourcePath, ()))
+    return Evidence(text=_first(props.get(RWB.evidence, ())), article_title=title, article_path=path,
                     confidence=round(float(conf.toPython()), 3) if isinstance(conf, Literal) else None,
                     sentence=int(sentence.toPython()) if isinstance(sentence, Literal) else -1)
 
@@ -147,36 +180,36 @@ def read(dataset: Graph | Dataset) -> Model:
     Returns:
         The model; edges whose ends are not typed entities get untyped nodes.
     """
-    graph = union_graph(dataset)
+    index, plain = _scan(dataset)
     classes = {URIRef(_RWB + c): c for c in CLASSES}
-    found: dict[URIRef, str] = {}
-    for iri, cls in classes.items():
-        for s in graph.subjects(RDF.type, iri):
-            if isinstance(s, URIRef):
-                found[s] = min(found.get(s, cls), cls)
-    relations = {URIRef(_RWB + r): r for r in RELATIONS}
     statuses = {URIRef(_RWB + s): s for s in STATUSES}
+    found: dict[URIRef, str] = {}
     support: dict[tuple[URIRef, str, URIRef, str], list[Evidence]] = defaultdict(list)
-    for stmt in graph.subjects(RDF.type, RWB.Statement):
-        s, p, o = (graph.value(stmt, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        if p in relations and isinstance(s, URIRef) and isinstance(o, URIRef):
-            status = statuses.get(graph.value(stmt, RWB.status), "Asserted")
-            support[(s, relations[p], o, status)].append(_evidence(graph, stmt))
-    for p, rel in relations.items():
-        for s, o in graph.subject_objects(p):
-            if isinstance(s, URIRef) and isinstance(o, URIRef):
-                support.setdefault((s, rel, o, "Asserted"), [])
+    for subject, props in index.items():
+        types = props.get(RDF.type, ())
+        if not isinstance(subject, URIRef) or not types:
+            continue
+        named = sorted(classes[t] for t in types if t in classes)
+        if named:
+            found[subject] = named[0]
+        if RWB.Statement in types:
+            s, p, o = (_one(props, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+            if p in _RELATION_IRIS and isinstance(s, URIRef) and isinstance(o, URIRef):
+                status = statuses.get(_one(props, RWB.status), "Asserted")
+                support[(s, _RELATION_IRIS[p], o, status)].append(_evidence(index, props))
+    for s, rel, o in plain:
+        support.setdefault((s, rel, o, "Asserted"), [])
     for s, _, o, _ in support:
         found.setdefault(s, "")
         found.setdefault(o, "")
-    nodes = tuple(sorted((_node(graph, iri, cls) for iri, cls in found.items()), key=lambda n: n.iri))
+    nodes = tuple(sorted((_node(index, iri, cls) for iri, cls in found.items()), key=lambda n: n.iri))
     edges = tuple(sorted(
         (Edge(str(s), rel, str(o), status,
               tuple(sorted(ev, key=lambda e: (e.article_path, e.article_title, e.sentence, e.text))))
          for (s, rel, o, status), ev in support.items()),
         key=lambda e: (e.source, e.relation, e.target, STATUSES.index(e.status))))
-    names = {"class": _names(graph, "class", CLASSES), "relation": _names(graph, "relation", RELATIONS),
-             "status": _names(graph, "status", STATUSES)}
+    names = {"class": _names(index, "class", CLASSES), "relation": _names(index, "relation", RELATIONS),
+             "status": _names(index, "status", STATUSES)}
     return Model(nodes, edges, names)
 
 
