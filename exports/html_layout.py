@@ -25,7 +25,7 @@ def _spring(n: int, edges: Sequence[tuple[int, int]], seed: int) -> np.ndarray:
     g = nx.Graph()
     g.add_nodes_from(range(n))
     g.add_edges_from(edges)
-    pos = nx.spring_layout(g, seed=seed, iterations=200)
+    pos = nx.spring_layout(g, seed=seed, iterations=300, k=1.8 / np.sqrt(n))
     return np.array([pos[i] for i in range(n)], dtype=float)
 
 
@@ -85,7 +85,7 @@ def _pack(parts: list[np.ndarray], gap: float = 0.9) -> list[np.ndarray]:
     return out
 
 
-def positions(n: int, edges: Sequence[tuple[int, int]], *, seed: int = 7, unit: float = 150.0) -> list[tuple[int, int]]:
+def positions(n: int, edges: Sequence[tuple[int, int]], *, seed: int = 7, unit: float = 170.0) -> list[tuple[int, int]]:
     """Return integer canvas positions of nodes ``0..n-1`` linked by *edges*.
 
     Each connected component is laid out on its own, then the components are

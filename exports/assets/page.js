@@ -2,7 +2,9 @@
  * Every string from the data reaches the page through textContent only. */
 (function () {
   "use strict";
+  var times = window.__rwbTimes = { start: performance.now() };
   var data = JSON.parse(document.getElementById("rwb-data").textContent);
+  times.parsed = performance.now();
   var byId = function (id) { return document.getElementById(id); };
 
   function el(tag, text, attrs) {
@@ -62,6 +64,7 @@
 
   var nodesDS = new vis.DataSet(nodeItems);
   var edgesDS = new vis.DataSet(edgeItems);
+  times.datasets = performance.now();
   var nodeView = new vis.DataView(nodesDS, { filter: function (n) { return classOn[n.group]; } });
   var edgeView = new vis.DataView(edgesDS, {
     filter: function (e) {
@@ -78,7 +81,7 @@
     autoResize: true,
     physics: { enabled: false },
     layout: { improvedLayout: false, randomSeed: 1 },
-    interaction: { hover: true, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big, keyboard: false, multiselect: false, tooltipDelay: 3600000 },
+    interaction: { hover: !data.big, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big, keyboard: false, multiselect: false, tooltipDelay: 3600000 },
     nodes: {
       borderWidth: 1, borderWidthSelected: 3,
       font: { face: font, size: 16, color: "#111827", strokeWidth: 4, strokeColor: "#ffffff" },
@@ -94,6 +97,7 @@
   };
   var container = byId("rwb-network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  times.network = performance.now();
 
   network.once("afterDrawing", function () {
     window.__rwbDrawnAt = performance.now();
