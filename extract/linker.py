@@ -34,10 +34,11 @@ class Linker:
         docs = list(docs)
         entities: dict[str, Entity] = dict(self.known)
         for doc in docs:
-            for m in doc.mentions:
-                ent = doc.entities.get(m.key) or (self.gaz.entities.get(m.key) if self.gaz else None)
-                if ent is not None and m.key not in entities:
-                    entities[m.key] = ent
+            keys = [m.key for m in doc.mentions] + [k for f in doc.facts for k in (f.subject, f.object)]
+            for key in keys:  # facts may name a country only by its adjective («إسطنبول التركية»)
+                ent = doc.entities.get(key) or (self.gaz.entities.get(key) if self.gaz else None)
+                if ent is not None and key not in entities:
+                    entities[key] = ent
         remap = _surname_map(entities)
         out = Extraction(entities={})
         for doc in docs:

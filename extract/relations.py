@@ -317,9 +317,11 @@ def _marker(sent: Sentence, u: Mention) -> str:
     if prefix.startswith("ك"):
         return "ك"
     if u.first > 1 and sent.tokens[u.first - 1].norm in _ENUM_INTRO:
-        for k in range(u.first - 2, max(u.first - 5, -1), -1):  # «عن أربع مناطق هي دونيتسك»
+        for k in range(u.first - 2, max(u.first - 9, -1), -1):  # «عن أربع مناطق يحتلها الجيش هي دونيتسك»
             if sent.tokens[k].norm in _PREPOSITIONS:
                 return sent.tokens[k].norm
+            if sent.tokens[k].text in _PUNCT_BOUNDARY:
+                break
     if u.first > 0:
         prev = sent.tokens[u.first - 1]
         if prev.norm in _PREPOSITIONS:

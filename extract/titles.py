@@ -131,6 +131,11 @@ class TitleParser:
         title = self._title(sent, i)
         if title is None:
             return i + 1
+        for k in range(title.first + 1, title.end):  # «رئيس جهاز الاستخبارات…»: a listed name
+            unit = self._unit_at(doc, sent, k)       # that starts inside the title phrase wins
+            if unit is not None and unit.type is not EntityType.PERSON:
+                title.end = k
+                break
         if title.suffixed:
             role = _Role(title.relation, self._antecedent(doc, sent, i), title.end)
             role.country = False
