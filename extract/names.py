@@ -1,6 +1,6 @@
 """Where a personal name begins and ends when no gazetteer lists it.
 
-A name after a title is a run of one to three words that are not function
+A name after a title is a run of two or three words that are not function
 words, titles, nationality adjectives or cue words, and (after its first word)
 carry no article «ال» or conjunction «و». When the statistical recogniser has
 marked a PERS span at that place, its span is used instead.
@@ -54,4 +54,7 @@ class NameFinder:
             if (m.sentence == sent.index and m.first == j and m.source == "ner"
                     and m.type is EntityType.PERSON):
                 return m.last
-        return 0 if after_comma else self.run(sent, j)
+        if after_comma:
+            return 0
+        end = self.run(sent, j)
+        return end if end - j >= 2 else 0  # one unknown word after a title is too often not a name
