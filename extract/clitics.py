@@ -26,6 +26,7 @@ class CliticSplitter:
         rows = read_tsv("clitics.tsv")
         self.prefixes = sorted(((r["prefix"], r["restore"]) for r in rows), key=lambda p: -len(p[0]))
         self.split = lru_cache(maxsize=100_000)(self._split)
+        self.candidates = lru_cache(maxsize=100_000)(self._candidates)
 
     def _split(self, norm: str) -> tuple[str, str]:
         """Return (prefix, base) for a normalized word; prefix is "" when nothing splits."""
@@ -39,10 +40,14 @@ class CliticSplitter:
                 return prefix, base
         return "", norm
 
-    def candidates(self, norm: str) -> list[str]:
-        """All readings of a word: itself, then each proclitic split (known or not)."""
+    def _candidates(self, norm: str) -> tuple[str, ...]:
+        """All readings of a word: itself, then each proclitic split (known or not).
+
+        Called once per token by several components, so it is cached as
+        ``self.candidates``; the readings do not depend on the lexicon.
+        """
         out = [norm]
         for prefix, restore in self.prefixes:
             if len(norm) - len(prefix) >= 2 and norm.startswith(prefix):
                 out.append(restore + norm[len(prefix):])
-        return out
+        return tuple(out)

@@ -98,9 +98,21 @@ def units(doc: Doc, sentence: int) -> list[Mention]:
 
     A title phrase («المتحدث باسم الكرملين ديمتري بيسكوف») wins over the names
     inside it, so it acts as one participant.
+
+    Several components ask this for every sentence (and the one before it), so
+    the answer is kept for the latest Doc until its mentions change.
     """
-    cands = sorted((m for m in doc.mentions if m.sentence == sentence),
-                   key=lambda m: (-(m.last - m.first), m.first, m.source))
+    cache = _UNITS
+    if cache.doc is not doc or cache.size != len(doc.mentions):
+        cache.reset(doc)
+    found = cache.units.get(sentence)
+    if found is None:
+        found = cache.units[sentence] = _widest(cache.by_sentence.get(sentence, ()))
+    return list(found)
+
+
+def _widest(mentions) -> tuple[Mention, ...]:
+    cands = sorted(mentions, key=lambda m: (-(m.last - m.first), m.first, m.source))
     taken: list[Mention] = []
     used: set[int] = set()
     for m in cands:
@@ -109,4 +121,25 @@ def units(doc: Doc, sentence: int) -> list[Mention]:
             continue
         used |= span
         taken.append(m)
-    return sorted(taken, key=lambda m: m.first)
+    return tuple(sorted(taken, key=lambda m: m.first))
+
+
+class _UnitsCache:
+    """Mentions of the latest Doc grouped by sentence, and the units computed from them."""
+
+    __slots__ = ("doc", "size", "by_sentence", "units")
+
+    def __init__(self) -> None:
+        self.doc: Doc | None = None
+        self.size = -1
+        self.by_sentence: dict[int, list[Mention]] = {}
+        self.units: dict[int, tuple[Mention, ...]] = {}
+
+    def reset(self, doc: Doc) -> None:
+        self.doc, self.size, self.units = doc, len(doc.mentions), {}
+        self.by_sentence = {}
+        for m in doc.mentions:
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+
+
+_UNITS = _UnitsCache()
