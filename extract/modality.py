@@ -39,13 +39,15 @@ class ModalityTagger:
         # longer cues first («لم يستبعد» before «لم»), then by the order above
         self.cues = sorted(cues, key=lambda c: (-len(c.words), rank[c.status.value]))
 
-    def status(self, sent: Sentence, cue: int, clause_start: int) -> Status:
+    def status(self, sent: Sentence, cue: int, clause_start: int, *, noun_end: int = -1) -> Status:
         """Return the status of the relation whose cue word is token *cue*.
 
         Args:
             sent: The sentence.
             cue: Index of the first token of the relation cue.
             clause_start: Index of the first token of the cue's clause.
+            noun_end: For a cue noun, the index after it: its adjectives
+                («قمة محتملة») are read too.
         """
         toks = sent.tokens
         words = [t.norm for t in toks]
@@ -53,6 +55,10 @@ class ModalityTagger:
         if toks[cue].prefix.endswith("س"):  # «سيزور»: future
             return Status.PLANNED
         for c in self.cues:
+            if c.scope == "after":
+                if noun_end >= 0 and any(w == c.words[0] for w in words[noun_end:noun_end + c.window]):
+                    return c.status
+                continue
             lo = {"before": max(cue - c.window, clause_start), "clause": clause_start, "sentence": 0}[c.scope]
             n = len(c.words)
             for i in range(lo, cue - n + 1):

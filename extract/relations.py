@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from camel_tools.utils.dediac import dediac_ar
+
 from .arabic import normalize, normalize_phrase
 from .clitics import CliticSplitter
 from .mentions import units
@@ -136,12 +138,19 @@ class RelationFinder:
         inside = [u for u in us if left <= u.first and u.last <= right]
         before = [u for u in inside if u.last <= c0]
         after = [u for u in inside if u.first >= c1]
-        subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue)
+        between = [u for u in after if _marker(sent, u) == "بين" and u.first - c1 <= 3]
+        if cue.relation in SYMMETRIC and cue.pos == "noun" and between:
+            subjects, rest = _coordinated(sent, us, between[0]), []  # «قمة بين ترمب وبوتين»
+        else:
+            subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue)
         subjects = [s for s in subjects if s.type is not EntityType.TOPIC]
         if not subjects and cue.relation in SYMMETRIC and "بين" in cue.markers:
             between = [u for u in after if _marker(sent, u) == "بين"]
             subjects = _coordinated(sent, us, between[0]) if between else []
             rest = []
+        if cue.relation in SYMMETRIC:  # «التقى … بالرياض»: a city after «ب» is where, not whom
+            rest = [u for u in rest if not (u.type in (EntityType.CITY, EntityType.REGION)
+                                            and _marker(sent, u) in ("ب", "في"))]
         if not subjects and cue.relation == "discussed" and toks[c0].prefix.endswith("ل"):
             subjects = self._participants(doc, sent, c0)  # «التقى X Y … لمناقشة الحرب»
         if not subjects:
@@ -155,7 +164,8 @@ class RelationFinder:
             pairs = [(s, o) for s in subjects for o in objects]
         elif cue.relation in SYMMETRIC and len(subjects) > 1:
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
-        status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False))
+        status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False),
+                                      noun_end=c1 if cue.pos == "noun" else -1)
         relation = cue.relation
         if cue.through and objects and all(o.type is EntityType.TOPIC for o in objects) and \
                 any(t.norm in self.negative or t.base in self.negative for t in toks[c1:objects[0].first]):
@@ -272,7 +282,7 @@ class RelationFinder:
                 return [u]
             if mark in cue.markers or u.type is EntityType.TOPIC:
                 anchor = u.last
-        word = toks[c0 + 0].norm if c1 - c0 == 1 else ""
+        word = dediac_ar(toks[c0].text) if c1 - c0 == 1 else ""  # surface: «ـها», not a folded «ة»
         if word.endswith(_OBJECT_SUFFIXES) and (cue.objects & _PLACES):
             return self._pronoun_places(sent, us, c0, c1)
         if c1 < len(toks) and toks[c1].norm in _DEMONSTRATIVE and EntityType.TOPIC in cue.objects:
@@ -363,6 +373,7 @@ def _coordinated_back(sent: Sentence, us: list[Mention], last: Mention) -> list[
 
 def _pronoun_suffix(word: str) -> str:
     """«اجتماعه» → «ه», «امتنانها» → «ها», «لقائهما» → «هما»; '' for none (not «ة»)."""
+    word = dediac_ar(word)
     for suffix in ("هما", "ها", "ه"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return suffix

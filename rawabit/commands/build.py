@@ -32,8 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     html = parser.add_argument_group("HTML network (for .html outputs)")
     html.add_argument("--html-relations", metavar="REL,REL", help="draw only these relations, e.g. met,phoned")
-    html.add_argument("--html-min-degree", type=int, default=0, metavar="N",
-                      help="draw only entities with at least N connections")
+    html.add_argument("--html-min-degree", type=int, default=1, metavar="N",
+                      help="draw only entities with at least N connections (default 1: no isolated entities)")
     html.add_argument("--html-focus", metavar="ENTITY", help="draw only this entity's neighbourhood (IRI or label)")
     html.add_argument("--html-hops", type=int, default=1, metavar="N", help="size of that neighbourhood (default 1)")
 
