@@ -1,0 +1,82 @@
+"""Tests of the shipped CRF recogniser (rawabit.extract.ner)."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from rawabit.errors import ModelError
+from rawabit.extract.ner import MODEL_PATH, CRFRecognizer, Recognizer, get_recognizer
+from rawabit.extract.ner_mentions import iob_spans, read_conll
+
+# Our own news-style sentences; (first, last, type) spans a reasonable model must find.
+SENTENCES = [
+    ("التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري في القاهرة أمس .",
+     [(4, 6, "PERS"), (8, 10, "PERS"), (11, 12, "LOC")]),
+    ("وصل الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى بيروت اليوم .",
+     [(3, 5, "ORG"), (5, 7, "PERS"), (8, 9, "LOC")]),
+    ("وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الاتحاد الأوروبي سيدعم أوكرانيا .",
+     [(3, 5, "PERS"), (6, 7, "LOC"), (8, 10, "ORG"), (11, 12, "LOC")]),
+]
+
+
+@pytest.fixture(scope="module")
+def crf() -> CRFRecognizer:
+    return CRFRecognizer.pretrained()
+
+
+def test_shipped_model_is_small():
+    assert MODEL_PATH.is_file()
+    assert MODEL_PATH.stat().st_size < 6_000_000
+
+
+def test_is_a_recognizer(crf):
+    assert isinstance(crf, Recognizer)
+    assert isinstance(get_recognizer("crf"), CRFRecognizer)
+
+
+@pytest.mark.parametrize("text, spans", SENTENCES)
+def test_finds_people_places_and_organizations(crf, text, spans):
+    tokens = text.split()
+    tags = crf.tag(tokens)
+    assert len(tags) == len(tokens)
+    found = set(iob_spans(tags))
+    assert set(spans) <= found, list(zip(tokens, tags))
+
+
+def test_tag_sentences_matches_lengths_and_allows_empty(crf):
+    sentences = [s.split() for s, _ in SENTENCES] + [[]]
+    tagged = crf.tag_sentences(sentences)
+    assert [len(t) for t in tagged] == [len(s) for s in sentences]
+    assert crf.tag([]) == []
+
+
+def test_missing_or_broken_model_is_a_model_error(tmp_path):
+    with pytest.raises(ModelError, match="not found"):
+        CRFRecognizer(tmp_path / "absent.crfsuite")
+    broken = tmp_path / "broken.crfsuite"
+    broken.write_bytes(b"not a model")
+    with pytest.raises(ModelError):
+        CRFRecognizer(broken)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("floor", [
+    0.70,  # what the shipped model reaches (0.713): guards against regressions
+    pytest.param(0.75, marks=pytest.mark.xfail(strict=True, reason="issue 5 target, not reached yet")),
+])
+def test_anercorp_test_split_f1(shared_dir, crf, floor):
+    spec = importlib.util.spec_from_file_location("ner_score", shared_dir / "eval" / "ner_score.py")
+    ner_score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ner_score)
+    path = shared_dir / "data" / "anercorp" / "ANERCorp_CAMeLstyle_reconstructed_test.txt"
+    sentences = read_conll(path)
+    pred = crf.tag_sentences([[t for t, _ in s] for s in sentences])
+    gold_rows = [(t, g) for s in sentences for t, g in s]
+    pred_rows = [(t, p) for s, tags in zip(sentences, pred) for (t, _), p in zip(s, tags)]
+    types = ("PERS", "LOC", "ORG")
+    gold = {s for s in ner_score.spans(gold_rows) if s[2] in types}
+    found = {s for s in ner_score.spans(pred_rows) if s[2] in types}
+    tp = len(gold & found)
+    f1 = 2 * tp / (len(gold) + len(found))
+    assert f1 >= floor
