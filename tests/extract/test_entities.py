@@ -1,0 +1,79 @@
+"""Gazetteer matching, titles and appositions, quotes and cross-article linking."""
+from __future__ import annotations
+
+import pytest
+
+from rawabit.extract.model import Article, EntityType
+from rawabit.extract.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline.default()
+
+
+def doc(nlp, text, aid="a"):
+    return nlp(Article(aid, f"{aid}.txt", text))
+
+
+def roles(d):
+    return {(f.subject, f.relation, f.object) for f in d.facts if f.rule.startswith("role")}
+
+
+def test_gazetteer_names_with_clitics_and_variants(nlp):
+    d = doc(nlp, "ورحب للكرملين وبموسكو ولزيلنسكي وترامب بالاتفاق.")
+    keys = {m.key for m in d.mentions if m.source == "gazetteer"}
+    assert {"kremlin", "moscow", "volodymyr-zelensky", "donald-trump"} <= keys
+
+
+def test_dual_title_gives_two_roles(nlp):
+    d = doc(nlp, "وتحدث الرئيسان الروسي فلاديمير بوتين والأميركي دونالد ترمب هاتفياً.")
+    assert {("vladimir-putin", "presidentOf", "russia"), ("donald-trump", "presidentOf", "usa")} <= roles(d)
+
+
+def test_nested_title_gives_advisor_and_president(nlp):
+    d = doc(nlp, "وقال مساعد الرئيس الروسي فلاديمير بوتين لشؤون السياسة الخارجية يوري أوشاكوف إن اللقاء مفيد.")
+    assert {("yuri-ushakov", "advisorTo", "vladimir-putin"), ("vladimir-putin", "presidentOf", "russia")} <= roles(d)
+
+
+def test_apposition_after_the_name(nlp):
+    d = doc(nlp, "وكان أوليه كيبر حاكم منطقة أوديسا الأوكرانية قد أعلن انقطاع الغاز.")
+    people = {m.key: m.text for m in d.mentions if m.type is EntityType.PERSON}
+    key = next(k for k, t in people.items() if t == "أوليه كيبر")
+    assert (key, "leaderOf", "odesa") in roles(d)
+
+
+def test_organization_named_in_a_title_is_discovered(nlp):
+    d = doc(nlp, "وقال رئيس هيئة الطاقة الذرية الإيرانية محمد إسلامي إن العمل مستمر.")
+    orgs = {m.text for m in d.mentions if m.type is EntityType.ORGANIZATION}
+    assert any(t.startswith("هيئة الطاقة الذرية") for t in orgs)
+    assert any(r == "leaderOf" for _, r, _ in roles(d))
+
+
+def test_former_office_is_not_a_role(nlp):
+    d = doc(nlp, "وقال الرئيس الأميركي السابق جو بايدن إن الحرب طويلة.")
+    assert not any(s == "joe-biden" and r == "presidentOf" for s, r, _ in roles(d))
+
+
+def test_bare_title_resolves_only_when_the_article_names_the_holder(nlp):
+    named = doc(nlp, "التقى الرئيس الروسي فلاديمير بوتين ويتكوف.\n\nوقال الرئيس الروسي إن اللقاء مفيد.")
+    refs = [m for m in named.mentions if m.source == "title-ref"]
+    assert refs and refs[0].key == "vladimir-putin"
+    alone = doc(nlp, "وقال الرئيس الروسي إن اللقاء مفيد.")
+    assert all(not m.key for m in alone.mentions if m.source == "title-ref")
+
+
+def test_quotes_and_reported_speech_have_speakers(nlp):
+    d = doc(nlp, "وقال بيسكوف: «المحادثات كانت بناءة». وأكد لافروف أن موسكو مستعدة للحوار.")
+    found = {(q.speaker, q.direct) for q in d.quotes}
+    assert ("dmitry-peskov", True) in found and ("sergey-lavrov", False) in found
+    assert any(q.text == "المحادثات كانت بناءة" for q in d.quotes)
+
+
+def test_linking_across_articles(nlp):
+    first = Article("a1", "a1.txt", "وقال حاكم منطقة بيلغورود فياتشيسلاف غلادكوف إن مسيرة سقطت.")
+    second = Article("a2", "a2.txt", "وأعلن حاكم منطقة بيلغورود فياتشيسلاف غلادكوف حالة الطوارئ.\n\nوالتقى غلادكوف بوتين.")
+    extraction = nlp.corpus([first, second])
+    people = [e for e in extraction.entities.values() if e.label_ar == "فياتشيسلاف غلادكوف"]
+    assert len(people) == 1
+    assert extraction.mentions["a1"] & extraction.mentions["a2"] >= {people[0].key}
