@@ -100,6 +100,8 @@ class TitleParser:
             i = 0
             while i < len(sent.tokens):
                 i = self._at(doc, sent, i, pending)
+        for sent in doc.sentences:
+            self._headed_organizations(doc, sent)
         for sent, first, end, role in pending:
             # unresolved, the phrase still stands as one participant (key ""), so «ترامب»
             # in «مبعوث ترامب يصل» is not read as the one who arrives
@@ -125,9 +127,10 @@ class TitleParser:
 
     def _at(self, doc: Doc, sent: Sentence, i: int, pending: list) -> int:
         toks = sent.tokens
-        if toks[i].norm in _COUNTERPART and i + 1 < len(toks) and toks[i + 1].norm in self.gaz.nisba:
-            pending.append((sent, i, i + 2, _Role("*", self.gaz.nisba[toks[i + 1].norm], i + 2)))
-            return i + 2
+        word = toks[i].norm[1:] if toks[i].norm[:1] in "وف" else toks[i].norm
+        if (toks[i].norm in _COUNTERPART or word in _COUNTERPART) and i + 1 < len(toks) \
+                and toks[i + 1].norm in self.gaz.nisba:
+            return self._counterpart(doc, sent, i, pending)
         title = self._title(sent, i)
         if title is None:
             return i + 1
@@ -162,6 +165,20 @@ class TitleParser:
             elif role.office:  # «الرئيس الروسي», «مبعوث ترامب»: the holder the article names
                 pending.append((sent, title.first, role.end, role))
         return max(role.end, i + 1)
+
+    def _counterpart(self, doc: Doc, sent: Sentence, i: int, pending: list) -> int:
+        """«نظيره الإيراني عباس عراقجي»: the same office as the person just named, in another country."""
+        country = self.gaz.nisba[sent.tokens[i + 1].norm]
+        person, k = self._name(doc, sent, i + 2)
+        if not person:
+            pending.append((sent, i, i + 2, _Role("*", country, i + 2)))
+            return i + 2
+        offices = [f.relation for f in doc.facts if f.sentence == sent.index and f.rule == "role.title"
+                   and f.start < sent.tokens[i].start]
+        relation = offices[-1] if offices else ""
+        self._claim(doc, sent, i, k, person,
+                    _Role(relation, country, k, country=self._is_country(doc, country)))
+        return k
 
     def _second_of_dual(self, doc: Doc, sent: Sentence, k: int, relation: str) -> None:
         toks = sent.tokens
@@ -281,6 +298,20 @@ class TitleParser:
             text = text[len(toks[j].prefix):]
         key = self._discover(doc, sent, j, k, text, etype)
         return key, k
+
+    def _headed_organizations(self, doc: Doc, sent: Sentence) -> None:
+        """Organizations named by a head word outside titles: «اتهمت وزارة الخارجية الروسية …»."""
+        toks = sent.tokens
+        taken = {t for m in doc.mentions if m.sentence == sent.index for t in range(m.first, m.last)}
+        j = 0
+        while j < len(toks):
+            if j not in taken and not toks[j].base.startswith("ال") and \
+                    self.heads.get(toks[j].base) is EntityType.ORGANIZATION:
+                found = self._headed(doc, sent, j)
+                if found and not taken & set(range(j, found[1])):
+                    j = found[1]
+                    continue
+            j += 1
 
     def _name(self, doc: Doc, sent: Sentence, j: int, *, known_only: bool = False,
               after_comma: bool = False) -> tuple[str, int]:

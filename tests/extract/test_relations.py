@@ -108,3 +108,23 @@ def test_unknown_person_is_discovered_from_title(nlp):
     people = {m.text for m in doc.mentions if m.source == "title-name"}
     assert "فياتشيسلاف غلادكوف" in people
     assert any(f.relation == "leaderOf" for f in doc.facts)
+
+
+def test_counterpart_takes_the_office_of_the_person_named_before(nlp):
+    text = "بحث وزير الخارجية السعودي فيصل بن فرحان مع نظيره الإيراني عباس عراقجي التطورات."
+    found = facts(nlp, text)
+    assert ("abbas-araghchi", "ministerOf", "iran", "asserted") in found
+    assert ("faisal-bin-farhan", "talkedWith", "abbas-araghchi", "asserted") in found
+
+
+def test_urging_someone_and_demanding_something(nlp):
+    found = facts(nlp, "طالب الاتحاد الأوروبي روسيا بوقف إطلاق النار.")
+    assert ("eu", "urged", "russia", "asserted") in found
+    assert ("eu", "demands", "topic-ceasefire", "asserted") in found
+    assert ("eu", "demands", "russia", "asserted") not in found
+
+
+def test_an_organization_named_by_its_head_word_can_act(nlp):
+    doc = nlp(Article("t", "t.txt", "اتهمت وزارة الخارجية الروسية واشنطن بتأجيج الصراع."))
+    ministry = next(m for m in doc.mentions if m.text == "وزارة الخارجية الروسية")
+    assert (ministry.key, "accused", "washington") in {(f.subject, f.relation, f.object) for f in doc.facts}
