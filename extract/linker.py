@@ -9,13 +9,46 @@ the graph is growing in) keeps the key it had.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from itertools import chain
 
 from .arabic import normalize_phrase
 from .gazetteer import Gazetteer
-from .model import Doc, Entity, EntityType, Extraction, Fact
+from .model import Article, Doc, Entity, EntityType, Extraction, Fact, Quote
 
-__all__ = ["Linker"]
+__all__ = ["Linker", "Summary"]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What linking needs of one extracted article, and nothing more.
+
+    No sentences, tokens or article text: a corpus is linked from these, so
+    memory grows with the entities and facts found, not with the text read.
+
+    Attributes:
+        article: The article, its ``text`` emptied.
+        mentions: Keys of the entities it mentions, in first-mention order.
+        entities: The entities the article itself found for those keys and
+            for the keys of its facts.
+        facts: Its facts of every status, in sentence order.
+        quotes: Its quotes.
+    """
+
+    article: Article
+    mentions: tuple[str, ...]
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+    quotes: tuple[Quote, ...]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Summary":
+        """Keep of *doc* what :class:`Linker` reads."""
+        keys = tuple(dict.fromkeys(m.key for m in doc.mentions if m.key))
+        named = dict.fromkeys(keys + tuple(k for f in doc.facts for k in (f.subject, f.object)))
+        return cls(replace(doc.article, text=""), keys,
+                   tuple(doc.entities[k] for k in named if k in doc.entities),
+                   tuple(doc.facts), tuple(doc.quotes))
 
 
 class Linker:
@@ -29,21 +62,40 @@ class Linker:
     def __init__(self, gazetteer: Gazetteer | None = None, known: Iterable[Entity] = ()):
         self.gaz = gazetteer
         self.known = {e.key: e for e in known}
+        self._entities: dict[str, Entity] = dict(self.known)
+        self._pending: list[Summary] = []
 
-    def link(self, docs: Iterable[Doc]) -> Extraction:
-        docs = list(docs)
-        entities: dict[str, Entity] = dict(self.known)
+    def add(self, doc: Doc | Summary) -> None:
+        """Take in one extracted article; only its :class:`Summary` is kept."""
+        summary = doc if isinstance(doc, Summary) else Summary.of(doc)
+        found = {e.key: e for e in summary.entities}
+        keys = chain(summary.mentions, (k for f in summary.facts for k in (f.subject, f.object)))
+        for key in keys:  # facts may name a country only by its adjective («إسطنبول التركية»)
+            if key not in self._entities:
+                ent = found.get(key) or (self.gaz.entities.get(key) if self.gaz else None)
+                if ent is not None:
+                    self._entities[key] = ent
+        self._pending.append(summary)
+
+    def link(self, docs: Iterable[Doc | Summary]) -> Extraction:
+        """Add every doc (see :meth:`add`) and return :meth:`finish`."""
         for doc in docs:
-            keys = [m.key for m in doc.mentions] + [k for f in doc.facts for k in (f.subject, f.object)]
-            for key in keys:  # facts may name a country only by its adjective («إسطنبول التركية»)
-                ent = doc.entities.get(key) or (self.gaz.entities.get(key) if self.gaz else None)
-                if ent is not None and key not in entities:
-                    entities[key] = ent
+            self.add(doc)
+        return self.finish()
+
+    def finish(self) -> Extraction:
+        """Link what :meth:`add` took in, in the order added, and start afresh.
+
+        Returns:
+            The articles (without text), linked entities, facts and quotes.
+        """
+        entities, docs = self._entities, self._pending
+        self._entities, self._pending = dict(self.known), []
         remap = _surname_map(entities)
         out = Extraction(entities={})
         for doc in docs:
             out.articles.append(doc.article)
-            keys = {remap.get(m.key, m.key) for m in doc.mentions if m.key}
+            keys = {remap.get(k, k) for k in doc.mentions}
             out.mentions[doc.article.id] = {k for k in keys if k in entities}
             seen: set[tuple] = set()
             specific = {(f.sentence, frozenset((f.subject, f.object))) for f in doc.facts

@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from .arabic import normalize_phrase
 from .clitics import CliticSplitter
 from .gazetteer import Gazetteer
 from .geography import GeographyFinder
-from .linker import Linker
+from .linker import Linker, Summary
 from .mentions import GazetteerMatcher
 from .model import Article, Doc, Entity, Extraction
 from .names import NameFinder
@@ -48,11 +49,15 @@ class Pipeline:
     Args:
         components: Callables ``Doc -> Doc``, run in order.
         linker: Links entities across articles in :meth:`corpus`.
+        factory: Builds the same pipeline afresh, for worker processes (set by
+            :meth:`default`); without it, workers get a copy of this one.
     """
 
-    def __init__(self, components: list[Component], linker: Linker | None = None):
+    def __init__(self, components: list[Component], linker: Linker | None = None, *,
+                 factory: Callable[[], "Pipeline"] | None = None):
         self.components = components
         self.linker = linker or Linker()
+        self.factory = factory
 
     @classmethod
     def default(cls, *, recognizer: Component | None = None, known: Iterable[Entity] = ()) -> "Pipeline":
@@ -75,7 +80,7 @@ class Pipeline:
         if recognizer is not None:
             parts.append(recognizer)
         parts += [titles, relations, GeographyFinder(gaz), QuoteFinder()]
-        return cls(parts, Linker(gaz, known))
+        return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer))
 
     @property
     def names(self) -> list[str]:
@@ -87,12 +92,40 @@ class Pipeline:
             doc = component(doc)
         return doc
 
-    def corpus(self, articles: Iterable[Article], *, on_doc: Callable[[Doc], None] | None = None) -> Extraction:
-        """Extract every article and link entities across them."""
-        docs = []
-        for article in articles:
-            doc = self(article)
-            if on_doc:
-                on_doc(doc)
-            docs.append(doc)
-        return self.linker.link(docs)
+    def corpus(self, articles: Iterable[Article], *, on_doc: Callable[[Doc | Summary], None] | None = None,
+               workers: int = 1) -> Extraction:
+        """Extract every article and link entities across them.
+
+        Articles are read and extracted one at a time; of each only its
+        :class:`~rawabit.extract.linker.Summary` is kept for linking, so the
+        corpus text is never in memory whole. Linking runs after extraction,
+        in this process, so the result does not depend on *workers*.
+
+        Args:
+            articles: The articles, read lazily.
+            on_doc: Called after each article with its Doc (with *workers* > 1,
+                with its Summary).
+            workers: Processes that extract (see :mod:`rawabit.extract.parallel`);
+                1 extracts here.
+
+        Returns:
+            The linked extraction; its articles carry no text.
+        """
+        if workers > 1:
+            from .parallel import extract_summaries
+            factory = self.factory or partial(_same, self)
+            for summary in extract_summaries(articles, workers=workers, factory=factory):
+                if on_doc:
+                    on_doc(summary)
+                self.linker.add(summary)
+        else:
+            for article in articles:
+                doc = self(article)
+                if on_doc:
+                    on_doc(doc)
+                self.linker.add(doc)
+        return self.linker.finish()
+
+
+def _same(pipeline: Pipeline) -> Pipeline:
+    return pipeline
