@@ -22,13 +22,35 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from rawabit.errors import FormatError
 
-__all__ = ["write", "formats", "register", "writer", "atomic_file", "atomic_dir", "Writer"]
+__all__ = ["write", "formats", "register", "writer", "stream_writer", "write_stream", "write_streams",
+           "atomic_file", "atomic_dir", "Writer", "StreamWriter", "QuadStream"]
 
 Writer = Callable[[Any, Path, Mapping[str, Any]], None]
+
+
+class QuadStream(Protocol):
+    """A dataset too big to hold: each call gives a fresh iterator, in a fixed order.
+
+    ``quads()`` yields :class:`pyoxigraph.Quad` (default graph first, then one
+    named graph at a time), ``triples()`` the union of all graphs as
+    :class:`pyoxigraph.Triple`, each once; ``union()`` gives a function that
+    maps the quads of one pass, in order, to those triples (None for a
+    repeat), so one pass can feed both kinds of file (see
+    :mod:`rawabit.graph.stream`).
+    """
+
+    def quads(self) -> Iterator[Any]: ...
+
+    def triples(self) -> Iterator[Any]: ...
+
+    def union(self) -> Callable[[Any], Any]: ...
+
+
+StreamWriter = Callable[[QuadStream, Path, Mapping[str, Any]], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +58,13 @@ class _Entry:
     module: str
     function: str
     description: str
+    stream: str = ""
 
 
 _REGISTRY: dict[str, _Entry] = {}
 
 
-def register(ext: str, module: str, description: str, function: str = "write") -> None:
+def register(ext: str, module: str, description: str, function: str = "write", stream: str = "") -> None:
     """Register the writer of files ending in *ext*.
 
     Args:
@@ -49,9 +72,14 @@ def register(ext: str, module: str, description: str, function: str = "write") -
         module: Module name, relative to this package (``turtle``) or absolute.
         description: One line shown by :func:`formats`.
         function: Name of the writer function in *module*.
+        stream: Name of the function in *module* that writes a
+            :class:`QuadStream` as it comes, or ``""`` if the format needs a
+            whole graph.
     """
-    _REGISTRY[ext.lower()] = _Entry(module, function, description)
+    _REGISTRY[ext.lower()] = _Entry(module, function, description, stream)
 
+
+_STREAMS = {".ttl": "write_stream", ".nt": "write_stream", ".nq": "write_quads_stream", ".trig": "write_stream"}
 
 for _ext, _module, _function, _description in (
     (".ttl", "turtle", "write", "Turtle, the union of all graphs (the scored contract)"),
@@ -67,7 +95,7 @@ for _ext, _module, _function, _description in (
     (".csv", "neo4j", "write_csv", "nodes.csv or relationships.csv for neo4j-admin import"),
     (".html", "html", "write", "interactive HTML network view"),
 ):
-    register(_ext, _module, _description, _function)
+    register(_ext, _module, _description, _function, _STREAMS.get(_ext, ""))
 
 
 def formats() -> dict[str, str]:
@@ -85,19 +113,69 @@ def writer(path: str | os.PathLike[str]) -> Writer:
     Raises:
         FormatError: If the extension is unknown or its module is missing.
     """
+    ext, entry = _entry(path)
+    return getattr(_module(ext, entry), entry.function)
+
+
+def stream_writer(path: str | os.PathLike[str]) -> StreamWriter | None:
+    """Return the function that writes a :class:`QuadStream` to *path*, or None if
+    its format needs a whole graph.
+
+    Raises:
+        FormatError: If the extension is unknown or its module is missing.
+    """
+    ext, entry = _entry(path)
+    return getattr(_module(ext, entry), entry.stream) if entry.stream else None
+
+
+def write_stream(stream: QuadStream, path: str | os.PathLike[str],
+                 options: Mapping[str, Any] | None = None) -> Path:
+    """Write *stream* to *path* in the format its extension names, as it comes.
+
+    Raises:
+        FormatError: If the extension is unknown or the format cannot be streamed.
+    """
+    target = Path(path)
+    write_one = stream_writer(target)
+    if write_one is None:
+        raise FormatError(f"{target.suffix} files are written from a whole graph, not a stream")
+    write_one(stream, target, dict(options or {}))
+    return target
+
+
+def write_streams(stream: QuadStream, paths: list[Path]) -> dict[Path, float]:
+    """Write *stream* to every path in one pass; each path's format must stream.
+
+    Returns:
+        Seconds spent serializing each file.
+
+    Raises:
+        FormatError: If a path's format cannot be streamed.
+    """
+    for path in paths:
+        if stream_writer(path) is None:
+            raise FormatError(f"{Path(path).suffix} files are written from a whole graph, not a stream")
+    from .ntriples import write_streams as write_all
+    return write_all(stream, [Path(p) for p in paths])
+
+
+def _entry(path: str | os.PathLike[str]) -> tuple[str, _Entry]:
     ext = _extension(Path(path))
     entry = _REGISTRY.get(ext)
     if entry is None:
         shown = ext or "a path without extension"
         raise FormatError(f"cannot write {shown}: known formats are {', '.join(sorted(_REGISTRY))}")
+    return ext, entry
+
+
+def _module(ext: str, entry: _Entry) -> Any:
     name = entry.module if "." in entry.module else f"{__name__}.{entry.module}"
     try:
-        module = import_module(name)
+        return import_module(name)
     except ModuleNotFoundError as exc:
         if exc.name != name:
             raise
         raise FormatError(f"the {ext} writer is not installed (module {name} is missing)") from exc
-    return getattr(module, entry.function)
 
 
 def write(dataset: Any, path: str | os.PathLike[str], options: Mapping[str, Any] | None = None) -> Path:

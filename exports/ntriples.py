@@ -8,7 +8,9 @@ The other RDF writers of this package reuse :func:`sorted_triples`,
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from . import atomic_file
 
-__all__ = ["write", "write_quads", "to_oxigraph", "sorted_triples", "sorted_quads", "serialize"]
+__all__ = ["write", "write_quads", "write_stream", "write_quads_stream", "to_oxigraph", "sorted_triples",
+           "sorted_quads", "serialize", "write_streams", "STREAM_CHUNK"]
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _DEFAULT_NAMES = frozenset({DATASET_DEFAULT_GRAPH_ID, URIRef("urn:x-rdflib:default")})
@@ -92,6 +95,104 @@ def serialize(statements: list[ox.Triple] | list[ox.Quad], path: Path, fmt: ox.R
         body = head + b"\n" + b"\n".join(lines)
     with atomic_file(path, "wb") as fh:
         fh.write(body)
+
+
+#: Statements serialized per call to pyoxigraph when writing a stream.
+STREAM_CHUNK = 20_000
+
+_STREAMED = {
+    ".ttl": (ox.RdfFormat.TURTLE, False),
+    ".nt": (ox.RdfFormat.N_TRIPLES, False),
+    ".nq": (ox.RdfFormat.N_QUADS, True),
+    ".trig": (ox.RdfFormat.TRIG, True),
+}
+
+
+def write_streams(stream: Any, paths: Iterable[Path], *, prefixes: Mapping[str, str] | None = None) -> dict[Path, float]:
+    """Write a :class:`~rawabit.exports.QuadStream` to several files in one pass over it.
+
+    Each file gets the format its extension names (``.ttl``, ``.nt`` and the
+    union of all graphs; ``.nq``, ``.trig`` with named graphs). Statements are
+    serialized by pyoxigraph a chunk at a time, so neither the graph nor a
+    file is ever held whole; the files' order is the stream's. Turtle and TriG
+    start with the prefix declarations sorted by name (each chunk's own are
+    dropped), so the bytes depend only on the stream.
+
+    Args:
+        stream: The dataset, as a stream.
+        paths: Target files; each is replaced atomically.
+        prefixes: Prefixes for Turtle and TriG; the Rawabit ones by default.
+
+    Returns:
+        Seconds spent serializing each file.
+
+    Raises:
+        ValueError: If a path's extension is not one of those above.
+    """
+    if prefixes is None:
+        from rawabit.graph.namespace import PREFIXES as prefixes
+    targets = [Path(p) for p in paths]
+    for path in targets:
+        if path.suffix.lower() not in _STREAMED:
+            raise ValueError(f"cannot stream {path.suffix or path.name}: use one of {', '.join(_STREAMED)}")
+    seconds = dict.fromkeys(targets, 0.0)
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())).encode() + b"\n"
+    with ExitStack() as stack:
+        files = []
+        for path in targets:
+            fmt, named = _STREAMED[path.suffix.lower()]
+            fh = stack.enter_context(atomic_file(path, "wb"))
+            if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+                fh.write(head)
+            files.append((path, fh, fmt, named))
+        want_union = any(not named for *_, named in files)
+        union = stream.union() if want_union else None
+        chunk: list[ox.Quad] = []
+        chunk_t: list[ox.Triple] = []
+
+        def flush() -> None:
+            for path, fh, fmt, named in files:
+                clock = time.perf_counter()
+                data = ox.serialize(chunk if named else chunk_t, format=fmt, prefixes=dict(prefixes)) or b""
+                while data.startswith(b"@prefix "):
+                    data = data[data.index(b"\n") + 1:]
+                fh.write(data)
+                seconds[path] += time.perf_counter() - clock
+            chunk.clear()
+            chunk_t.clear()
+
+        for quad in stream.quads():
+            chunk.append(quad)
+            if union is not None:
+                triple = union(quad)
+                if triple is not None:
+                    chunk_t.append(triple)
+            if len(chunk) >= STREAM_CHUNK:
+                flush()
+        flush()
+    return seconds
+
+
+def write_stream(stream: Any, path: Path, options: Mapping[str, Any]) -> None:
+    """Write the union of all graphs of a :class:`~rawabit.exports.QuadStream` as N-Triples.
+
+    Args:
+        stream: The dataset, as a stream.
+        path: Target file.
+        options: None used.
+    """
+    write_streams(stream, [path])
+
+
+def write_quads_stream(stream: Any, path: Path, options: Mapping[str, Any]) -> None:
+    """Write a :class:`~rawabit.exports.QuadStream` as N-Quads, keeping its named graphs.
+
+    Args:
+        stream: The dataset, as a stream.
+        path: Target file.
+        options: None used.
+    """
+    write_streams(stream, [path])
 
 
 def write(dataset: Graph | Dataset, path: Path, options: Mapping[str, Any]) -> None:

@@ -15,9 +15,9 @@ from rdflib import Dataset, Graph
 
 from rawabit.graph.namespace import PREFIXES
 
-from .ntriples import serialize, sorted_quads
+from .ntriples import serialize, write_streams, sorted_quads
 
-__all__ = ["write"]
+__all__ = ["write", "write_stream"]
 
 
 def write(dataset: Graph | Dataset, path: Path, options: Mapping[str, Any]) -> None:
@@ -29,3 +29,14 @@ def write(dataset: Graph | Dataset, path: Path, options: Mapping[str, Any]) -> N
         options: None used.
     """
     serialize(sorted_quads(dataset), path, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+
+def write_stream(stream: Any, path: Path, options: Mapping[str, Any]) -> None:
+    """Write a :class:`~rawabit.exports.QuadStream` as TriG, one graph block at a time.
+
+    Args:
+        stream: The dataset, as a stream (each named graph's quads together).
+        path: Target file.
+        options: None used.
+    """
+    write_streams(stream, [path], prefixes=PREFIXES)

@@ -20,9 +20,9 @@ from rawabit.graph.build import union_graph
 from rawabit.graph.namespace import PREFIXES
 
 from . import atomic_file
-from .ntriples import serialize, sorted_triples
+from .ntriples import serialize, write_streams, sorted_triples
 
-__all__ = ["write", "RDFLIB_LIMIT", "ENGINES"]
+__all__ = ["write", "write_stream", "RDFLIB_LIMIT", "ENGINES"]
 
 #: Above this many triples, ``engine="auto"`` writes with pyoxigraph.
 RDFLIB_LIMIT = 20_000
@@ -66,3 +66,17 @@ def write(dataset: Graph | Dataset, path: Path, options: Mapping[str, Any]) -> N
         _write_rdflib(graph, path)
     else:
         _write_oxigraph(graph, path)
+
+
+def write_stream(stream: Any, path: Path, options: Mapping[str, Any]) -> None:
+    """Write the union of all graphs of a :class:`~rawabit.exports.QuadStream` as Turtle.
+
+    pyoxigraph writes each triple as it comes, grouping runs of one subject, so
+    memory does not grow with the graph; the file's order is the stream's.
+
+    Args:
+        stream: The dataset, as a stream.
+        path: Target file.
+        options: None used.
+    """
+    write_streams(stream, [path], prefixes=PREFIXES)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
 from .extract.arabic import is_arabic
+from .extract.linker import Summary
 from .extract.model import Article, Doc, Entity, EntityType, Extraction, Status
 from .extract.pipeline import Pipeline
 from .extract.reader import ReadReport, read_articles
@@ -34,6 +36,10 @@ class BuildResult:
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     skipped_articles: int = 0
+    #: Seconds spent per step: ``extract`` (reading, extraction and linking),
+    #: ``graph`` (the rdflib dataset, when one is built), ``stream`` (making the
+    #: quads of streamed outputs), ``store``, then each output path.
+    timings: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         """One line for people: articles, entities, facts, seconds."""
@@ -49,8 +55,12 @@ class BuildResult:
 
 def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
             report: ReadReport | None = None, skip: Callable[[Article], bool] | None = None,
-            on_doc: Callable[[Doc], None] | None = None) -> Extraction:
+            on_doc: Callable[[Doc | Summary], None] | None = None,
+            workers: int | None = 1) -> Extraction:
     """Read articles under *paths* and extract entities, facts and quotes.
+
+    Articles are read, extracted and reduced to what linking needs one at a
+    time, so memory grows with the facts found, not with the text read.
 
     Args:
         paths: Files or folders of .txt/.html articles.
@@ -58,15 +68,25 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
         report: Filled with the files read and skipped.
         skip: Articles for which this returns True are not extracted.
         on_doc: Called after each article (for progress).
+        workers: Extraction processes; 1 extracts in this process; None uses
+            every core, unless the input is too small to be worth it.
+            The result is the same for any number.
 
     Raises:
         InputError: No readable article under *paths*.
     """
     pipeline = pipeline or Pipeline.default()
-    articles = read_articles(paths, report=report)
+    articles: Iterator[Article] = read_articles(paths, report=report)
     if skip is not None:
         articles = (a for a in articles if not skip(a))
-    return pipeline.corpus(articles, on_doc=on_doc)
+    if workers is None:
+        from .extract.parallel import CHUNK_SIZE, default_workers
+        workers = default_workers()
+        head = list(islice(articles, 2 * workers * CHUNK_SIZE))
+        if len(head) < 2 * workers * CHUNK_SIZE:
+            workers = 1  # a few articles: starting workers would take longer than extracting them
+        articles = chain(head, articles)
+    return pipeline.corpus(articles, on_doc=on_doc, workers=workers)
 
 
 def to_dataset(extraction: Extraction):
@@ -93,7 +113,9 @@ def write(dataset: Any, outputs: Iterable[PathLike], options: Mapping[str, Any] 
 def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
           store: PathLike | None = None,
           options: Mapping[str, Any] | None = None,
-          on_doc: Callable[[Doc], None] | None = None) -> BuildResult:
+          on_doc: Callable[[Doc | Summary], None] | None = None,
+          workers: int | None = None,
+          stream: bool | None = None) -> BuildResult:
     """Read, extract, build the graph and write every output.
 
     Args:
@@ -104,6 +126,12 @@ def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
             keys; the outputs then hold the whole store.
         options: Writer options (see :mod:`rawabit.exports`).
         on_doc: Called after each article (for progress).
+        workers: Extraction processes (see :func:`extract`); None: every core.
+        stream: Write Turtle, N-Triples, N-Quads and TriG straight from the
+            extraction (:mod:`rawabit.graph.stream`) instead of through an
+            rdflib dataset; None does so for graphs above
+            :data:`rawabit.exports.turtle.RDFLIB_LIMIT` triples. Other formats
+            always need the dataset.
 
     Raises:
         InputError: No readable article, or nothing to write.
@@ -129,20 +157,82 @@ def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
                 return True
             return False
 
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
         extraction = extract(paths, pipeline=Pipeline.default(known=known), report=report,
-                             skip=already_stored, on_doc=on_doc)
+                             skip=already_stored, on_doc=on_doc, workers=workers)
+        timings["extract"] = time.perf_counter() - clock
         if not extraction.articles and not skipped[0]:
             raise InputError("no article to read: " + (report.summary() or "the inputs are empty"))
-        dataset = to_dataset(extraction)
         if graph_store is not None:
-            graph_store.add_dataset(dataset)
-            if targets:
-                dataset = graph_store.to_dataset()
-        written = write(dataset, targets, options)
+            clock = time.perf_counter()
+            for part in _batches(extraction):
+                graph_store.add_dataset(to_dataset(part))
+            timings["store"] = time.perf_counter() - clock
+            written = _write_all(graph_store.to_dataset, None, targets, options, timings) if targets else []
+        else:
+            from .exports.turtle import RDFLIB_LIMIT
+            from .graph.stream import ExtractionStream, size
+            streamed = stream if stream is not None else size(extraction) > RDFLIB_LIMIT
+            written = _write_all(lambda: to_dataset(extraction), ExtractionStream(extraction) if streamed else None,
+                                 targets, options, timings)
     finally:
         if graph_store is not None:
             graph_store.close()
-    return BuildResult(extraction, report, written, time.perf_counter() - started, skipped[0])
+    return BuildResult(extraction, report, written, time.perf_counter() - started, skipped[0], timings)
+
+
+#: Articles per dataset added to a store.
+_STORE_BATCH = 500
+
+
+def _batches(extraction: Extraction) -> Iterator[Extraction]:
+    """*extraction* in pieces of :data:`_STORE_BATCH` articles; entities come with the first."""
+    facts, quotes = iter(extraction.facts), iter(extraction.quotes)
+    fact, quote = next(facts, None), next(quotes, None)
+    entities = extraction.entities
+    articles = extraction.articles
+    for at in range(0, max(len(articles), 1), _STORE_BATCH):
+        part = Extraction(articles=articles[at:at + _STORE_BATCH], entities=entities)
+        entities = {}
+        ids = {a.id for a in part.articles}
+        part.mentions = {i: extraction.mentions[i] for i in ids if i in extraction.mentions}
+        while fact is not None and fact.article in ids:
+            part.facts.append(fact)
+            fact = next(facts, None)
+        while quote is not None and quote.article in ids:
+            part.quotes.append(quote)
+            quote = next(quotes, None)
+        yield part
+    if fact is not None or quote is not None:  # not in article order: add the rest at once
+        rest = Extraction(facts=[f for f in [fact, *facts] if f is not None],
+                          quotes=[q for q in [quote, *quotes] if q is not None])
+        yield rest
+
+
+def _write_all(dataset: Callable[[], Any], stream: Any, targets: list[Path],
+               options: Mapping[str, Any] | None, timings: dict[str, float]) -> list[Path]:
+    """Write every target: from *stream* in one pass where formats allow, the rest
+    from *dataset()*, built once."""
+    from .exports import stream_writer, write as write_one, write_streams
+    streamed = [t for t in targets if stream is not None and stream_writer(t) is not None]
+    if streamed:
+        clock = time.perf_counter()
+        serializing = write_streams(stream, streamed)
+        timings["stream"] = time.perf_counter() - clock - sum(serializing.values())
+        timings.update({str(path): spent for path, spent in serializing.items()})
+    built = None
+    for target in targets:
+        if target in streamed:
+            continue
+        if built is None:
+            clock = time.perf_counter()
+            built = dataset()
+            timings["graph"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        write_one(built, target, options)
+        timings[str(target)] = time.perf_counter() - clock
+    return targets
 
 
 def _stored_entities(graph_store) -> list[Entity]:

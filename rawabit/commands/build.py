@@ -29,6 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", metavar="DIR",
                         help="add the graph to this on-disk store (created if missing); articles already "
                              "in it are skipped, and -o files then hold the whole store")
+    parser.add_argument("--workers", "-j", type=_workers, default=None, metavar="N",
+                        help="extract in N processes (default: one per core, or 1 for a few articles); "
+                             "1 extracts in this process; the output is the same for any N")
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     html = parser.add_argument_group("HTML network (for .html outputs)")
     html.add_argument("--html-relations", metavar="REL,REL", help="draw only these relations, e.g. met,phoned")
@@ -36,6 +39,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="draw only entities with at least N connections (default 1: no isolated entities)")
     html.add_argument("--html-focus", metavar="ENTITY", help="draw only this entity's neighbourhood (IRI or label)")
     html.add_argument("--html-hops", type=int, default=1, metavar="N", help="size of that neighbourhood (default 1)")
+
+
+def _workers(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of processes, at least 1: {text!r}")
+    return n
 
 
 def _options(args: argparse.Namespace) -> dict:
@@ -54,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from ..progress import Progress
     with Progress(enabled=not args.quiet) as progress:
         result = api.build(args.paths, args.output, store=args.store, options=_options(args),
-                           on_doc=progress.advance)
+                           on_doc=progress.advance, workers=args.workers)
     if not args.quiet:
         if result.report.summary():
             print(f"rawabit: {result.report.summary()}", file=sys.stderr)

@@ -1,0 +1,72 @@
+"""The dataset as a stream of quads equals the rdflib dataset, and so do the files."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from rawabit import api, exports
+from rawabit.errors import FormatError
+from rawabit.exports.ntriples import sorted_quads
+from rawabit.graph.build import build_dataset
+from rawabit.graph.stream import ExtractionStream, quads, triples
+
+_spec = importlib.util.spec_from_file_location("sample_extraction", Path(__file__).with_name("sample_extraction.py"))
+_sample = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_sample)
+
+
+@pytest.fixture(scope="module")
+def extraction():
+    return _sample.make_extraction()
+
+
+def test_stream_holds_the_quads_of_the_dataset(extraction):
+    streamed = list(quads(extraction))
+    assert len(streamed) == len(set(streamed)), "each quad once"
+    assert set(streamed) == set(sorted_quads(build_dataset(extraction)))
+
+
+def test_union_holds_each_triple_once(extraction):
+    streamed = list(triples(extraction))
+    assert len(streamed) == len(set(streamed))
+    assert set(streamed) == {ox.Triple(q.subject, q.predicate, q.object) for q in quads(extraction)}
+
+
+@pytest.mark.parametrize("ext, fmt", [(".nt", "nt"), (".ttl", "turtle")])
+def test_streamed_file_is_isomorphic_to_the_written_dataset(tmp_path, extraction, ext, fmt):
+    exports.write_stream(ExtractionStream(extraction), tmp_path / f"s{ext}")
+    exports.write(build_dataset(extraction), tmp_path / f"d{ext}")
+    streamed = rdflib.Graph().parse(tmp_path / f"s{ext}", format=fmt)
+    whole = rdflib.Graph().parse(tmp_path / f"d{ext}", format=fmt)
+    assert len(streamed) == len(whole) and isomorphic(streamed, whole)
+
+
+def test_streamed_quads_and_trig_keep_the_named_graphs(tmp_path, extraction):
+    stream = ExtractionStream(extraction)
+    exports.write_stream(stream, tmp_path / "s.nq")
+    exports.write_stream(stream, tmp_path / "s.trig")
+    expected = set(sorted_quads(build_dataset(extraction)))
+    assert set(ox.parse(path=str(tmp_path / "s.nq"), format=ox.RdfFormat.N_QUADS)) == expected
+    assert set(ox.parse(path=str(tmp_path / "s.trig"), format=ox.RdfFormat.TRIG)) == expected
+
+
+def test_streamed_build_of_the_samples_equals_the_whole_one(tmp_path, samples_dir):
+    api.build([samples_dir], [tmp_path / "s.nt", tmp_path / "s.ttl"], workers=1, stream=True)
+    api.build([samples_dir], [tmp_path / "d.nt"], workers=1, stream=False)
+    streamed = rdflib.Graph().parse(tmp_path / "s.nt", format="nt")
+    whole = rdflib.Graph().parse(tmp_path / "d.nt", format="nt")
+    assert len(streamed) == len(whole) > 500 and isomorphic(streamed, whole)
+    assert isomorphic(rdflib.Graph().parse(tmp_path / "s.ttl", format="turtle"), whole)
+    head = (tmp_path / "s.ttl").read_text(encoding="utf-8").split("\n\n")[0].splitlines()
+    assert head == sorted(head) and all(line.startswith("@prefix") for line in head)
+
+
+def test_formats_that_need_a_graph_cannot_stream(tmp_path, extraction):
+    assert exports.stream_writer("g.jsonld") is None
+    with pytest.raises(FormatError):
+        exports.write_stream(ExtractionStream(extraction), tmp_path / "g.jsonld")
