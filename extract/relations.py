@@ -42,6 +42,7 @@ _WORD_BOUNDARY = _normalized({
     "لكن", "لكنه", "لكنها", "لكنهما", "ولكن", "بينما", "فيما", "حيث", "اذ", "الذي", "التي",
     "الذين", "كما", "بعدما", "عندما", "حين", "بعد", "قبل", "ثم", "او", "اما",
 })
+_RELATIVE = _normalized({"الذي", "التي", "الذين"})
 _COMPLEMENT = _normalized({"ان", "بان", "انه", "انها", "بانه", "بانها", "لان", "انهم", "انهما"})
 _PRONOUN_SUBJECT = _normalized({"انه", "انها", "بانه", "بانها", "انهما", "انهم"})
 _DEMONSTRATIVE = _normalized({"ذلك", "هذا", "هذه", "تلك"})
@@ -77,6 +78,7 @@ class RelationFinder:
         self.splitter = splitter
         self.modality = modality or ModalityTagger()
         self.negative = {normalize(r["word"]) for r in read_tsv("negative_verbs.tsv")}
+        self.agent_nouns = {normalize(r["word"]) for r in read_tsv("agent_nouns.tsv")}
         self.cues: dict[tuple[str, ...], list[Cue]] = {}
         self.max_len = 1
         for row in read_tsv("relation_cues.tsv"):
@@ -205,6 +207,8 @@ class RelationFinder:
             if tok.text in _PUNCT_BOUNDARY or tok.norm in _WORD_BOUNDARY:
                 if tok.text == "،" and self._enumeration_goes_on(sent, k, us):
                     continue
+                if through and tok.norm in _RELATIVE:
+                    continue  # «بانسحاب القوات من الأجزاء التي تسيطر عليها من منطقة دونيتسك»
                 return k
             if tok.norm in _COMPLEMENT and not through:
                 return k
@@ -267,6 +271,9 @@ class RelationFinder:
                     return _coordinated(sent, us, u) if len(_coordinated(sent, us, u)) > 1 else []
         complement = next((k for k in range(c1, min(c1 + 2, len(toks))) if toks[k].norm in _COMPLEMENT), -1)
         for u in rest:
+            if cue.through and u.type in _PLACES and _marker(sent, u) in ("من", "عن") and \
+                    any(t.base in self.negative or t.norm in self.negative for t in toks[c1:u.first]):
+                return _coordinated(sent, us, u)  # «تطالب موسكو بانسحاب القوات من دونيتسك»
             if complement >= 0 and u.first > complement and u.type is not EntityType.TOPIC \
                     and not _marker(sent, u):
                 anchor = u.last
@@ -275,7 +282,8 @@ class RelationFinder:
             kind_ok = u.type in cue.objects
             if mark and mark in cue.markers and kind_ok:
                 return _coordinated(sent, us, u)
-            if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4:
+            if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4 \
+                    and not (u.source == "nisba" and u.first - anchor > 1):  # «بانسحاب القوات الأوكرانية»
                 return _coordinated(sent, us, u)
             if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",) \
                     and (u.first - anchor <= 3 or (mark and mark in cue.markers)):
@@ -307,6 +315,8 @@ class RelationFinder:
 
 
 _PREPOSITIONS = _normalized({"مع", "إلى", "على", "عن", "من", "بين", "في", "ضد", "حول", "لدى"})
+_PLACE_HEADS = _normalized({"منطقة", "المنطقة", "مدينة", "المدينة", "مقاطعة", "محافظة", "إقليم",
+                            "ولاية", "العاصمة", "جزيرة", "شبه"})
 _IMPERSONAL = _normalized({"تم", "يتم", "سيتم", "جرى", "يجري", "جري"})
 _SKIP = _normalized({
     "و", "ف", "قد", "لم", "لن", "لا", "كان", "كانت", "وكان", "وكانت", "سبق", "وسبق", "ان",
@@ -332,6 +342,13 @@ def _marker(sent: Sentence, u: Mention) -> str:
                 return sent.tokens[k].norm
             if sent.tokens[k].text in _PUNCT_BOUNDARY:
                 break
+    if u.first > 1 and sent.tokens[u.first - 1].base in _PLACE_HEADS:  # «من منطقة دونيتسك»
+        prev = sent.tokens[u.first - 1]
+        before = sent.tokens[u.first - 2]
+        if prev.prefix.lstrip("وف")[:1] in ("ب", "ل"):
+            return prev.prefix.lstrip("وف")[:1]
+        if before.norm in _PREPOSITIONS:
+            return before.norm
     if u.first > 0:
         prev = sent.tokens[u.first - 1]
         if prev.norm in _PREPOSITIONS:
