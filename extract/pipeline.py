@@ -21,6 +21,7 @@ from .quotes import QuoteFinder
 from .relations import RelationFinder
 from .resources import read_tsv
 from .sentences import split_sentences, tokenize
+from .signatures import SignatureFilter
 from .titles import TitleParser
 
 __all__ = ["Pipeline", "Segmenter"]
@@ -60,11 +61,14 @@ class Pipeline:
         self.factory = factory
 
     @classmethod
-    def default(cls, *, recognizer: Component | None = None, known: Iterable[Entity] = ()) -> "Pipeline":
+    def default(cls, *, recognizer: Component | None = None, ner: bool = True,
+                known: Iterable[Entity] = ()) -> "Pipeline":
         """The offline pipeline: gazetteer, titles, optional statistical NER, relations, quotes.
 
         Args:
-            recognizer: A statistical mention finder run after the gazetteer.
+            recognizer: A statistical mention finder run after the gazetteer
+                (default: the shipped CRF, :class:`~.recognizer.NerMentions`).
+            ner: False to run without a statistical recogniser.
             known: Entities from earlier runs (a store being grown), for linking.
         """
         gaz = Gazetteer()
@@ -77,10 +81,11 @@ class Pipeline:
         splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words)
         relations = RelationFinder(splitter)
         parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
-        if recognizer is not None:
-            parts.append(recognizer)
-        parts += [titles, relations, GeographyFinder(gaz), QuoteFinder()]
-        return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer))
+        if recognizer is not None or ner:
+            from .recognizer import NerMentions
+            parts.append(recognizer or NerMentions())
+        parts += [titles, relations, GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz)]
+        return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer, ner=ner))
 
     @property
     def names(self) -> list[str]:
