@@ -127,10 +127,17 @@ def build_dataset(extraction: Extraction) -> Dataset:
         _add_entity(default, extraction.entities[key])
     for article in extraction.articles:
         _add_article(default, article, set(extraction.mentions.get(article.id, ())))
+    graphs: dict[str, Graph] = {}
+
+    def graph_of(article_id: str) -> Graph:
+        if article_id not in graphs:
+            graphs[article_id] = ds.graph(iris.article_iri(article_id))
+        return graphs[article_id]
+
     for fact in extraction.facts:
-        _add_fact(ds.graph(iris.article_iri(fact.article)), fact)
+        _add_fact(graph_of(fact.article), fact)
     for quote in extraction.quotes:
-        _add_quote(ds.graph(iris.article_iri(quote.article)), quote)
+        _add_quote(graph_of(quote.article), quote)
     return ds
 
 

@@ -154,6 +154,6 @@ def validate(graph: Graph | Dataset) -> ValidationReport:
     bind_prefixes(data)
     conforms, results, _ = pyshacl.validate(
         data, shacl_graph=_shapes(), inference="none", abort_on_first=False,
-        allow_warnings=True, advanced=False, meta_shacl=False)
+        allow_warnings=True, advanced=True, meta_shacl=False)
     violations = _violations(data, results)
     return ValidationReport(conforms=bool(conforms), violations=tuple(violations))
