@@ -14,7 +14,7 @@ import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
-from rawabit.extract.model import Extraction, Status
+from rawabit.extract.model import Extraction
 from rawabit.graph import iris
 from rawabit.graph.build import build_dataset, confidence_literal, union_graph
 from rawabit.graph.namespace import ARTICLE, ID, PREFIXES, RWB, WD
