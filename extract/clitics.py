@@ -24,7 +24,8 @@ class CliticSplitter:
     def __init__(self, lexicon: Iterable[str]):
         self.lexicon = frozenset(lexicon)
         rows = read_tsv("clitics.tsv")
-        self.prefixes = sorted(((r["prefix"], r["restore"]) for r in rows), key=lambda p: -len(p[0]))
+        # shortest first: «وبحث» is و + بحث, not و + ب + حث (ب does not attach to verbs)
+        self.prefixes = sorted(((r["prefix"], r["restore"]) for r in rows), key=lambda p: len(p[0]))
         self.split = lru_cache(maxsize=100_000)(self._split)
         self.candidates = lru_cache(maxsize=100_000)(self._candidates)
 

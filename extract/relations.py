@@ -253,8 +253,9 @@ class RelationFinder:
             if people:  # «محادثة هاتفية أجراها مع ترمب»: the one who made the call was named before
                 return people[-1:], after
         if left > 0 and toks[left - 1].norm in _PRONOUN_SUBJECT or toks[left].norm in _PRONOUN_SUBJECT:
-            pron = toks[left - 1].norm if left > 0 and toks[left - 1].norm in _PRONOUN_SUBJECT else toks[left].norm
-            ante = _antecedent(doc, sent, us, left, feminine=pron.endswith("ها"))
+            # «أعلن الجيش الإسرائيلي أنه قصف …»: the subject of the clause that reports it
+            speaker = [u for u in us if u.last <= left and u.type is not EntityType.TOPIC and not _marker(sent, u)]
+            ante = speaker[0] if speaker else None
             if ante is not None:
                 return [ante], after
         return [], after

@@ -127,3 +127,22 @@ def test_an_organization_named_by_its_head_word_can_act(nlp):
     doc = nlp(Article("t", "t.txt", "اتهمت وزارة الخارجية الروسية واشنطن بتأجيج الصراع."))
     ministry = next(m for m in doc.mentions if m.text == "وزارة الخارجية الروسية")
     assert (ministry.key, "accused", "washington") in {(f.subject, f.relation, f.object) for f in doc.facts}
+
+
+def test_proclitic_waw_before_a_verb_is_read_first(nlp):
+    found = facts(nlp, "وبحث ماكرون وستارمر الضمانات الأمنية لأوكرانيا.")
+    assert ("emmanuel-macron", "discussed", "topic-security-guarantees", "asserted") in found
+    assert ("keir-starmer", "discussed", "topic-security-guarantees", "asserted") in found
+    assert not any(r == "urged" for _, r, _, _ in found)   # not و + ب + «حث»
+
+
+def test_reported_subject_of_anna_is_the_reporting_actor(nlp):
+    text = "وقال ماكرون إن الحرب طويلة.\n\nوأعلن الجيش الإسرائيلي أنه قصف مواقع في جنوب لبنان."
+    found = facts(nlp, text)
+    assert ("israel", "attacked", "south-lebanon", "asserted") in found
+    assert not any(s == "emmanuel-macron" and r == "attacked" for s, r, _, _ in found)
+
+
+def test_a_call_received_from_someone(nlp):
+    text = "وتلقى ولي العهد السعودي الأمير محمد بن سلمان اتصالاً هاتفياً من الرئيس الإيراني مسعود بزشكيان."
+    assert ("mohammed-bin-salman", "phoned", "masoud-pezeshkian", "asserted") in facts(nlp, text)
