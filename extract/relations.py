@@ -130,6 +130,10 @@ class RelationFinder:
                 words = (reading, *(t.norm for t in toks[i + 1:i + n]))
                 if words in self.cues:
                     return n, self.cues[words]
+                if reading.startswith("ال") and len(reading) > 4:  # «الغارات» as «غارات»: nouns only
+                    nouns = [c for c in self.cues.get((reading[2:], *words[1:]), []) if c.pos == "noun"]
+                    if nouns:
+                        return n, nouns
         return None
 
     # -- arguments ---------------------------------------------------------

@@ -240,6 +240,12 @@ class TitleParser:
                 if found:
                     role.obj, j = found
         j = self._skip_qualifiers(sent, j, role)
+        if j < len(toks) and toks[j].norm in ("الي", "لدي"):  # «المبعوث الأميركي الخاص إلى الشرق الأوسط»
+            unit = self._unit_at(doc, sent, j + 1)
+            k = unit.last if unit is not None else j + 1
+            while unit is None and k < len(toks) and k - j <= 3 and toks[k].norm.startswith("ال"):
+                k += 1
+            j = k if k > j + 1 else j
         if role.obj and j < len(toks) and toks[j].text == "(":
             close = next((k for k in range(j + 1, min(j + 5, len(toks))) if toks[k].text == ")"), -1)
             j = close + 1 if close > 0 else j

@@ -146,3 +146,10 @@ def test_reported_subject_of_anna_is_the_reporting_actor(nlp):
 def test_a_call_received_from_someone(nlp):
     text = "وتلقى ولي العهد السعودي الأمير محمد بن سلمان اتصالاً هاتفياً من الرئيس الإيراني مسعود بزشكيان."
     assert ("mohammed-bin-salman", "phoned", "masoud-pezeshkian", "asserted") in facts(nlp, text)
+
+
+def test_definite_verbal_nouns_and_envoy_destinations(nlp):
+    found = facts(nlp, "وأدان وزير الخارجية التركي هاكان فيدان الغارات الإسرائيلية على سوريا.")
+    assert ("israel", "attacked", "syria", "asserted") in found
+    found = facts(nlp, "وقال المبعوث الأميركي الخاص إلى الشرق الأوسط ستيف ويتكوف إن المفاوضات بناءة.")
+    assert ("steve-witkoff", "envoyOf", "usa", "asserted") in found
