@@ -4,7 +4,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup sample test model seeds
+.PHONY: setup sample test model seeds docs
 
 setup:
 	bash scripts/setup.sh
@@ -22,3 +22,10 @@ model: setup
 seeds: setup
 	$(VENV)/bin/rawabit build ../shared/corpus/seeds -o out/seeds.ttl -o out/seeds.html
 	$(PY) ../shared/eval/score.py --gold ../shared/eval/gold-dev --graph out/seeds.ttl --show 30
+
+# regenerate the README's cookbook section, docs/cookbook.md and the screenshot from the samples
+docs: setup
+	$(VENV)/bin/rawabit build samples -q -o out/sample.ttl -o out/sample-focus.html --html-focus "فلاديمير بوتين"
+	$(PY) scripts/cookbook.py out/sample.ttl --readme README.md --max-rows 8
+	$(PY) scripts/cookbook.py out/sample.ttl
+	$(PY) scripts/screenshot.py out/sample-focus.html docs/screenshot.png
