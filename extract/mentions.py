@@ -68,16 +68,17 @@ class GazetteerMatcher:
         return out
 
     def _nisba_agents(self, sent: Sentence) -> list[Mention]:
-        """«القوات الروسية والأوكرانية» → Russia and Ukraine as actors."""
+        """«القوات الروسية والأوكرانية», «بمسيرات روسية» → Russia (and Ukraine) as actors."""
         out, toks = [], sent.tokens
         for i, tok in enumerate(toks[:-1]):
             if tok.base not in self.agent_nouns and tok.norm not in self.agent_nouns:
                 continue
+            definite = tok.base.startswith("ال")
             j = i + 1
             while j < len(toks):
-                adj = toks[j].norm
-                country = self.gaz.nisba.get(adj) or (
-                    self.gaz.nisba.get(adj[1:]) if adj.startswith("و") and j > i + 1 else None)
+                adj = toks[j].norm[1:] if toks[j].norm.startswith("و") and j > i + 1 else toks[j].norm
+                # an indefinite noun takes an indefinite adjective: «مسيرات روسية», «هجوم روسي»
+                country = self.gaz.nisba.get(adj) or (None if definite else self.gaz.nisba.get("ال" + adj))
                 if not country:
                     break
                 out.append(_mention(sent, j, j + 1, EntityType.COUNTRY, country, "nisba", 0.8))

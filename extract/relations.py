@@ -79,6 +79,7 @@ class RelationFinder:
         self.modality = modality or ModalityTagger()
         self.negative = {normalize(r["word"]) for r in read_tsv("negative_verbs.tsv")}
         self.agent_nouns = {normalize(r["word"]) for r in read_tsv("agent_nouns.tsv")}
+        self.patient_verbs = {normalize(r["word"]) for r in read_tsv("patient_verbs.tsv")}
         self.cues: dict[tuple[str, ...], list[Cue]] = {}
         self.max_len = 1
         for row in read_tsv("relation_cues.tsv"):
@@ -238,6 +239,8 @@ class RelationFinder:
         clause_initial = all(self._skippable(t) for t in toks[left:c0])
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 2
+        if cue.pos == "noun" and first is not None and first.source == "nisba" and first.first - c1 <= 2:
+            return [first], after[1:]  # «ضربات بصواريخ أوكرانية», «لهجوم روسي»: whose strikes
         if cue.pos == "noun" and first is not None and first.first == c1 and _marker(sent, first) == "ل" \
                 and first.type not in cue.objects:
             return [first], after[1:]  # «زيارة لويتكوف إلى روسيا»: the visitor, by «ل»
@@ -295,6 +298,12 @@ class RelationFinder:
                 return [u]
             if mark in cue.markers or u.type is EntityType.TOPIC:
                 anchor = u.last
+        patient = next((k for k in range(max(c0 - 4, 0), c0)
+                        if toks[k].base in self.patient_verbs or toks[k].norm[1:] in self.patient_verbs), -1)
+        if patient >= 0:  # «تعرضت مدينة أوديسا لهجوم روسي»: the one exposed to it
+            exposed = [u for u in us if patient < u.first < c0 and u.type in cue.objects]
+            if exposed:
+                return exposed[:1]
         word = dediac_ar(toks[c0].text) if c1 - c0 == 1 else ""  # surface: «ـها», not a folded «ة»
         if word.endswith(_OBJECT_SUFFIXES) and (cue.objects & _PLACES):
             return self._pronoun_places(sent, us, c0, c1)

@@ -153,3 +153,11 @@ def test_definite_verbal_nouns_and_envoy_destinations(nlp):
     assert ("israel", "attacked", "syria", "asserted") in found
     found = facts(nlp, "وقال المبعوث الأميركي الخاص إلى الشرق الأوسط ستيف ويتكوف إن المفاوضات بناءة.")
     assert ("steve-witkoff", "envoyOf", "usa", "asserted") in found
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("وتعرضت مدينة أوديسا لهجوم روسي واسع بالمسيرات فجر اليوم.", ("russia", "attacked", "odesa")),
+    ("وأسفرت ضربات بصواريخ أوكرانية عن مقتل ثلاثة أشخاص في مدينة بيلغورود.", ("ukraine", "attacked", "belgorod")),
+])
+def test_attacks_named_by_the_weapon_and_the_place_hit(nlp, text, triple):
+    assert (*triple, "asserted") in facts(nlp, text)
