@@ -15,6 +15,8 @@ from .resources import read_tsv
 
 __all__ = ["GazetteerMatcher", "units"]
 
+_PLACE_NOUNS = frozenset({"العاصمه", "المدينه", "مدينه", "المنطقه", "منطقه"})
+
 
 class GazetteerMatcher:
     """Pipeline component: add gazetteer, topic and nisba mentions to a Doc."""
@@ -50,6 +52,10 @@ class GazetteerMatcher:
                 continue
             n, key = found
             ent = self.gaz.entities[key]
+            words = " ".join(t.norm for t in toks[i:i + n])
+            if i > 0 and toks[i - 1].base in _PLACE_NOUNS and words in self.gaz.nisba:
+                i += n  # «العاصمة السعودية الرياض»: an adjective here, not the country
+                continue
             doc.entities.setdefault(key, ent)
             out.append(_mention(sent, i, i + n, ent.type, key, "gazetteer", 1.0))
             i += n

@@ -278,7 +278,15 @@ class RelationFinder:
                 if _marker(sent, u) == "بين":  # normalized «بين» is unchanged
                     return _coordinated(sent, us, u) if len(_coordinated(sent, us, u)) > 1 else []
         complement = next((k for k in range(c1, min(c1 + 2, len(toks))) if toks[k].norm in _COMPLEMENT), -1)
+        previous = None
         for u in rest:
+            if previous is not None and previous.type is EntityType.TOPIC and u.first - previous.last <= 1 \
+                    and _marker(sent, u) in _AGAINST and u.type is not EntityType.TOPIC:
+                if EntityType.TOPIC in cue.objects:  # «وافق على الحزمة من العقوبات على روسيا»
+                    return [previous]
+                previous = u
+                continue  # «العقوبات على روسيا»: Russia belongs to the topic, not to the verb
+            previous = u
             if cue.through and u.type in _PLACES and _marker(sent, u) in ("من", "عن") and \
                     any(t.base in self.negative or t.norm in self.negative for t in toks[c1:u.first]):
                 return _coordinated(sent, us, u)  # «تطالب موسكو بانسحاب القوات من دونيتسك»
@@ -331,6 +339,7 @@ class RelationFinder:
 _PREPOSITIONS = _normalized({"مع", "إلى", "على", "عن", "من", "بين", "في", "ضد", "حول", "لدى"})
 _PLACE_HEADS = _normalized({"منطقة", "المنطقة", "مدينة", "المدينة", "مقاطعة", "محافظة", "إقليم",
                             "ولاية", "العاصمة", "جزيرة", "شبه"})
+_AGAINST = _normalized({"على", "ضد"})
 _IMPERSONAL = _normalized({"تم", "يتم", "سيتم", "جرى", "يجري", "جري"})
 _SKIP = _normalized({
     "و", "ف", "قد", "لم", "لن", "لا", "كان", "كانت", "وكان", "وكانت", "سبق", "وسبق", "ان",
@@ -356,13 +365,15 @@ def _marker(sent: Sentence, u: Mention) -> str:
                 return sent.tokens[k].norm
             if sent.tokens[k].text in _PUNCT_BOUNDARY:
                 break
-    if u.first > 1 and sent.tokens[u.first - 1].base in _PLACE_HEADS:  # «من منطقة دونيتسك»
-        prev = sent.tokens[u.first - 1]
-        before = sent.tokens[u.first - 2]
-        if prev.prefix.lstrip("وف")[:1] in ("ب", "ل"):
-            return prev.prefix.lstrip("وف")[:1]
-        if before.norm in _PREPOSITIONS:
-            return before.norm
+    for back in (1, 2):  # «من منطقة دونيتسك», «إلى العاصمة السعودية الرياض»
+        if u.first > back and sent.tokens[u.first - back].base in _PLACE_HEADS and \
+                (back == 1 or sent.tokens[u.first - 1].norm.startswith("ال")):
+            head = sent.tokens[u.first - back]
+            before = sent.tokens[u.first - back - 1]
+            if head.prefix.lstrip("وف")[:1] in ("ب", "ل"):
+                return head.prefix.lstrip("وف")[:1]
+            if before.norm in _PREPOSITIONS:
+                return before.norm
     if u.first > 0:
         prev = sent.tokens[u.first - 1]
         if prev.norm in _PREPOSITIONS:
@@ -417,9 +428,12 @@ def _antecedent(doc: Doc, sent: Sentence, us: list[Mention], k: int, *,
     country, city or organization: grammatically feminine) named before it."""
     wanted = ({EntityType.COUNTRY, EntityType.CITY, EntityType.ORGANIZATION, EntityType.REGION}
               if feminine else {EntityType.PERSON})
-    found = [u for u in us if u.last <= k and u.type in wanted]
-    if found:
+    unmarked = [u for u in us if u.last <= k and not _marker(sent, u) and u.type is not EntityType.TOPIC]
+    found = [u for u in unmarked if u.type in wanted]
+    if found:  # «تعرب عن امتنانها لواشنطن»: the last one named, not inside a prepositional phrase
         return found[-1]
+    if feminine and unmarked and unmarked[0].type is EntityType.PERSON:
+        return unmarked[0]  # «وصلت فون دير لاين … من بولندا، في زيارتها»: a woman, the sentence's subject
     if sent.index > 0:
         prev = [m for m in units(doc, sent.index - 1) if m.type in wanted]
         if prev:

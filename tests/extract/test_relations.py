@@ -161,3 +161,23 @@ def test_definite_verbal_nouns_and_envoy_destinations(nlp):
 ])
 def test_attacks_named_by_the_weapon_and_the_place_hit(nlp, text, triple):
     assert (*triple, "asserted") in facts(nlp, text)
+
+
+def test_a_target_of_sanctions_is_not_what_was_agreed(nlp):
+    found = facts(nlp, "وأعلنت أن الاتحاد الأوروبي وافق على الحزمة التاسعة من العقوبات على روسيا.")
+    assert ("eu", "agreedTo", "topic-sanctions", "asserted") in found
+    assert ("eu", "agreedTo", "russia", "asserted") not in found
+
+
+def test_a_capital_adjective_is_not_the_country(nlp):
+    found = facts(nlp, "ووصل وزير الخارجية الأمريكي ماركو روبيو إلى العاصمة السعودية الرياض مساء الإثنين.")
+    assert ("marco-rubio", "visited", "riyadh", "asserted") in found
+    assert ("marco-rubio", "visited", "saudi-arabia", "asserted") not in found
+
+
+def test_her_visit_is_the_visit_of_the_woman_who_arrived(nlp):
+    text = ("وصلت رئيسة المفوضية الأوروبية أورسولا فون دير لاين إلى كييف على متن قطار قادم من بولندا، "
+            "في زيارتها العاشرة إلى أوكرانيا.")
+    found = facts(nlp, text)
+    assert ("ursula-von-der-leyen", "visited", "ukraine", "asserted") in found
+    assert not any(s == "poland" for s, _, _, _ in found)
