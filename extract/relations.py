@@ -25,6 +25,8 @@ from .clitics import CliticSplitter
 from .mentions import units
 from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
+from .participants import (PUNCT_BOUNDARY, WORDS, antecedent, coordinated, coordinated_back, marker,
+                           pronoun_suffix)
 from .resources import read_tsv, split_variants
 
 __all__ = ["RelationFinder", "SYMMETRIC"]
@@ -32,21 +34,6 @@ __all__ = ["RelationFinder", "SYMMETRIC"]
 SYMMETRIC = frozenset({"met", "phoned", "talkedWith"})
 
 
-def _normalized(words) -> frozenset[str]:
-    return frozenset(normalize(w) for w in words)
-
-
-
-_PUNCT_BOUNDARY = frozenset("،؛;:.!؟?()[]")  # quotation marks often wrap the object itself
-_WORD_BOUNDARY = _normalized({
-    "لكن", "لكنه", "لكنها", "لكنهما", "ولكن", "بينما", "فيما", "حيث", "اذ", "الذي", "التي",
-    "الذين", "كما", "بعدما", "عندما", "حين", "بعد", "قبل", "ثم", "او", "اما",
-})
-_RELATIVE = _normalized({"الذي", "التي", "الذين"})
-_COMPLEMENT = _normalized({"ان", "بان", "انه", "انها", "بانه", "بانها", "لان", "انهم", "انهما"})
-_PRONOUN_SUBJECT = _normalized({"انه", "انها", "بانه", "بانها", "انهما", "انهم"})
-_DEMONSTRATIVE = _normalized({"ذلك", "هذا", "هذه", "تلك"})
-_ENUM_INTRO = _normalized({"هي", "وهي", "هما", "وهما", "هم", "وهم"})
 _OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
@@ -145,25 +132,25 @@ class RelationFinder:
         inside = [u for u in us if left <= u.first and u.last <= right]
         before = [u for u in inside if u.last <= c0]
         after = [u for u in inside if u.first >= c1]
-        between = [u for u in after if _marker(sent, u) == "بين" and u.first - c1 <= 3]
+        between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
         if cue.relation in SYMMETRIC and cue.pos == "noun" and between:
-            subjects, rest = _coordinated(sent, us, between[0]), []  # «قمة بين ترمب وبوتين»
+            subjects, rest = coordinated(sent, us, between[0]), []  # «قمة بين ترمب وبوتين»
         else:
             subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue)
         subjects = [s for s in subjects if s.type is not EntityType.TOPIC]
         if not subjects and cue.relation in SYMMETRIC and "بين" in cue.markers:
-            between = [u for u in after if _marker(sent, u) == "بين"]
-            subjects = _coordinated(sent, us, between[0]) if between else []
+            between = [u for u in after if marker(sent, u) == "بين"]
+            subjects = coordinated(sent, us, between[0]) if between else []
             rest = []
         if cue.relation in SYMMETRIC:  # «التقى … بالرياض»: a city after «ب» is where, not whom
             rest = [u for u in rest if not (u.type in (EntityType.CITY, EntityType.REGION)
-                                            and _marker(sent, u) in ("ب", "في"))]
+                                            and marker(sent, u) in ("ب", "في"))]
         if not subjects and cue.relation == "discussed" and toks[c0].prefix.endswith("ل"):
             subjects = self._participants(doc, sent, c0)  # «التقى X Y … لمناقشة الحرب»
         if not subjects:
             return []
         if cue.relation == "discussed":  # «ناقش بوتين مع ترامب سبل …»: both discussed it
-            subjects = subjects + [u for u in rest if _marker(sent, u) == "مع" and u.type is not EntityType.TOPIC]
+            subjects = subjects + [u for u in rest if marker(sent, u) == "مع" and u.type is not EntityType.TOPIC]
         anchor = max([c1] + [s.last for s in subjects if s.first >= c1])
         objects = self._object(sent, us, rest, c0, c1, anchor, cue)
         pairs: list[tuple[Mention, Mention]] = []
@@ -198,8 +185,8 @@ class RelationFinder:
             tok = sent.tokens[k]
             if k in inside:
                 continue
-            if tok.text in _PUNCT_BOUNDARY or tok.norm in _WORD_BOUNDARY or \
-                    (complements and tok.norm in _COMPLEMENT):
+            if tok.text in PUNCT_BOUNDARY or tok.norm in WORDS.clause_start or \
+                    (complements and tok.norm in WORDS.complement):
                 return k + 1
         return 0
 
@@ -209,13 +196,13 @@ class RelationFinder:
             tok = sent.tokens[k]
             if k in inside:
                 continue
-            if tok.text in _PUNCT_BOUNDARY or tok.norm in _WORD_BOUNDARY:
+            if tok.text in PUNCT_BOUNDARY or tok.norm in WORDS.clause_start:
                 if tok.text == "،" and self._enumeration_goes_on(sent, k, us):
                     continue
-                if through and tok.norm in _RELATIVE:
+                if through and tok.norm in WORDS.relative:
                     continue  # «بانسحاب القوات من الأجزاء التي تسيطر عليها من منطقة دونيتسك»
                 return k
-            if tok.norm in _COMPLEMENT and not through:
+            if tok.norm in WORDS.complement and not through:
                 return k
         return len(sent.tokens)
 
@@ -229,78 +216,78 @@ class RelationFinder:
     def _subject(self, doc, sent, us, before, after, c0, c1, left, cue):
         toks = sent.tokens
         # a suffixed verbal noun: «اجتماعه مع» → the person named just before
-        suffix = _pronoun_suffix(toks[c0].text) if cue.pos == "noun" else ""
+        suffix = pronoun_suffix(toks[c0].text) if cue.pos == "noun" else ""
         if suffix:
-            ante = _antecedent(doc, sent, us, c0, feminine=suffix == "ها")
+            ante = antecedent(doc, sent, us, c0, feminine=suffix == "ها")
             if ante is not None:
                 return [ante], after
-        if cue.pos != "noun" and c0 > 0 and toks[c0 - 1].norm in _IMPERSONAL:
+        if cue.pos != "noun" and c0 > 0 and toks[c0 - 1].norm in WORDS.impersonal:
             return [], after  # «تم بحث الحرب»: no agent is named
         clause_initial = all(self._skippable(t) for t in toks[left:c0])
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 2
         if cue.pos == "noun" and first is not None and first.source == "nisba" and first.first - c1 <= 2:
             return [first], after[1:]  # «ضربات بصواريخ أوكرانية», «لهجوم روسي»: whose strikes
-        if cue.pos == "noun" and first is not None and first.first == c1 and _marker(sent, first) == "ل" \
+        if cue.pos == "noun" and first is not None and first.first == c1 and marker(sent, first) == "ل" \
                 and first.type not in cue.objects:
             return [first], after[1:]  # «زيارة لويتكوف إلى روسيا»: the visitor, by «ل»
-        next_to = first is not None and not _marker(sent, first) and first.first - c1 <= gap_after
-        last = before[-1] if before and not _marker(sent, before[-1]) else None
+        next_to = first is not None and not marker(sent, first) and first.first - c1 <= gap_after
+        last = before[-1] if before and not marker(sent, before[-1]) else None
         close_before = last is not None and c0 - last.last <= 1
         if next_to and cue.pos == "noun" and cue.relation in SYMMETRIC and last is not None \
                 and c0 - last.last <= 2:
             return [last], after  # «يرغب ترامب في لقاء بوتين»: the genitive is the other side
         if next_to and (clause_initial or cue.pos == "noun" or not close_before):
-            group = _coordinated(sent, us, first)
+            group = coordinated(sent, us, first)
             return group, [u for u in after if u.first >= group[-1].last]
         if last is not None and c0 - last.last <= (1 if cue.pos == "noun" else 4):
-            return _coordinated_back(sent, us, last), after
-        if cue.relation in SYMMETRIC and cue.pos == "noun" and any(_marker(sent, u) == "مع" for u in after):
-            people = [u for u in us if u.last <= c0 and u.type is EntityType.PERSON and not _marker(sent, u)]
+            return coordinated_back(sent, us, last), after
+        if cue.relation in SYMMETRIC and cue.pos == "noun" and any(marker(sent, u) == "مع" for u in after):
+            people = [u for u in us if u.last <= c0 and u.type is EntityType.PERSON and not marker(sent, u)]
             if people:  # «محادثة هاتفية أجراها مع ترمب»: the one who made the call was named before
                 return people[-1:], after
-        if left > 0 and toks[left - 1].norm in _PRONOUN_SUBJECT or toks[left].norm in _PRONOUN_SUBJECT:
+        if left > 0 and toks[left - 1].norm in WORDS.pronoun_subject or toks[left].norm in WORDS.pronoun_subject:
             # «أعلن الجيش الإسرائيلي أنه قصف …»: the subject of the clause that reports it
-            speaker = [u for u in us if u.last <= left and u.type is not EntityType.TOPIC and not _marker(sent, u)]
+            speaker = [u for u in us if u.last <= left and u.type is not EntityType.TOPIC and not marker(sent, u)]
             ante = speaker[0] if speaker else None
             if ante is not None:
                 return [ante], after
         return [], after
 
     def _skippable(self, tok) -> bool:
-        return tok.is_punct or tok.norm in _SKIP or tok.base in _SKIP
+        return tok.is_punct or tok.norm in WORDS.skip or tok.base in WORDS.skip
 
     def _object(self, sent, us, rest, c0, c1, anchor, cue) -> list[Mention]:
         """The object group: after *anchor* (the cue or its subject), by marker and class."""
         toks = sent.tokens
         if "between" in cue.markers or "بين" in cue.markers:
             for u in rest:
-                if _marker(sent, u) == "بين":  # normalized «بين» is unchanged
-                    return _coordinated(sent, us, u) if len(_coordinated(sent, us, u)) > 1 else []
-        complement = next((k for k in range(c1, min(c1 + 2, len(toks))) if toks[k].norm in _COMPLEMENT), -1)
+                if marker(sent, u) == "بين":  # normalized «بين» is unchanged
+                    return coordinated(sent, us, u) if len(coordinated(sent, us, u)) > 1 else []
+        complement = next((k for k in range(c1, min(c1 + 2, len(toks))) if toks[k].norm in WORDS.complement), -1)
         previous = None
         for u in rest:
             if previous is not None and previous.type is EntityType.TOPIC and u.first - previous.last <= 1 \
-                    and _marker(sent, u) in _AGAINST and u.type is not EntityType.TOPIC:
+                    and marker(sent, u) in WORDS.against and u.type is not EntityType.TOPIC:
                 if EntityType.TOPIC in cue.objects:  # «وافق على الحزمة من العقوبات على روسيا»
                     return [previous]
                 previous = u
                 continue  # «العقوبات على روسيا»: Russia belongs to the topic, not to the verb
             previous = u
-            if cue.through and u.type in _PLACES and _marker(sent, u) in ("من", "عن") and \
+            if cue.through and u.type in _PLACES and marker(sent, u) in ("من", "عن") and \
                     any(t.base in self.negative or t.norm in self.negative for t in toks[c1:u.first]):
-                return _coordinated(sent, us, u)  # «تطالب موسكو بانسحاب القوات من دونيتسك»
+                return coordinated(sent, us, u)  # «تطالب موسكو بانسحاب القوات من دونيتسك»
             if complement >= 0 and u.first > complement and u.type is not EntityType.TOPIC \
-                    and not _marker(sent, u):
+                    and not marker(sent, u):
                 anchor = u.last
                 continue  # «تطالب موسكو بأن تتخلى كييف …»: Kyiv is the complement's subject
-            mark = _marker(sent, u)
+            mark = marker(sent, u)
             kind_ok = u.type in cue.objects
             if mark and mark in cue.markers and kind_ok:
-                return _coordinated(sent, us, u)
+                return coordinated(sent, us, u)
             if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4 \
                     and not (u.source == "nisba" and u.first - anchor > 1):  # «بانسحاب القوات الأوكرانية»
-                return _coordinated(sent, us, u)
+                return coordinated(sent, us, u)
             if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",) \
                     and (u.first - anchor <= 3 or (mark and mark in cue.markers)):
                 return [u]
@@ -315,7 +302,7 @@ class RelationFinder:
         word = dediac_ar(toks[c0].text) if c1 - c0 == 1 else ""  # surface: «ـها», not a folded «ة»
         if word.endswith(_OBJECT_SUFFIXES) and (cue.objects & _PLACES):
             return self._pronoun_places(sent, us, c0, c1)
-        if c1 < len(toks) and toks[c1].norm in _DEMONSTRATIVE and EntityType.TOPIC in cue.objects:
+        if c1 < len(toks) and toks[c1].norm in WORDS.demonstrative and EntityType.TOPIC in cue.objects:
             topics = [u for u in us if u.last <= c0 and u.type is EntityType.TOPIC]
             return topics[-1:]
         return []
@@ -324,118 +311,13 @@ class RelationFinder:
         """«أربع مناطق يحتلها الجيش الروسي هي دونيتسك ولوغانسك», «القرم التي ضمتها روسيا»."""
         toks = sent.tokens
         for k in range(c1, len(toks)):
-            if toks[k].norm in _ENUM_INTRO:
+            if toks[k].norm in WORDS.enum_intro:
                 nxt = next((u for u in us if u.first > k), None)
                 if nxt is not None and nxt.first <= k + 2 and nxt.type in _PLACES:
-                    return _coordinated(sent, us, nxt)
-            if toks[k].text in _PUNCT_BOUNDARY and toks[k].text != "،":
+                    return coordinated(sent, us, nxt)
+            if toks[k].text in PUNCT_BOUNDARY and toks[k].text != "،":
                 break
         prev = [u for u in us if u.last <= c0 and u.type in _PLACES]
         if prev and c0 - prev[-1].last <= 2:
-            return _coordinated_back(sent, us, prev[-1])
+            return coordinated_back(sent, us, prev[-1])
         return []
-
-
-_PREPOSITIONS = _normalized({"مع", "إلى", "على", "عن", "من", "بين", "في", "ضد", "حول", "لدى"})
-_PLACE_HEADS = _normalized({"منطقة", "المنطقة", "مدينة", "المدينة", "مقاطعة", "محافظة", "إقليم",
-                            "ولاية", "العاصمة", "جزيرة", "شبه"})
-_AGAINST = _normalized({"على", "ضد"})
-_IMPERSONAL = _normalized({"تم", "يتم", "سيتم", "جرى", "يجري", "جري"})
-_SKIP = _normalized({
-    "و", "ف", "قد", "لم", "لن", "لا", "كان", "كانت", "وكان", "وكانت", "سبق", "وسبق", "ان",
-    "اليوم", "امس", "ايضا", "رسميا", "مجددا", "مرارا", "من", "جهته", "جهتها", "بدوره", "بدورها",
-    "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ذلك", "في",
-    "وقت", "سابق", "لاحق", "المقرر", "الممكن", "يرغب", "ترغب", "يريد", "تريد",
-})
-
-
-def _marker(sent: Sentence, u: Mention) -> str:
-    """The preposition that introduces a participant, or ''."""
-    tok = sent.tokens[u.first]
-    prefix = tok.prefix.lstrip("وف")
-    if prefix.startswith(("ب",)):
-        return "ب"
-    if prefix.startswith(("ل",)):
-        return "ل"
-    if prefix.startswith("ك"):
-        return "ك"
-    if u.first > 1 and sent.tokens[u.first - 1].norm in _ENUM_INTRO:
-        for k in range(u.first - 2, max(u.first - 9, -1), -1):  # «عن أربع مناطق يحتلها الجيش هي دونيتسك»
-            if sent.tokens[k].norm in _PREPOSITIONS:
-                return sent.tokens[k].norm
-            if sent.tokens[k].text in _PUNCT_BOUNDARY:
-                break
-    for back in (1, 2):  # «من منطقة دونيتسك», «إلى العاصمة السعودية الرياض»
-        if u.first > back and sent.tokens[u.first - back].base in _PLACE_HEADS and \
-                (back == 1 or sent.tokens[u.first - 1].norm.startswith("ال")):
-            head = sent.tokens[u.first - back]
-            before = sent.tokens[u.first - back - 1]
-            if head.prefix.lstrip("وف")[:1] in ("ب", "ل"):
-                return head.prefix.lstrip("وف")[:1]
-            if before.norm in _PREPOSITIONS:
-                return before.norm
-    if u.first > 0:
-        prev = sent.tokens[u.first - 1]
-        if prev.norm in _PREPOSITIONS:
-            return prev.norm
-        if prev.norm[:1] == "و" and prev.norm[1:] in _PREPOSITIONS:
-            return prev.norm[1:]
-    return ""
-
-
-def _coordinated(sent: Sentence, us: list[Mention], first: Mention) -> list[Mention]:
-    """*first* and the participants joined to it by «و» (or a comma in a list)."""
-    group = [first]
-    for u in us:
-        if u.first <= group[-1].first:
-            continue
-        gap = sent.tokens[group[-1].last:u.first]
-        joined = (not gap and sent.tokens[u.first].prefix.startswith("و")) or \
-                 (len(gap) == 1 and gap[0].text in ("و", "،", ","))
-        topical = (u.type is EntityType.TOPIC) != (group[0].type is EntityType.TOPIC)
-        if not joined or topical or u.type.is_place != group[0].type.is_place and u.type is not group[0].type:
-            break
-        group.append(u)
-    return group
-
-
-def _coordinated_back(sent: Sentence, us: list[Mention], last: Mention) -> list[Mention]:
-    """*last* and the participants before it joined by «و»."""
-    group = [last]
-    for u in reversed(us):
-        if u.last > group[0].first:
-            continue
-        gap = sent.tokens[u.last:group[0].first]
-        if not ((not gap and sent.tokens[group[0].first].prefix.startswith("و")) or
-                (len(gap) == 1 and gap[0].text in ("و", "،"))):
-            break
-        group.insert(0, u)
-    return group
-
-
-def _pronoun_suffix(word: str) -> str:
-    """«اجتماعه» → «ه», «امتنانها» → «ها», «لقائهما» → «هما»; '' for none (not «ة»)."""
-    word = dediac_ar(word)
-    for suffix in ("هما", "ها", "ه"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return suffix
-    return ""
-
-
-def _antecedent(doc: Doc, sent: Sentence, us: list[Mention], k: int, *,
-                feminine: bool = False) -> Mention | None:
-    """What a pronoun at token *k* refers to: the last person (or, for «ها», the last
-    country, city or organization: grammatically feminine) named before it."""
-    wanted = ({EntityType.COUNTRY, EntityType.CITY, EntityType.ORGANIZATION, EntityType.REGION}
-              if feminine else {EntityType.PERSON})
-    unmarked = [u for u in us if u.last <= k and not _marker(sent, u) and u.type is not EntityType.TOPIC]
-    found = [u for u in unmarked if u.type in wanted]
-    if found:  # «تعرب عن امتنانها لواشنطن»: the last one named, not inside a prepositional phrase
-        return found[-1]
-    if feminine and unmarked and unmarked[0].type is EntityType.PERSON:
-        return unmarked[0]  # «وصلت فون دير لاين … من بولندا، في زيارتها»: a woman, the sentence's subject
-    if sent.index > 0:
-        prev = [m for m in units(doc, sent.index - 1) if m.type in wanted]
-        if prev:
-            return prev[0]
-    return None
