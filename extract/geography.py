@@ -4,6 +4,7 @@ from __future__ import annotations
 from .arabic import normalize_phrase
 from .gazetteer import Gazetteer
 from .model import Doc, EntityType, Fact, Mention, Sentence, Status
+from .grammar import WORDS
 from .resources import read_tsv
 
 __all__ = ["GeographyFinder"]
@@ -48,7 +49,7 @@ class GeographyFinder:
     def _capital(self, doc: Doc, sent: Sentence, ms: list[Mention]) -> None:
         toks = sent.tokens
         for i, tok in enumerate(toks[:-2]):
-            if tok.base not in ("العاصمه",) and tok.norm not in ("العاصمه",):
+            if tok.base not in WORDS.capital and tok.norm not in WORDS.capital:
                 continue
             country = self.gaz.nisba.get(toks[i + 1].norm)
             city = next((x for x in ms if x.first == i + 2 and x.type is EntityType.CITY), None)

@@ -10,12 +10,11 @@ from __future__ import annotations
 from .arabic import normalize_phrase
 from .clitics import CliticSplitter
 from .gazetteer import Gazetteer
+from .grammar import WORDS
 from .model import Doc, EntityType, Mention, Sentence
 from .resources import read_tsv
 
 __all__ = ["GazetteerMatcher", "units"]
-
-_PLACE_NOUNS = frozenset({"العاصمه", "المدينه", "مدينه", "المنطقه", "منطقه"})
 
 
 class GazetteerMatcher:
@@ -53,7 +52,7 @@ class GazetteerMatcher:
             n, key = found
             ent = self.gaz.entities[key]
             words = " ".join(t.norm for t in toks[i:i + n])
-            if i > 0 and toks[i - 1].base in _PLACE_NOUNS and words in self.gaz.nisba:
+            if i > 0 and toks[i - 1].base in WORDS.place_head and words in self.gaz.nisba:
                 i += n  # «العاصمة السعودية الرياض»: an adjective here, not the country
                 continue
             doc.entities.setdefault(key, ent)

@@ -1,44 +1,22 @@
 """Who takes part in a clause: prepositions, coordination and pronouns.
 
-The function words these read are data (``grammar_words.tsv``), loaded once
-into :data:`WORDS` by the part they play.
+The function words these read are data: :data:`~rawabit.extract.grammar.WORDS`.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-
 from camel_tools.utils.dediac import dediac_ar
 
-from .arabic import normalize
+from .grammar import WORDS
 from .mentions import units
 from .model import Doc, EntityType, Mention, Sentence
-from .resources import read_tsv
 
-__all__ = ["WORDS", "PUNCT_BOUNDARY", "marker", "coordinated", "coordinated_back",
+__all__ = ["PUNCT_BOUNDARY", "marker", "coordinated", "coordinated_back",
            "pronoun_suffix", "antecedent"]
 
 #: Punctuation that ends a clause; quotation marks do not, they often wrap the object itself.
 PUNCT_BOUNDARY = frozenset("،؛;:.!؟?()[]")
 
 
-class _Words:
-    """Normalized function words by class: ``WORDS.preposition``, ``WORDS.boundary`` …"""
-
-    def __init__(self) -> None:
-        classes: dict[str, set[str]] = defaultdict(set)
-        for row in read_tsv("grammar_words.tsv"):
-            classes[row["class"]].add(normalize(row["word"]))
-        self._classes = {name: frozenset(words) for name, words in classes.items()}
-        self._classes["clause_start"] = self._classes["boundary"] | self._classes["relative"]
-
-    def __getattr__(self, name: str) -> frozenset[str]:
-        try:
-            return self._classes[name]
-        except KeyError:
-            raise AttributeError(f"grammar_words.tsv has no class {name!r}") from None
-
-
-WORDS = _Words()
 
 
 def marker(sent: Sentence, u: Mention) -> str:

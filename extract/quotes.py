@@ -6,12 +6,12 @@ import re
 from .arabic import normalize_phrase
 from .mentions import units
 from .model import Doc, EntityType, Quote, Sentence
+from .grammar import WORDS
 from .resources import read_tsv
 
 __all__ = ["QuoteFinder"]
 
 _QUOTED = re.compile(r"«([^»]{3,})»|“([^”]{3,})”|\"([^\"]{3,})\"")
-_COMPLEMENT = ("ان", "انه", "انها", "بان", "بانه", "بانها")
 
 
 class QuoteFinder:
@@ -42,7 +42,7 @@ class QuoteFinder:
                                         start + len(found.group(g)), True))
                 continue
             comp = next((t for t in sent.tokens if t.start > sent.tokens[verb].start
-                         and t.norm in _COMPLEMENT), None)
+                         and t.norm in WORDS.complement), None)
             if comp is not None:
                 text = sent.text[comp.end - sent.start:].strip(" :،")
                 if len(text) > 3:

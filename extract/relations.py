@@ -22,10 +22,11 @@ from camel_tools.utils.dediac import dediac_ar
 
 from .arabic import normalize, normalize_phrase
 from .clitics import CliticSplitter
+from .grammar import WORDS
 from .mentions import units
 from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
-from .participants import (PUNCT_BOUNDARY, WORDS, antecedent, coordinated, coordinated_back, marker,
+from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
                            pronoun_suffix)
 from .resources import read_tsv, split_variants
 

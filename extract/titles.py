@@ -25,12 +25,12 @@ from .gazetteer import Gazetteer, PhraseIndex
 from .mentions import _mention
 from .model import Doc, Entity, EntityType, Fact, Mention, Sentence, Status
 from .names import NameFinder
+from .grammar import WORDS
 from .resources import read_tsv, split_variants
 
 __all__ = ["TitleParser"]
 
 _COMMA = {"،", ",", "(", ")", "-", "–"}
-_COUNTERPART = {"نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظيرهما"}
 
 
 @dataclass
@@ -128,7 +128,7 @@ class TitleParser:
     def _at(self, doc: Doc, sent: Sentence, i: int, pending: list) -> int:
         toks = sent.tokens
         word = toks[i].norm[1:] if toks[i].norm[:1] in "وف" else toks[i].norm
-        if (toks[i].norm in _COUNTERPART or word in _COUNTERPART) and i + 1 < len(toks) \
+        if (toks[i].norm in WORDS.counterpart or word in WORDS.counterpart) and i + 1 < len(toks) \
                 and toks[i + 1].norm in self.gaz.nisba:
             return self._counterpart(doc, sent, i, pending)
         title = self._title(sent, i)
@@ -240,7 +240,7 @@ class TitleParser:
                 if found:
                     role.obj, j = found
         j = self._skip_qualifiers(sent, j, role)
-        if j < len(toks) and toks[j].norm in ("الي", "لدي"):  # «المبعوث الأميركي الخاص إلى الشرق الأوسط»
+        if j < len(toks) and toks[j].norm in WORDS.destination:  # «المبعوث الأميركي الخاص إلى الشرق الأوسط»
             unit = self._unit_at(doc, sent, j + 1)
             k = unit.last if unit is not None else j + 1
             while unit is None and k < len(toks) and k - j <= 3 and toks[k].norm.startswith("ال"):
@@ -249,7 +249,7 @@ class TitleParser:
         if role.obj and j < len(toks) and toks[j].text == "(":
             close = next((k for k in range(j + 1, min(j + 5, len(toks))) if toks[k].text == ")"), -1)
             j = close + 1 if close > 0 else j
-        if j < len(toks) and toks[j].norm in ("لشوون", "لشان"):
+        if j < len(toks) and toks[j].norm in WORDS.remit:
             j += 1
             while j < len(toks) and toks[j].norm.startswith("ال"):
                 j += 1
