@@ -2,8 +2,9 @@
 
 Two interchangeable backends share :class:`Recognizer`:
 
-* :class:`CRFRecognizer` — the shipped CRF model (``data/ner.crfsuite``,
-  trained by ``scripts/train_ner.py`` on ANERcorp); small and fast, the default.
+* :class:`CRFRecognizer` — the shipped CRF models (``data/ner.crfsuite`` and
+  its second pass ``data/ner_stack.crfsuite``, trained by
+  ``scripts/train_ner.py`` on ANERcorp); small and fast, the default.
 * :class:`CamelBertRecognizer` — CAMeL Tools' BERT tagger, when its model
   has been installed (``camel_data -i ner-arabert``) or is given by path.
 
@@ -16,11 +17,13 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import ModelError
-from .ner_features import DATA_DIR, document_features, load_resources, sentence_features
+from .ner_features import DATA_DIR, document_features, load_resources, stack_features
 
 __all__ = ["Recognizer", "CRFRecognizer", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
 
 MODEL_PATH = DATA_DIR / "ner.crfsuite"
+STACK_SUFFIX = "_stack"   # ner.crfsuite -> ner_stack.crfsuite, the second pass
+STACK_PATH = MODEL_PATH.with_name(MODEL_PATH.stem + STACK_SUFFIX + MODEL_PATH.suffix)
 _INSTALL_HINT = "install it with `camel_data -i ner-arabert` or pass the path of a model directory"
 
 
@@ -59,28 +62,46 @@ class Recognizer(ABC):
         """
 
 
+def _open_tagger(path: Path):
+    import pycrfsuite
+
+    if not path.is_file():
+        raise ModelError(f"NER model not found: {path} (train it with scripts/train_ner.py)")
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot load NER model {path}: {exc}") from None
+    return tagger
+
+
 class CRFRecognizer(Recognizer):
     """Conditional random field over the features of :mod:`.ner_features`.
 
+    Tagging takes two passes when a second-pass model is there: the first CRF
+    tags the text, then the second re-tags it with the first pass's labels of
+    each word, its neighbours and the other occurrences of its stem in the
+    text as extra features (:func:`.ner_features.stack_features`).
+
     Args:
-        model_path: A python-crfsuite model file.
-        data_dir: Directory of the cue-word file and optional gazetteer.
+        model_path: A python-crfsuite model file (the first pass).
+        data_dir: Directory of the cue-word file, optional gazetteer and clusters.
+        stack_path: The second-pass model; by default ``<model>_stack.crfsuite``
+            beside *model_path* when that file exists; ``None`` for one pass.
 
     Raises:
-        ModelError: The model file is missing or not a crfsuite model.
+        ModelError: A model file is missing or not a crfsuite model.
     """
 
-    def __init__(self, model_path: Path | str = MODEL_PATH, *, data_dir: Path | str = DATA_DIR):
-        import pycrfsuite
-
+    def __init__(self, model_path: Path | str = MODEL_PATH, *, data_dir: Path | str = DATA_DIR,
+                 stack_path: Path | str | None = "auto"):
         path = Path(model_path)
-        if not path.is_file():
-            raise ModelError(f"NER model not found: {path} (train it with scripts/train_ner.py)")
-        self._tagger = pycrfsuite.Tagger()
-        try:
-            self._tagger.open(str(path))
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"cannot load NER model {path}: {exc}") from None
+        self._tagger = _open_tagger(path)
+        if stack_path == "auto":
+            sibling = path.with_name(path.stem + STACK_SUFFIX + path.suffix)
+            stack_path = sibling if sibling.is_file() else None
+        self._stack = _open_tagger(Path(stack_path)) if stack_path is not None else None
+        self.stack_path = Path(stack_path) if stack_path is not None else None
         try:
             self._resources = load_resources(data_dir)
         except OSError as exc:
@@ -95,11 +116,23 @@ class CRFRecognizer(Recognizer):
     def tag(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
             return []
-        return list(self._tagger.tag(sentence_features(list(tokens), self._resources)))
+        return self.tag_sentences([tokens])[0]
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        feats = document_features([list(s) for s in sentences], self._resources)
-        return [list(self._tagger.tag(f)) if f else [] for f in feats]
+        sentences = [list(s) for s in sentences]
+        feats = document_features(sentences, self._resources)
+        first: list[list[str]] = []
+        confidence: list[list[float]] = []
+        for f in feats:
+            tags = list(self._tagger.tag(f)) if f else []
+            first.append(tags)
+            if self._stack is not None:
+                confidence.append([self._tagger.marginal(t, i) for i, t in enumerate(tags)])
+        if self._stack is None:
+            return first
+        extra = stack_features(sentences, first, self._resources, confidence=confidence)
+        return [list(self._stack.tag([a + b for a, b in zip(f, e)])) if f else []
+                for f, e in zip(feats, extra)]
 
 
 def _camel_ner():

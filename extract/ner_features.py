@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -20,12 +21,13 @@ from camel_tools.utils.normalize import (
 
 __all__ = [
     "DATA_DIR", "FeatureResources", "normalize", "split_affixes", "word_shape",
-    "load_triggers", "load_gazetteer", "load_resources", "sentence_features",
-    "document_features",
+    "load_triggers", "load_gazetteer", "load_clusters", "load_resources", "sentence_features",
+    "document_features", "stack_features",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TRIGGERS_PATH = DATA_DIR / "ner_triggers.tsv"
+CLUSTERS_NAME = "ner_clusters.tsv"
 
 # Arabic diacritics (fathatan..sukun, superscript alef) and tatweel. Same set as
 # camel_tools' AR_DIAC_CHARSET, kept as a regex because importing
@@ -40,6 +42,7 @@ _MIN_STEM = 2        # shortest stem left after removing a proclitic
 _DOC_WINDOW = 8      # sentences either side that count as the same document
 _DOC_MIN = 3         # shortest stem whose other occurrences are looked at
 _DOC_MAX = 6         # most context words taken from other occurrences
+_STACK_WINDOW = 30   # sentences either side whose first-pass labels the second pass reads
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class FeatureResources:
         suffixes: Suffixes, longest first.
         gazetteer: Tuple of normalized tokens -> coarse type (``PERS``…).
         gazetteer_max: Longest gazetteer name, in tokens.
+        clusters: ``n:`` + normalized word or ``st:`` + stem -> cluster ids,
+            coarse to fine (see :func:`load_clusters`).
     """
 
     triggers: dict[str, str] = field(default_factory=dict)
@@ -59,6 +64,7 @@ class FeatureResources:
     suffixes: tuple[str, ...] = ()
     gazetteer: dict[tuple[str, ...], str] = field(default_factory=dict)
     gazetteer_max: int = 0
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def normalize(word: str) -> str:
@@ -190,12 +196,41 @@ def load_gazetteer(paths: Iterable[Path | str]) -> dict[tuple[str, ...], str]:
     return names
 
 
-def load_resources(data_dir: Path | str = DATA_DIR, *, gazetteer: bool = True) -> FeatureResources:
-    """Load the cue words and, if present, the gazetteer from *data_dir*.
+def load_clusters(path: Path | str) -> dict[str, tuple[str, ...]]:
+    """Read a word-cluster file (written by ``scripts/train_ner.py``).
+
+    Each line is ``kind<TAB>word<TAB>id<TAB>id…`` where *kind* is ``n`` (a
+    normalized word) or ``st`` (a stem), and the ids go from coarse to fine;
+    ``#`` lines are comments. A missing or unreadable file gives no clusters.
 
     Args:
-        data_dir: Directory holding ``ner_triggers.tsv`` and ``gazetteer*.tsv``.
+        path: The TSV file.
+
+    Returns:
+        ``kind:word`` -> cluster ids.
+    """
+    out: dict[str, tuple[str, ...]] = {}
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or not line.strip():
+                    continue
+                kind, word, *ids = line.rstrip("\n").split("\t")
+                out[kind + ":" + word] = tuple(ids)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    return out
+
+
+def load_resources(data_dir: Path | str = DATA_DIR, *, gazetteer: bool = True,
+                   clusters: bool = True) -> FeatureResources:
+    """Load the cue words and, if present, the gazetteer and clusters from *data_dir*.
+
+    Args:
+        data_dir: Directory holding ``ner_triggers.tsv``, ``gazetteer*.tsv``
+            and ``ner_clusters.tsv``.
         gazetteer: Whether to read the gazetteer files.
+        clusters: Whether to read the word clusters.
 
     Returns:
         The resources for :func:`sentence_features`.
@@ -206,7 +241,8 @@ def load_resources(data_dir: Path | str = DATA_DIR, *, gazetteer: bool = True) -
     data_dir = Path(data_dir)
     triggers, proclitics, suffixes = load_triggers(data_dir / "ner_triggers.tsv")
     gaz = load_gazetteer(sorted(data_dir.glob("gazetteer*.tsv"))) if gazetteer else {}
-    return FeatureResources(triggers, proclitics, suffixes, gaz, max((len(k) for k in gaz), default=0))
+    cl = load_clusters(data_dir / CLUSTERS_NAME) if clusters else {}
+    return FeatureResources(triggers, proclitics, suffixes, gaz, max((len(k) for k in gaz), default=0), cl)
 
 
 def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureResources) -> list[str]:
@@ -234,8 +270,9 @@ def _token_info(word: str, res: FeatureResources) -> dict[str, str]:
     trig = res.triggers.get(norm) or res.triggers.get(stem)
     if not trig and pre.endswith("ال"):
         trig = res.triggers.get("ال" + stem)
+    cl = res.clusters.get("n:" + norm) or res.clusters.get("st:" + stem) or ()
     return {"n": norm, "pre": pre, "stem": stem, "suf": suf,
-            "shape": word_shape(word), "trig": trig or ""}
+            "shape": word_shape(word), "trig": trig or "", "cl": cl}
 
 
 def sentence_features(tokens: Sequence[str], resources: FeatureResources) -> list[list[str]]:
@@ -314,6 +351,10 @@ def _features(info: list[dict[str, str]], resources: FeatureResources) -> list[l
         f += [f"ss{k}={stem[-k:]}" for k in (1, 2, 3) if len(stem) > k]
         padded = f"<{stem}>"
         f += ["g3=" + padded[j:j + 3] for j in range(len(padded) - 2)]
+        f += [f"c{k}={c}" for k, c in enumerate(x["cl"])]
+        for off in (-1, 1):
+            if 0 <= i + off < len(info) and len(info[i + off]["cl"]) > 1:
+                f.append(f"{off}:c1={info[i + off]['cl'][1]}")
         if i == 0:
             f.append("first")
         if i == len(info) - 1:
@@ -347,4 +388,104 @@ def _features(info: list[dict[str, str]], resources: FeatureResources) -> list[l
         if i + 1 < len(info):
             f.append(f"0|+1={n}|{info[i + 1]['n']}")
         out.append(f)
+    return out
+
+
+def _etype(tag: str) -> str:
+    """``B-PERS`` -> ``PERS``; ``O`` (or anything else) -> ``O``."""
+    return tag[2:] if len(tag) > 2 and tag[1] == "-" else "O"
+
+
+def _span_roles(tags: Sequence[str]) -> dict[int, tuple[str, str]]:
+    """Token index -> (entity type, role) for the entities of one tag sequence.
+
+    The role is ``s`` (single-token entity), ``b``, ``m`` or ``e`` (first,
+    middle, last token of a longer one).
+    """
+    roles: dict[int, tuple[str, str]] = {}
+    start = None
+    for ti, tag in enumerate(list(tags) + ["O"]):
+        if start is not None and not (tag.startswith("I-") and _etype(tag) == _etype(tags[start])):
+            for k in range(start, ti):
+                role = "s" if ti - start == 1 else "b" if k == start else "e" if k == ti - 1 else "m"
+                roles[k] = (_etype(tags[start]), role)
+            start = None
+        if tag != "O" and ti < len(tags) and (tag.startswith("B-") or start is None):
+            start = ti
+    return roles
+
+
+def _confidence(p: float) -> str:
+    return "hi" if p > 0.9 else "mid" if p > 0.6 else "lo"
+
+
+def stack_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequence[str]],
+                   resources: FeatureResources, *,
+                   confidence: Sequence[Sequence[float]] | None = None,
+                   window: int = _STACK_WINDOW) -> list[list[list[str]]]:
+    """Second-pass features read off a first pass over the same text.
+
+    For each token: its first-pass label (with the first pass's confidence in
+    it, when given), its neighbours' labels, and how the first pass labelled
+    the other occurrences of its stem within *window* sentences — how many
+    there are, how many were inside an entity, the commonest entity type, and
+    whether the token was the single word, first, middle or last word of such
+    an entity. So a surname standing alone can borrow the ``PERS`` of the
+    full name three sentences earlier. Add these to :func:`document_features`.
+
+    Args:
+        sentences: Token lists, in text order.
+        first_pass: One IOB2 tag list per sentence, from the first CRF.
+        resources: Cue words, affixes, gazetteer and clusters.
+        confidence: Per token, the first pass's marginal probability of its tag.
+        window: How many sentences either side count as the same text.
+
+    Returns:
+        Per sentence, one list of ``name=value`` strings per token.
+    """
+    infos = [[_token_info(t, resources) for t in s] for s in sentences]
+    where: dict[str, list[tuple[int, int, str, str]]] = {}
+    for si, (info, tags) in enumerate(zip(infos, first_pass)):
+        roles = _span_roles(tags)
+        for ti, x in enumerate(info):
+            if len(x["stem"]) >= _DOC_MIN and x["shape"] != "digit":
+                typ, role = roles.get(ti, ("O", ""))
+                where.setdefault(x["stem"], []).append((si, ti, typ, role))
+    out = []
+    for si, (info, tags) in enumerate(zip(infos, first_pass)):
+        sent = []
+        for ti, x in enumerate(info):
+            t = tags[ti]
+            f = ["p1=" + t]
+            for off in (-2, -1, 1, 2):
+                j = ti + off
+                f.append(f"p1{off}=" + (tags[j] if 0 <= j < len(tags) else "_"))
+            f.append("p1-1|0=" + (tags[ti - 1] if ti else "_") + "|" + t)
+            f.append("p10|+1=" + t + "|" + (tags[ti + 1] if ti + 1 < len(tags) else "_"))
+            counts: Counter = Counter()
+            roles: set[str] = set()
+            before = False
+            for sj, tj, typ, role in where.get(x["stem"], ()):
+                if abs(sj - si) > window or (sj, tj) == (si, ti):
+                    continue
+                counts[typ] += 1
+                if typ != "O":
+                    roles.add(typ + role)
+                    before = before or (sj, tj) < (si, ti)
+            if counts:
+                n = sum(counts.values())
+                ent = n - counts["O"]
+                f.append("dn=" + ("1" if n == 1 else "2" if n <= 3 else "4"))
+                f.append("dent=" + ("0" if not ent else "all" if ent == n else
+                                    "most" if ent * 2 >= n else "few"))
+                if ent:
+                    maj = max((k for k in counts if k != "O"), key=lambda k: counts[k])
+                    f += ["dmaj=" + maj, f"dmaj|p1={maj}|{_etype(t)}"]
+                    f += ["drole=" + r for r in sorted(roles)]
+                    if before:
+                        f.append("dbefore=" + maj)
+            if confidence is not None:
+                f.append(f"p1c={_confidence(confidence[si][ti])}|{t}")
+            sent.append(f)
+        out.append(sent)
     return out

@@ -4,13 +4,13 @@ from __future__ import annotations
 import pytest
 
 from rawabit.extract.ner_features import (
-    document_features, load_gazetteer, load_resources, normalize, sentence_features,
-    split_affixes, word_shape)
+    document_features, load_clusters, load_gazetteer, load_resources, normalize,
+    sentence_features, split_affixes, stack_features, word_shape)
 
 
 @pytest.fixture(scope="module")
 def res():
-    return load_resources(gazetteer=False)
+    return load_resources(gazetteer=False, clusters=False)
 
 
 def test_normalize_dediacritizes_and_unifies_letters():
@@ -64,3 +64,29 @@ def test_gazetteer_is_optional_and_marks_multiword_names(tmp_path, res):
     assert with_gaz.gazetteer[("عمان",)] == "LOC"
     feats = sentence_features("وصل أيمن الصفدي إلى وعمان".split(), with_gaz)
     assert "gz=B-PERS" in feats[1] and "gz=I-PERS" in feats[2] and "gz=B-LOC" in feats[4]
+
+
+def test_clusters_are_optional_and_become_features(tmp_path):
+    assert load_clusters(tmp_path / "absent.tsv") == {}
+    (tmp_path / "ner_triggers.tsv").write_text("kind\tword\nproclitic\tو\n", encoding="utf-8")
+    (tmp_path / "ner_clusters.tsv").write_text(
+        "# made for this test\nn\tبوش\t1\t7\t30\nst\tمصر\t2\t9\t31\n", encoding="utf-8")
+    with_cl = load_resources(tmp_path)
+    assert with_cl.clusters["n:بوش"] == ("1", "7", "30")
+    feats = sentence_features("قال بوش في ومصر".split(), with_cl)
+    assert {"c0=1", "c1=7", "c2=30"} <= set(feats[1])
+    assert "c1=9" in feats[3]            # found by its stem under the proclitic
+    assert "1:c1=7" in feats[0] and "-1:c1=7" in feats[2]
+
+
+def test_stack_features_read_the_first_pass_of_other_occurrences(res):
+    sentences = [["التقى", "دونالد", "رامسفيلد", "أمس"], ["وقال", "رامسفيلد", "إن"]]
+    first = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O"]]
+    feats = stack_features(sentences, first, res, confidence=[[1.0] * 4, [0.5] * 3])
+    alone = feats[1][1]
+    assert "p1=O" in alone and "p1-1=O" in alone
+    assert {"dmaj=PERS", "drole=PERSe", "dbefore=PERS", "dent=all", "p1c=lo|O"} <= set(alone)
+    assert "p1=I-PERS" in feats[0][2] and "p1c=hi|I-PERS" in feats[0][2]
+    assert not any(f.startswith("dbefore") for f in feats[0][2])
+    far = stack_features(sentences, first, res, window=0)
+    assert not any(f.startswith("dmaj") for f in far[1][1])
