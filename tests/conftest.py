@@ -1,11 +1,14 @@
 """Fixtures shared by the whole suite."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# test modules share helpers in tests/support: «from support import store_sample»
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "samples"
 

@@ -1,8 +1,6 @@
 """Tests of ``rawabit export``."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -11,17 +9,7 @@ from rawabit.cli import main
 from rawabit.graph.store import GraphStore
 
 
-def _helpers():
-    name = "rawabit_test_conftest_store"
-    if name not in sys.modules:
-        path = Path(__file__).parents[1] / "graph" / "conftest_store.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-sample = _helpers()
+from support import store_sample as sample  # noqa: E402  (tests/support, see conftest.py)
 
 
 def test_export_writes_each_output(tmp_path: Path, capsys) -> None:

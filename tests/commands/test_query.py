@@ -1,9 +1,7 @@
 """Tests of ``rawabit query``."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,17 +10,7 @@ from rawabit.cli import main
 from rawabit.graph.store import GraphStore
 
 
-def _helpers():
-    name = "rawabit_test_conftest_store"
-    if name not in sys.modules:
-        path = Path(__file__).parents[1] / "graph" / "conftest_store.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-sample = _helpers()
+from support import store_sample as sample  # noqa: E402  (tests/support, see conftest.py)
 QUERY = "SELECT ?who ?label WHERE { ?who rwb:phoned id:vladimir-putin ; rdfs:label ?label FILTER(lang(?label) = 'ar') }"
 
 

@@ -1,9 +1,7 @@
 """Tests of ``rawabit serve`` (loopback only; the server is stopped by the test)."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -13,17 +11,7 @@ from rawabit.graph.server import ServerHandle
 from rawabit.graph.store import GraphStore
 
 
-def _helpers():
-    name = "rawabit_test_conftest_store"
-    if name not in sys.modules:
-        path = Path(__file__).parents[1] / "graph" / "conftest_store.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-sample = _helpers()
+from support import store_sample as sample  # noqa: E402  (tests/support, see conftest.py)
 
 
 def test_serve_answers_then_stops(tmp_path: Path, monkeypatch, capsys) -> None:

@@ -14,12 +14,7 @@ from rawabit.exports import html
 from rawabit.exports.html_layout import positions
 from rawabit.exports.html_model import read, select
 
-cb = Path(__file__).with_name("conftest_browser.py")
-import importlib.util  # noqa: E402
-
-_spec = importlib.util.spec_from_file_location("rawabit_test_html_helpers", cb)
-helpers = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(helpers)
+from support import browser as helpers
 
 _DATA = re.compile(r'<script type="application/json" id="rwb-data">(.*?)</script>', re.S)
 

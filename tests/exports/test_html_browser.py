@@ -1,18 +1,13 @@
 """The HTML page in Debian's headless Chromium: drawing, panel, search, filters, safety."""
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from rawabit.exports import html
 
-_spec = importlib.util.spec_from_file_location("rawabit_test_html_browser_helpers",
-                                               Path(__file__).with_name("conftest_browser.py"))
-helpers = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(helpers)
+from support import browser as helpers
 
 pytestmark = pytest.mark.browser
 

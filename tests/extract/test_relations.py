@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from rawabit.extract.model import Article, Status
+from rawabit.extract.model import Article
 from rawabit.extract.pipeline import Pipeline
 
 

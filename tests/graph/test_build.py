@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import os
 import subprocess
@@ -20,16 +19,7 @@ from rawabit.graph.build import build_dataset, confidence_literal, union_graph
 from rawabit.graph.namespace import ARTICLE, ID, PREFIXES, RWB, WD
 
 
-def _sample():
-    name = "rawabit_test_sample_extraction"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("sample_extraction.py"))
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-sample = _sample()
+from support import sample_extraction as sample  # noqa: E402  (tests/support, see conftest.py)
 ART = ARTICLE[sample.ARTICLE_ID]
 PREFIX_LINES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()) + "\n"
 

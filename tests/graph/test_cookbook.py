@@ -21,7 +21,7 @@ def _load(name: str, path: Path):
     return sys.modules[name]
 
 
-sample = _load("rawabit_test_conftest_store", Path(__file__).with_name("conftest_store.py"))
+from support import store_sample as sample  # noqa: E402
 cookbook = _load("rawabit_scripts_cookbook", ROOT / "scripts" / "cookbook.py")
 RECIPES = cookbook.recipes(COOKBOOK)
 

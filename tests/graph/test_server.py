@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -21,16 +19,7 @@ from rawabit.graph.server import ServerHandle, negotiate
 from rawabit.graph.store import GraphStore
 
 
-def _helpers():
-    name = "rawabit_test_conftest_store"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest_store.py"))
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-sample = _helpers()
+from support import store_sample as sample  # noqa: E402  (tests/support, see conftest.py)
 MET = "SELECT ?a ?b WHERE { ?a rwb:met ?b }"
 #: A cross join of the ~2,000 quads with themselves three times: never finishes in time.
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,16 +17,7 @@ from rawabit.graph.sparql import (Result, display_width, format_result, is_updat
 from rawabit.graph.store import GraphStore, from_oxigraph
 
 
-def _helpers():
-    name = "rawabit_test_conftest_store"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest_store.py"))
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-sample = _helpers()
+from support import store_sample as sample  # noqa: E402  (tests/support, see conftest.py)
 
 QUERIES = {
     "persons": "SELECT ?p ?label WHERE { ?p a rwb:Person ; rdfs:label ?label FILTER(lang(?label) = 'ar') }",

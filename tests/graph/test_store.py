@@ -1,8 +1,6 @@
 """Tests of rawabit.graph.store: persistence, idempotent adds, lookups, errors."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,16 +11,7 @@ from rawabit.graph.namespace import ARTICLE, ID, RWB, STATEMENT
 from rawabit.graph.store import GraphStore, StoredEntity, from_oxigraph, to_oxigraph
 
 
-def _helpers():
-    name = "rawabit_test_conftest_store"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest_store.py"))
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-sample = _helpers()
+from support import store_sample as sample  # noqa: E402  (tests/support, see conftest.py)
 
 
 def _values(graph) -> set:

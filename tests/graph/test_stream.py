@@ -1,8 +1,6 @@
 """The dataset as a stream of quads equals the rdflib dataset, and so do the files."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -15,9 +13,7 @@ from rawabit.exports.ntriples import sorted_quads
 from rawabit.graph.build import build_dataset
 from rawabit.graph.stream import ExtractionStream, quads, triples
 
-_spec = importlib.util.spec_from_file_location("sample_extraction", Path(__file__).with_name("sample_extraction.py"))
-_sample = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_sample)
+from support import sample_extraction as _sample
 
 
 @pytest.fixture(scope="module")

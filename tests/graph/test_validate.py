@@ -1,9 +1,6 @@
 """Tests of rawabit.graph.validate and the ``rawabit validate`` command."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal
@@ -14,16 +11,7 @@ from rawabit.graph.namespace import ID, RWB
 from rawabit.graph.validate import ValidationReport, Violation, shapes_graph, validate
 
 
-def _sample():
-    name = "rawabit_test_sample_extraction"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("sample_extraction.py"))
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-sample = _sample()
+from support import sample_extraction as sample  # noqa: E402  (tests/support, see conftest.py)
 
 
 @pytest.fixture

@@ -7,33 +7,21 @@ through ``/usr/bin/chromedriver``; nothing is ever downloaded.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
-from rdflib import DCTERMS, RDF, RDFS, SKOS, Dataset, Literal, URIRef
+from rdflib import DCTERMS, RDF, RDFS, SKOS, Dataset, Literal
 from rdflib.namespace import XSD
 
 from rawabit.graph.namespace import ARTICLE, ID, RWB, STATEMENT
 
-__all__ = ["load", "build", "demo_dataset", "hostile_dataset", "start_chromium", "open_page", "CHROMIUM", "CHROMEDRIVER"]
+__all__ = ["build", "demo_dataset", "hostile_dataset", "start_chromium", "open_page", "CHROMIUM", "CHROMEDRIVER"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 PWN = "window.__pwned=1"
-
-
-def load():
-    """Import this file once (tests are not a package) and return the module."""
-    name = "rawabit_test_conftest_browser"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__))
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 def build(entities, articles, facts) -> Dataset:
