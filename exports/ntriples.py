@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from rawabit.graph.terms import to_oxigraph
 
 from . import atomic_file
 
@@ -25,25 +27,6 @@ __all__ = ["write", "write_quads", "write_stream", "write_quads_stream", "to_oxi
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _DEFAULT_NAMES = frozenset({DATASET_DEFAULT_GRAPH_ID, URIRef("urn:x-rdflib:default")})
-
-
-def to_oxigraph(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """Return the pyoxigraph term equal to rdflib *term*.
-
-    Raises:
-        TypeError: If *term* is not an IRI, blank node or literal.
-    """
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def _key(s: Any, p: Any, o: Any) -> tuple[str, bool, str, str]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
@@ -27,13 +27,13 @@ from rawabit.errors import StoreError
 
 from .iris import article_iri, entity_key
 from .namespace import ARTICLE, PREFIXES, RWB
+from .terms import from_oxigraph, to_oxigraph
 
 if TYPE_CHECKING:
     from .sparql import Result
 
 __all__ = ["GraphStore", "StoredEntity", "to_oxigraph", "from_oxigraph"]
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 _LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
 _ALT_LABEL = ox.NamedNode(PREFIXES["skos"] + "altLabel")
@@ -222,36 +222,6 @@ class GraphStore:
         from .sparql import run_query
 
         return run_query(self, sparql, engine="oxigraph")
-
-
-def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """Convert an rdflib term to a pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise StoreError(f"cannot store the RDF term {term!r}")
-
-
-def from_oxigraph(term: object) -> Node:
-    """Convert a pyoxigraph term to an rdflib term (plain literals without datatype)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise StoreError(f"cannot convert the RDF term {term!r}")
 
 
 def _rdflib_quads(dataset: Graph) -> Iterable[tuple[Node, Node, Node, Node | None]]:

@@ -6,6 +6,8 @@ import sys
 
 from .. import api
 
+from .html_options import add_html_arguments, html_options
+
 NAME = "build"
 HELP = "read Arabic articles and write the knowledge graph"
 DESCRIPTION = """\
@@ -33,12 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="extract in N processes (default: one per core, or 1 for a few articles); "
                              "1 extracts in this process; the output is the same for any N")
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
-    html = parser.add_argument_group("HTML network (for .html outputs)")
-    html.add_argument("--html-relations", metavar="REL,REL", help="draw only these relations, e.g. met,phoned")
-    html.add_argument("--html-min-degree", type=int, default=1, metavar="N",
-                      help="draw only entities with at least N connections (default 1: no isolated entities)")
-    html.add_argument("--html-focus", metavar="ENTITY", help="draw only this entity's neighbourhood (IRI or label)")
-    html.add_argument("--html-hops", type=int, default=1, metavar="N", help="size of that neighbourhood (default 1)")
+    add_html_arguments(parser)
 
 
 def _workers(text: str) -> int:
@@ -51,22 +48,13 @@ def _workers(text: str) -> int:
     return n
 
 
-def _options(args: argparse.Namespace) -> dict:
-    opts: dict = {"min_degree": args.html_min_degree, "hops": args.html_hops}
-    if args.html_relations:
-        opts["relations"] = {r.strip() for r in args.html_relations.split(",") if r.strip()}
-    if args.html_focus:
-        opts["focus"] = args.html_focus
-    return opts
-
-
 def run(args: argparse.Namespace) -> int:
     if not args.output and not args.store:
         print("rawabit: error: say where to write the graph, e.g. -o graph.ttl (or --store DIR)", file=sys.stderr)
         return 2
     from ..progress import Progress
     with Progress(enabled=not args.quiet) as progress:
-        result = api.build(args.paths, args.output, store=args.store, options=_options(args),
+        result = api.build(args.paths, args.output, store=args.store, options=html_options(args),
                            on_doc=progress.advance, workers=args.workers)
     if not args.quiet:
         if result.report.summary():

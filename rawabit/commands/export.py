@@ -5,7 +5,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from rawabit.errors import FormatError, InputError
+from rawabit.errors import InputError
+
+from .html_options import add_html_arguments, html_options
 
 __all__ = ["NAME", "HELP", "DESCRIPTION", "add_arguments", "run"]
 
@@ -28,12 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", action="append", default=[], metavar="FILE",
                         help="write the graph here; repeat for several formats")
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
-    html = parser.add_argument_group("HTML network (for .html outputs)")
-    html.add_argument("--html-relations", metavar="REL,REL", help="draw only these relations, e.g. met,phoned")
-    html.add_argument("--html-min-degree", type=int, default=0, metavar="N",
-                      help="draw only entities with at least N connections")
-    html.add_argument("--html-focus", metavar="ENTITY", help="draw only this entity's neighbourhood (IRI or label)")
-    html.add_argument("--html-hops", type=int, default=1, metavar="N", help="size of that neighbourhood (default 1)")
+    add_html_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,38 +38,18 @@ def run(args: argparse.Namespace) -> int:
 
     Raises:
         InputError: No output was given.
-        FormatError: An extension names no known format, or the writers are missing.
+        FormatError: An extension names no known format.
         StoreError: The store cannot be opened.
     """
+    from rawabit.api import check_outputs, write
     from rawabit.graph.store import GraphStore
 
     if not args.output:
         raise InputError("say where to write the graph, e.g. -o graph.ttl")
-    write = _writer(args.output)
+    targets = check_outputs(args.output)  # an unknown format fails before the store is read
     with GraphStore.open(args.store, read_only=True) as store:
         dataset = store.to_dataset()
-    for output in args.output:
-        path = write(dataset, output, _options(args))
+    for path in write(dataset, targets, html_options(args)):
         if not args.quiet:
             print(f"rawabit: wrote {path}", file=sys.stderr)
     return 0
-
-
-def _writer(outputs: list[str]):
-    """The export function, once every output's extension is known to have a writer."""
-    try:
-        from rawabit.exports import write, writer
-    except ImportError:
-        raise FormatError("the exporters (rawabit.exports.write) are not installed") from None
-    for output in outputs:
-        writer(output)
-    return write
-
-
-def _options(args: argparse.Namespace) -> dict:
-    options: dict = {"min_degree": args.html_min_degree, "hops": args.html_hops}
-    if args.html_relations:
-        options["relations"] = {r.strip() for r in args.html_relations.split(",") if r.strip()}
-    if args.html_focus:
-        options["focus"] = args.html_focus
-    return options
