@@ -98,7 +98,8 @@ def antecedent(doc: Doc, sent: Sentence, us: list[Mention], k: int, *,
     """
     wanted = ({EntityType.COUNTRY, EntityType.CITY, EntityType.ORGANIZATION, EntityType.REGION}
               if feminine else {EntityType.PERSON})
-    unmarked = [u for u in us if u.last <= k and not marker(sent, u) and u.type is not EntityType.TOPIC]
+    unmarked = [u for u in us if u.last <= k and not marker(sent, u) and u.type is not EntityType.TOPIC
+                and u.source != "nisba"]  # «جهود الوساطة الأميركية»: an adjective is no antecedent
     found = [u for u in unmarked if u.type in wanted]
     if found:  # «تعرب عن امتنانها لواشنطن»
         return found[-1]

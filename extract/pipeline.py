@@ -78,7 +78,9 @@ class Pipeline:
         splitter = CliticSplitter(set())
         titles = TitleParser(gaz, splitter, names)
         names.stop |= titles.lexicon()
-        splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words)
+        agent_nouns = {normalize_phrase(r["word"]) for r in read_tsv("agent_nouns.tsv")}
+        splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words
+                                     | agent_nouns)
         relations = RelationFinder(splitter)
         parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
         if recognizer is not None or ner:

@@ -107,6 +107,8 @@ class TitleParser:
             # in «مبعوث ترامب يصل» is not read as the one who arrives
             person = self._holder(doc, role)
             doc.mentions.append(_mention(sent, first, end, EntityType.PERSON, person, "title-ref", 0.8))
+        for sent in doc.sentences:
+            self._own_country(doc, sent)
         return doc
 
     # -- parsing -----------------------------------------------------------
@@ -304,6 +306,22 @@ class TitleParser:
             text = text[len(toks[j].prefix):]
         key = self._discover(doc, sent, j, k, text, etype)
         return key, k
+
+    def _own_country(self, doc: Doc, sent: Sentence) -> None:
+        """«وجدد المستشار الألماني دعم بلاده لكييف»: «بلاده» is the country of the office just named."""
+        for j, tok in enumerate(sent.tokens):
+            if tok.norm not in WORDS.own_country and tok.norm[1:] not in WORDS.own_country:
+                continue
+            offices = [f for f in doc.facts if f.rule == "role.title" and f.sentence in (sent.index, sent.index - 1)
+                       and f.start < tok.start and self._is_country(doc, f.object)]
+            pending = [m for m in doc.mentions if m.source == "title-ref" and m.sentence == sent.index
+                       and m.last <= j]
+            country = offices[-1].object if offices else ""
+            if not country and pending:  # «المستشار الألماني»: the adjective says which country
+                country = self.gaz.nisba.get(sent.tokens[pending[-1].first + 1].norm, "") \
+                    if pending[-1].first + 1 < len(sent.tokens) else ""
+            if country and self._is_country(doc, country):
+                doc.mentions.append(_mention(sent, j, j + 1, EntityType.COUNTRY, country, "coref", 0.8))
 
     def _headed_organizations(self, doc: Doc, sent: Sentence) -> None:
         """Organizations named by a head word outside titles: «اتهمت وزارة الخارجية الروسية …»."""

@@ -181,3 +181,12 @@ def test_her_visit_is_the_visit_of_the_woman_who_arrived(nlp):
     found = facts(nlp, text)
     assert ("ursula-von-der-leyen", "visited", "ukraine", "asserted") in found
     assert not any(s == "poland" for s, _, _, _ in found)
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("وجدد المستشار الألماني دعم بلاده لكييف.", ("germany", "supports", "kyiv")),
+    ("وأشادت واشنطن بالدور القطري في الوساطة.", ("washington", "praised", "qatar")),
+    ("وأعربت فرنسا عن دعمها الكامل لأوكرانيا.", ("france", "supports", "ukraine")),
+])
+def test_his_country_and_the_country_behind_a_role(nlp, text, triple):
+    assert (*triple, "asserted") in facts(nlp, text)
