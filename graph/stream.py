@@ -21,53 +21,118 @@ from collections.abc import Iterator
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS
 
-from rawabit.extract.model import Extraction
+from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Status
 
 from . import iris
-from .build import _add_article, _add_entity, _add_fact, _add_quote
+from .build import confidence_literal
+from .namespace import RWB
 
 __all__ = ["quads", "triples", "size", "Union", "ExtractionStream"]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _CACHE_LIMIT = 200_000
+_AR = "ar"  # language of article text, as in graph.build
 
 
-class _Sink:
-    """Enough of an rdflib graph for the builders of :mod:`rawabit.graph.build`: ``add``
-    converts each triple to a pyoxigraph quad of :attr:`graph` and collects it."""
+def _n(term: Any) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+class _Terms:
+    """The terms of :mod:`rawabit.graph.build` as pyoxigraph terms, made once."""
 
     def __init__(self) -> None:
-        self.graph: ox.NamedNode | ox.DefaultGraph = ox.DefaultGraph()
-        self.items: list[ox.Quad] = []
-        self._named: dict[str, ox.NamedNode] = {}
+        self.type = _n(RDF.type)
+        self.label, self.alt, self.same = _n(RDFS.label), _n(SKOS.altLabel), _n(OWL.sameAs)
+        self.subject, self.predicate, self.object = _n(RDF.subject), _n(RDF.predicate), _n(RDF.object)
+        self.title = _n(DCTERMS.title)
+        self.integer, self.boolean = _n(XSD.integer), _n(XSD.boolean)
+        self.rwb = {name: _n(RWB[name]) for name in (
+            "Article", "Statement", "Quote", "sourcePath", "partIndex", "mentions", "article",
+            "sentenceIndex", "charStart", "charEnd", "status", "evidence", "rule", "confidence",
+            "speaker", "quoteText", "direct")}
+        self._entities: dict[str, ox.NamedNode] = {}
+        self._named: dict[Any, ox.NamedNode] = {}
+        self._confidence: dict[float, ox.Literal] = {}
 
-    def add(self, triple: tuple[Any, Any, Any]) -> None:
-        s, p, o = triple
-        self.items.append(ox.Quad(self._term(s), self._term(p), self._term(o), self.graph))
+    def entity(self, key: str) -> ox.NamedNode:
+        node = self._entities.get(key)
+        if node is None:
+            if len(self._entities) > _CACHE_LIMIT:
+                self._entities.clear()
+            node = self._entities[key] = _n(iris.entity_iri(key))
+        return node
 
-    def take(self) -> list[ox.Quad]:
-        items, self.items = self.items, []
-        return items
+    def named(self, make: Any, value: Any) -> ox.NamedNode:
+        """A cached IRI from one of the few-valued minting functions (class, relation, status)."""
+        node = self._named.get((make, value))
+        if node is None:
+            node = self._named[(make, value)] = _n(make(value))
+        return node
 
-    def _term(self, term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        if isinstance(term, URIRef):
-            node = self._named.get(term)
-            if node is None:
-                if len(self._named) > _CACHE_LIMIT:
-                    self._named.clear()
-                node = self._named[term] = ox.NamedNode(str(term))
-            return node
-        if isinstance(term, Literal):
-            if term.language:
-                return ox.Literal(str(term), language=term.language)
-            if term.datatype is not None:
-                return ox.Literal(str(term), datatype=self._term(term.datatype))
-            return ox.Literal(str(term))
-        if isinstance(term, BNode):
-            return ox.BlankNode(str(term))
-        raise TypeError(f"not an RDF term: {term!r}")
+    def int(self, value: int) -> ox.Literal:
+        return ox.Literal(str(int(value)), datatype=self.integer)
+
+    def confidence(self, value: float) -> ox.Literal:
+        lit = self._confidence.get(value)
+        if lit is None:
+            made = confidence_literal(value)
+            lit = self._confidence[value] = ox.Literal(str(made), datatype=_n(made.datatype))
+        return lit
+
+
+def _entity(t: _Terms, entity: Entity) -> list[tuple]:
+    node = t.entity(entity.key)
+    out = [(node, t.type, t.named(iris.class_iri, entity.type)),
+           (node, t.label, ox.Literal(entity.label_ar, language=_AR))]
+    if entity.label_en:
+        out.append((node, t.label, ox.Literal(entity.label_en, language="en")))
+    for alias in sorted(set(entity.aliases) - {entity.label_ar, ""}):
+        out.append((node, t.alt, ox.Literal(alias, language=_AR)))
+    if entity.wikidata:
+        out.append((node, t.same, _n(iris.wikidata_iri(entity.wikidata))))
+    return out
+
+
+def _article(t: _Terms, article: Article, mentions: set[str]) -> list[tuple]:
+    node, r = _n(iris.article_iri(article.id)), t.rwb
+    out = [(node, t.type, r["Article"])]
+    if article.title:
+        out.append((node, t.title, ox.Literal(article.title, language=_AR)))
+    out.append((node, r["sourcePath"], ox.Literal(article.path)))
+    out.append((node, r["partIndex"], t.int(article.part)))
+    out.extend((node, r["mentions"], t.entity(key)) for key in sorted(mentions))
+    return out
+
+
+def _span(t: _Terms, node: ox.NamedNode, article: ox.NamedNode, sentence: int, start: int, end: int) -> list[tuple]:
+    r = t.rwb
+    return [(node, r["article"], article), (node, r["sentenceIndex"], t.int(sentence)),
+            (node, r["charStart"], t.int(start)), (node, r["charEnd"], t.int(end))]
+
+
+def _fact(t: _Terms, fact: Fact, article: ox.NamedNode) -> list[tuple]:
+    s, p, o = t.entity(fact.subject), t.named(iris.relation_iri, fact.relation), t.entity(fact.object)
+    status, r = Status(fact.status), t.rwb
+    out = [(s, p, o)] if status is Status.ASSERTED else []
+    node = _n(iris.statement_iri(fact))
+    out += [(node, t.type, r["Statement"]), (node, t.subject, s), (node, t.predicate, p), (node, t.object, o),
+            (node, r["status"], t.named(iris.status_iri, status))]
+    out += _span(t, node, article, fact.sentence, fact.start, fact.end)
+    out += [(node, r["evidence"], ox.Literal(fact.evidence, language=_AR)),
+            (node, r["rule"], ox.Literal(fact.rule)), (node, r["confidence"], t.confidence(fact.confidence))]
+    return out
+
+
+def _quote(t: _Terms, quote: Quote, article: ox.NamedNode) -> list[tuple]:
+    node, r = _n(iris.quote_iri(quote)), t.rwb
+    out = [(node, t.type, r["Quote"]), (node, r["speaker"], t.entity(quote.speaker)),
+           (node, r["quoteText"], ox.Literal(quote.text, language=_AR)),
+           (node, r["direct"], ox.Literal("true" if quote.direct else "false", datatype=t.boolean))]
+    return out + _span(t, node, article, quote.sentence, quote.start, quote.end)
 
 
 def _key(q: ox.Quad) -> tuple[str, bool, str, str]:
@@ -87,40 +152,41 @@ def quads(extraction: Extraction) -> Iterator[ox.Quad]:
     Raises:
         ValueError: As :func:`~rawabit.graph.build.build_dataset`.
     """
-    sink = _Sink()
+    t = _Terms()
+    default = ox.DefaultGraph()
     for key in sorted(extraction.entities):
-        _add_entity(sink, extraction.entities[key])
-        yield from sink.take()
+        for s, p, o in _entity(t, extraction.entities[key]):
+            yield ox.Quad(s, p, o, default)
     repeated = {a for a, n in Counter(a.id for a in extraction.articles).items() if n > 1}
     seen: dict[str, set[ox.Quad]] = {}
     for article in extraction.articles:
-        _add_article(sink, article, set(extraction.mentions.get(article.id, ())))
-        items = sink.take()
+        items = [ox.Quad(s, p, o, default)
+                 for s, p, o in _article(t, article, set(extraction.mentions.get(article.id, ())))]
         if article.id in repeated:  # the same text read twice: describe it once, with both paths
             done = seen.setdefault(article.id, set())
             items = [q for q in items if q not in done]
             done.update(items)
         yield from items
-    yield from _named_graphs(extraction, sink)
+    yield from _named_graphs(extraction, t)
 
 
-def _named_graphs(extraction: Extraction, sink: _Sink) -> Iterator[ox.Quad]:
+def _named_graphs(extraction: Extraction, t: _Terms) -> Iterator[ox.Quad]:
     facts, quotes = iter(extraction.facts), iter(extraction.quotes)
     fact, quote = next(facts, None), next(quotes, None)
     done: set[str] = set()
     for article in extraction.articles:
-        sink.graph = ox.NamedNode(str(iris.article_iri(article.id)))
+        graph = _n(iris.article_iri(article.id))
+        items: list[tuple] = []
         # facts and quotes come in article order: take this article's run of each
         while fact is not None and fact.article == article.id:
-            _add_fact(sink, fact)
+            items += _fact(t, fact, graph)
             fact = next(facts, None)
         while quote is not None and quote.article == article.id:
-            _add_quote(sink, quote)
+            items += _quote(t, quote, graph)
             quote = next(quotes, None)
-        items = sink.take()
         if article.id not in done:  # a text read twice has the same graph twice
             done.add(article.id)
-            yield from sorted(set(items), key=_key)
+            yield from sorted({ox.Quad(s, p, o, graph) for s, p, o in items}, key=_key)
     if fact is not None or quote is not None:
         raise ValueError("facts or quotes are not in the order of the articles of the extraction")
 
