@@ -1,0 +1,339 @@
+"""How fast ``rawabit build`` is at 1k, 10k and 100k articles, against a tokenizer floor.
+
+Generates corpora from the texts in ``samples/`` (names and places swapped for
+others of the same class from the gazetteer, invented names mixed in,
+sentences shuffled, all with a fixed seed), then for each size runs, each as a
+child process whose peak RSS is read from its rusage (``wait4``, the
+``RUSAGE_CHILDREN`` figure of that one child, workers included):
+
+- ``rawabit build`` with ``--workers 1`` and ``--workers 2`` writing Turtle,
+  N-Triples, N-Quads and TriG (words/s, facts/s, peak RSS, sizes; the Turtle
+  of both runs is compared byte for byte);
+- the other export formats (JSON-LD, RDF/XML, GraphML, Cypher, Neo4j CSV,
+  HTML), which need a whole rdflib graph, up to ``--rdflib-max`` articles;
+- every ``docs/cookbook/*.rq`` over a store bulk-loaded from the N-Quads;
+- camel-tools' ``simple_word_tokenize`` over the same texts, the floor any
+  build is measured against.
+
+Usage::
+
+    python benchmarks/build_speed.py                      # 1k and 10k
+    python benchmarks/build_speed.py --sizes 1000,10000,100000 --workdir /tmp/rb
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+STREAM_FORMATS = (".ttl", ".nt", ".nq", ".trig")
+GRAPH_FORMATS = (".jsonld", ".rdf", ".graphml", ".cypher", ".neo4j", ".html")
+
+_CHILD = """
+import json, sys, time
+from rawabit import api
+args = json.loads(sys.argv[1])
+if args.get("no_ner"):  # the pipeline without the statistical recogniser, workers included
+    from rawabit.extract.pipeline import Pipeline
+    _default = Pipeline.default.__func__
+    Pipeline.default = classmethod(lambda cls, **kw: _default(cls, **{**kw, "ner": False}))
+t = time.perf_counter()
+r = api.build([args["corpus"]], args["outputs"], workers=args["workers"])
+facts = len(r.extraction.facts)
+print(json.dumps({"seconds": time.perf_counter() - t, "timings": r.timings, "facts": facts,
+                  "articles": len(r.extraction.articles), "entities": len(r.extraction.entities)}))
+"""
+
+_LOAD_CHILD = """
+import sys, time
+import pyoxigraph as ox
+t = time.perf_counter()
+ox.Store(sys.argv[2]).bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_QUADS)
+print(time.perf_counter() - t)
+"""
+
+# one query: the engine alone (every solution read), then as `rawabit query --store` runs it
+_QUERY_CHILD = """
+import json, sys, time
+from pathlib import Path
+from rawabit.graph.namespace import PREFIXES
+from rawabit.graph.store import GraphStore
+store_dir, query = sys.argv[1:3]
+text = Path(query).read_text(encoding="utf-8")
+with GraphStore.open(store_dir, read_only=True) as store:
+    t = time.perf_counter()
+    rows = sum(1 for _ in store.oxigraph.query(text, prefixes=PREFIXES, use_default_graph_as_union=True))
+    engine = time.perf_counter() - t
+    t = time.perf_counter()
+    store.query(text)
+    print(json.dumps({"engine": engine, "full": time.perf_counter() - t, "rows": rows}))
+"""
+
+
+# -- corpus ------------------------------------------------------------------
+
+def _gazetteer() -> dict[str, list[list[str]]]:
+    """Spellings by entity class, from extract/data/gazetteer_*.tsv."""
+    by_type: dict[str, list[list[str]]] = {}
+    for name in ("people", "places", "orgs"):
+        lines = (ROOT / "extract" / "data" / f"gazetteer_{name}.tsv").read_text(encoding="utf-8").splitlines()
+        head = lines[0].split("\t")
+        for line in lines[1:]:
+            row = dict(zip(head, line.split("\t")))
+            spellings = [s for s in row.get("ar", "").split("|") if s]
+            if spellings:
+                by_type.setdefault(row["type"], []).append(spellings)
+    return by_type
+
+
+def _samples() -> list[str]:
+    sys.path.insert(0, str(ROOT))
+    from rawabit.extract.reader import read_articles
+    return [a.text for a in read_articles([ROOT / "samples"])]
+
+
+def make_corpus(n: int, dest: Path, *, seed: int = 7) -> tuple[int, int]:
+    """Write *n* varied articles under *dest*; return (articles, words)."""
+    rng = random.Random(seed)
+    gaz = _gazetteer()
+    texts = _samples()
+    people = gaz["Person"]
+    firsts = sorted({s[0].split()[0] for s in people if len(s[0].split()) > 1})
+    lasts = sorted({s[0].split()[-1] for s in people if len(s[0].split()) > 1})
+    # every listed spelling seen in the samples, longest first, with its class
+    present = sorted({(sp, t) for t, ents in gaz.items() for e in ents for sp in e if len(sp) > 3
+                      and any(sp in x for x in texts)}, key=lambda p: -len(p[0]))
+    pattern = re.compile("|".join(re.escape(sp) for sp, _ in present))
+    kind = dict(present)
+    words = 0
+    for i in range(n):
+        base = texts[i % len(texts)]
+        paras = base.split("\n\n")
+        title, body = paras[0], [p for p in paras[1:] if p.strip()]
+        sents = [s for p in body for s in re.split(r"(?<=[.!؟])\s+", p) if s.strip()]
+        rng.shuffle(sents)
+        swap: dict[str, str] = {}
+
+        def other(m: re.Match) -> str:
+            sp = m.group(0)
+            if sp not in swap:
+                t = kind[sp]
+                if t == "Person" and rng.random() < 0.3:
+                    swap[sp] = f"{rng.choice(firsts)} {rng.choice(lasts)}"
+                else:
+                    swap[sp] = rng.choice(gaz[t])[0]
+            return swap[sp]
+
+        paras_out = [pattern.sub(other, title)]
+        for k in range(0, len(sents), 3):
+            paras_out.append(pattern.sub(other, " ".join(sents[k:k + 3])))
+        text = "\n\n".join(paras_out) + "\n"
+        words += len(text.split())
+        folder = dest / f"{i // 1000:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+    (dest / ".words").write_text(str(words))
+    return n, words
+
+
+# -- measuring ---------------------------------------------------------------
+
+def _run_with_rusage(argv: list[str]) -> tuple[str, float, int]:
+    t = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=tempfile.gettempdir())
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - t
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode:
+            raise RuntimeError(f"{' '.join(argv[:3])} failed: {err.read().decode()[-2000:]}")
+        return out.read().decode(), seconds, usage.ru_maxrss // 1024
+
+
+def build(corpus: Path, outdir: Path, workers: int, formats: tuple[str, ...], *, no_ner: bool = False) -> dict:
+    outdir.mkdir(parents=True, exist_ok=True)
+    outputs = [str(outdir / f"graph{ext}") for ext in formats]
+    args = json.dumps({"corpus": str(corpus), "outputs": outputs, "workers": workers, "no_ner": no_ner})
+    out, seconds, rss = _run_with_rusage([PY, "-c", _CHILD, args])
+    res = json.loads(out.strip().splitlines()[-1])
+    res.update(wall=seconds, rss=rss, sizes={Path(o).suffix: _size(Path(o)) for o in outputs}, outputs=outputs)
+    return res
+
+
+def _size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return path.stat().st_size if path.exists() else 0
+
+
+def tokenize_floor(corpus: Path) -> tuple[float, int]:
+    """Seconds and tokens of simple_word_tokenize over every article of *corpus*."""
+    from camel_tools.tokenizers.word import simple_word_tokenize
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.txt"))]
+    t = time.perf_counter()
+    tokens = sum(len(simple_word_tokenize(text)) for text in texts)
+    return time.perf_counter() - t, tokens
+
+
+def queries(nq: Path, workdir: Path, *, timeout: float = 300) -> dict:
+    """Bulk-load *nq* into a store, then time each cookbook query in its own process.
+
+    A query that runs past *timeout* seconds is stopped and recorded as that.
+    """
+    store = workdir / "store"
+    if store.exists():
+        import shutil
+        shutil.rmtree(store)
+    out, _, rss = _run_with_rusage([PY, "-c", _LOAD_CHILD, str(nq), str(store)])
+    res: dict = {"load": float(out.strip().splitlines()[-1]), "queries": {}, "engine": {}, "rows": {}}
+    for q in sorted((ROOT / "docs" / "cookbook").glob("*.rq")):
+        try:
+            done = subprocess.run([PY, "-c", _QUERY_CHILD, str(store), str(q)], capture_output=True,
+                                  timeout=timeout, cwd=tempfile.gettempdir(), check=True)
+            got = json.loads(done.stdout.decode().strip().splitlines()[-1])
+            res["queries"][q.name], res["engine"][q.name], res["rows"][q.name] = \
+                got["full"], got["engine"], got["rows"]
+        except subprocess.TimeoutExpired:
+            res["queries"][q.name] = res["engine"][q.name] = float(timeout)
+            res["rows"][q.name] = None
+    return res
+
+
+# -- report ------------------------------------------------------------------
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        ram = int(next(l for l in Path("/proc/meminfo").read_text().splitlines()
+                       if l.startswith("MemTotal")).split()[1]) / 2**20
+    except (OSError, StopIteration):
+        ram = 0
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0
+    return (f"{os.cpu_count()} cores ({cpu}), {ram:.0f} GiB RAM, Python {platform.python_version()}, "
+            f"load average {load:.1f} at start")
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n < 2**30 else f"{n / 2**30:.2f} GB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated (add 100000 for the big one)")
+    ap.add_argument("--workers", default="1,2", help="worker counts to build with")
+    ap.add_argument("--workers-1-max", type=int, default=10_000, help="largest size also built with --workers 1")
+    ap.add_argument("--rdflib-max", type=int, default=1000, help="largest size for the formats that need rdflib")
+    ap.add_argument("--queries-only", action="store_true",
+                    help="only time the cookbook queries, over the N-Quads an earlier run left in --workdir")
+    ap.add_argument("--query-timeout", type=float, default=300, help="seconds a cookbook query may run")
+    ap.add_argument("--no-ner", action="store_true", help="build without the statistical NER component")
+    ap.add_argument("--tokenize-max", type=int, default=10**9,
+                    help="above this size, take the tokenizer speed of the largest smaller corpus measured")
+    ap.add_argument("--workdir", type=Path, help="keep corpora and outputs here (default: a temporary dir)")
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    workers = [int(w) for w in args.workers.split(",")]
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="rawabit-bench-"))
+    print(f"machine: {machine()}; NER {'off' if args.no_ner else 'on'}", flush=True)
+    results: dict = {"machine": machine(), "sizes": {}}
+    for n in sizes:
+        if args.queries_only:
+            q = queries(work / f"out-{n}-w{max(workers)}" / "graph.nq", work / f"out-{n}-w{max(workers)}",
+                        timeout=args.query_timeout)
+            print(f"[{n}] store bulk load {q['load']:.1f} s; queries (s, engine s, rows): "
+                  f"{json.dumps({k: (round(v, 2), round(q['engine'][k], 2), q['rows'][k]) for k, v in q['queries'].items()})}",
+                  flush=True)
+            results["sizes"][n] = {"query": q}
+            if args.json:
+                args.json.write_text(json.dumps(results, indent=1, default=str))
+            continue
+        corpus = work / f"corpus-{n}"
+        if not (corpus / ".words").exists():
+            t = time.perf_counter()
+            make_corpus(n, corpus)
+            print(f"[{n}] generated in {time.perf_counter() - t:.0f} s", flush=True)
+        words = int((corpus / ".words").read_text())
+        row: dict = {"words": words}
+        if n <= args.tokenize_max or not results["sizes"]:
+            tok_s, tokens = tokenize_floor(corpus)
+            row["tokenize"] = {"seconds": tok_s, "tokens": tokens, "words_per_s": words / tok_s}
+        else:
+            row["tokenize"] = dict(list(results["sizes"].values())[-1]["tokenize"], reused=True)
+            tok_s = words / row["tokenize"]["words_per_s"]
+        print(f"[{n}] {words} words; simple_word_tokenize {tok_s:.1f} s = {words / tok_s:,.0f} words/s", flush=True)
+        for w in workers:
+            if w == 1 and n > args.workers_1_max:
+                continue
+            res = build(corpus, work / f"out-{n}-w{w}", w, STREAM_FORMATS, no_ner=args.no_ner)
+            row[f"w{w}"] = res
+            print(f"[{n}] workers {w}: {res['wall']:.1f} s, {words / res['wall']:,.0f} words/s, "
+                  f"{res['facts'] / res['wall']:,.0f} facts/s, peak RSS {res['rss']} MiB, "
+                  f"ttl {_mb(res['sizes']['.ttl'])}; {json.dumps({k: round(v, 1) for k, v in res['timings'].items()})}",
+                  flush=True)
+        if "w1" in row and "w2" in row:
+            same = Path(row["w1"]["outputs"][0]).read_bytes() == Path(row["w2"]["outputs"][0]).read_bytes()
+            row["identical_turtle"] = same
+            print(f"[{n}] Turtle identical for workers 1 and 2: {same}; "
+                  f"speed-up {row['w1']['wall'] / row['w2']['wall']:.2f}x", flush=True)
+        if n <= args.rdflib_max:
+            res = build(corpus, work / f"out-{n}-graph", max(workers), GRAPH_FORMATS, no_ner=args.no_ner)
+            row["graph_formats"] = res
+            print(f"[{n}] rdflib formats: {res['wall']:.1f} s, peak RSS {res['rss']} MiB; "
+                  f"{json.dumps({k: round(v, 1) for k, v in res['timings'].items()})}", flush=True)
+        last = row.get(f"w{max(workers)}") or row.get("w1")
+        q = queries(Path(last["outputs"][STREAM_FORMATS.index(".nq")]), work / f"out-{n}-w{max(workers)}",
+                    timeout=args.query_timeout)
+        slowest = max(q["queries"].items(), key=lambda kv: kv[1])
+        row["query"] = q
+        print(f"[{n}] store bulk load {q['load']:.1f} s; slowest cookbook query {slowest[0]} "
+              f"{slowest[1]:.2f} s (engine alone {q['engine'][slowest[0]]:.2f} s); "
+              f"all (s, engine s, rows): {json.dumps({k: (round(v, 2), round(q['engine'][k], 2), q['rows'][k]) for k, v in q['queries'].items()})}",
+              flush=True)
+        results["sizes"][n] = row
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1, default=str))
+    if not args.queries_only:
+        print()
+        print(table(results))
+    return 0
+
+
+def table(results: dict) -> str:
+    """The figures as a Markdown table."""
+    lines = ["| articles | words | workers | seconds | words/s | facts/s | peak RSS | Turtle | "
+             "build ÷ tokenize speed | extraction ÷ tokenize speed | slowest query |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for n, row in results["sizes"].items():
+        tok = row["tokenize"]["words_per_s"]
+        slow = max(row["query"]["queries"].values())
+        for w in ("w1", "w2"):
+            if w not in row:
+                continue
+            r = row[w]
+            speed = row["words"] / r["wall"]
+            lines.append(f"| {int(n):,} | {row['words']:,} | {w[1:]} | {r['wall']:.0f} | {speed:,.0f} | "
+                         f"{r['facts'] / r['wall']:,.0f} | {r['rss']} MiB | {_mb(r['sizes']['.ttl'])} | "
+                         f"{100 * speed / tok:.1f}% | {100 * row['words'] / r['timings']['extract'] / tok:.1f}% | "
+                         f"{slow:.2f} s |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
