@@ -42,7 +42,7 @@ _MIN_STEM = 2        # shortest stem left after removing a proclitic
 _DOC_WINDOW = 8      # sentences either side that count as the same document
 _DOC_MIN = 3         # shortest stem whose other occurrences are looked at
 _DOC_MAX = 6         # most context words taken from other occurrences
-_STACK_WINDOW = 30   # sentences either side whose first-pass labels the second pass reads
+_STACK_WINDOW = 100  # sentences either side whose first-pass labels the second pass reads
 
 
 @dataclass(frozen=True)
