@@ -34,6 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", "-j", type=_workers, default=None, metavar="N",
                         help="extract in N processes (default: one per core, or 1 for a few articles); "
                              "1 extracts in this process; the output is the same for any N")
+    parser.add_argument("--no-ner", dest="ner", action="store_false",
+                        help="skip the statistical name recogniser: about twice as fast on big archives, "
+                             "but finds only listed names and names after titles")
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     add_html_arguments(parser)
 
@@ -55,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     from ..progress import Progress
     with Progress(enabled=not args.quiet) as progress:
         result = api.build(args.paths, args.output, store=args.store, options=html_options(args),
-                           on_doc=progress.advance, workers=args.workers)
+                           on_doc=progress.advance, workers=args.workers, ner=args.ner)
     if not args.quiet:
         if result.report.summary():
             print(f"rawabit: {result.report.summary()}", file=sys.stderr)

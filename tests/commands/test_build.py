@@ -122,3 +122,11 @@ def test_seed_articles_score(tmp_path, shared_dir):
     golden = {e for t in gold.triples for e in (t[0], t[2]) if not e.startswith("topic:")}
     assert p >= 0.70 and f >= 0.50, (p, r, f)
     assert len(entity_ids & golden) / len(golden) >= 0.90
+
+
+def test_no_ner_still_builds_from_the_gazetteer_and_titles(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert run("build", str(tmp_path / "a.txt"), "-q", "--no-ner", "--workers", "1", "-o", str(tmp_path / "g.ttl")) == 0
+    g = rdflib.Graph().parse(tmp_path / "g.ttl")
+    witkoff = rdflib.URIRef("https://w3id.org/rawabit/id/steve-witkoff")
+    assert (rdflib.URIRef("https://w3id.org/rawabit/id/vladimir-putin"), RWB.met, witkoff) in g
