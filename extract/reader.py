@@ -29,6 +29,7 @@ TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 _SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 _SHOWN = 5
+_OTHER_TYPE = "not .txt or .html"
 _HTML_STARTS = ("<!doctype html", "<html")
 
 
@@ -55,14 +56,23 @@ class ReadReport:
     articles: int = 0
 
     def summary(self) -> str:
-        """One line for people, e.g. ``skipped 2 files: x (binary), y (empty)``; ``""`` if none."""
-        if not self.skipped:
-            return ""
-        items = [f"{s.path} ({s.reason})" for s in self.skipped[:_SHOWN]]
-        if len(self.skipped) > _SHOWN:
-            items.append(f"and {len(self.skipped) - _SHOWN} more")
-        noun = "file" if len(self.skipped) == 1 else "files"
-        return f"skipped {len(self.skipped)} {noun}: " + ", ".join(items)
+        """One line for people, e.g. ``skipped 2 files: x (binary), y (empty)``; ``""`` if none.
+
+        Files of other types found in folders (notes, images) are only counted:
+        ``ignored 3 files that are not .txt or .html``.
+        """
+        other = [s for s in self.skipped if s.reason == _OTHER_TYPE]
+        bad = [s for s in self.skipped if s.reason != _OTHER_TYPE]
+        parts = []
+        if bad:
+            items = [f"{s.path} ({s.reason})" for s in bad[:_SHOWN]]
+            if len(bad) > _SHOWN:
+                items.append(f"and {len(bad) - _SHOWN} more")
+            parts.append(f"skipped {len(bad)} {'file' if len(bad) == 1 else 'files'}: " + ", ".join(items))
+        if other:
+            parts.append(f"ignored {len(other)} {'file' if len(other) == 1 else 'files'} that "
+                         f"{'is' if len(other) == 1 else 'are'} {_OTHER_TYPE}")
+        return "; ".join(parts)
 
 
 def article_id(text: str) -> str:
@@ -220,7 +230,7 @@ def _walk(root: Path, given: PurePath, report: ReadReport | None) -> list[tuple[
             path = Path(folder) / name
             display = (given / path.relative_to(root)).as_posix()
             if path.suffix.lower() not in _SUFFIXES:
-                reason = "not .txt or .html"
+                reason = _OTHER_TYPE
             elif not path.is_file():
                 reason = "not a regular file"
             else:

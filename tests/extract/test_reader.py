@@ -209,3 +209,16 @@ def test_real_seeds(shared_dir, tmp_path):
     # Copying a seed elsewhere keeps its ids.
     copy = shutil.copy(seeds / Path(by_file["002"][0].path).name, tmp_path / "copy.txt")
     assert [a.id for a in read_file(copy)] == [a.id for a in by_file["002"]]
+
+
+def test_summary_counts_other_file_types_and_names_bad_files(tmp_path):
+    (tmp_path / "notes.md").write_text("# notes", encoding="utf-8")
+    (tmp_path / "table.tsv").write_text("a\tb", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "news.txt").write_text("التقى وزير الخارجية المصري نظيره الأردني في عمان أمس.", encoding="utf-8")
+    report = ReadReport()
+    articles = list(read_articles([tmp_path], report=report))
+    assert len(articles) == 1
+    summary = report.summary()
+    assert "ignored 2 files that are not .txt or .html" in summary
+    assert "empty.txt" in summary and "notes.md" not in summary
