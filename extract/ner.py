@@ -19,7 +19,7 @@ from typing import Sequence
 from ..errors import ModelError
 from .ner_features import DATA_DIR, document_features, load_resources, stack_features
 
-__all__ = ["Recognizer", "CRFRecognizer", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
+__all__ = ["Recognizer", "CRFRecognizer", "propagate_spans", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
 
 MODEL_PATH = DATA_DIR / "ner.crfsuite"
 STACK_SUFFIX = "_stack"   # ner.crfsuite -> ner_stack.crfsuite, the second pass
@@ -75,6 +75,54 @@ def _open_tagger(path: Path):
     return tagger
 
 
+def propagate_spans(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], *,
+                    types: Sequence[str] = ("ORG", "PERS"), min_len: int = 2) -> list[list[str]]:
+    """Give an exact multi-token span the type it was tagged with elsewhere in the text.
+
+    A span of at least *min_len* tokens tagged with one of *types* (and never
+    with another type) is looked for in every sentence; where all its tokens
+    were left ``O``, they get that type.
+
+    Args:
+        sentences: Token lists, in text order.
+        tags: One IOB2 tag list per sentence.
+        types: Entity types whose spans are spread.
+        min_len: Shortest span, in tokens.
+
+    Returns:
+        New tag lists.
+    """
+    seen: dict[tuple[str, ...], set[str]] = {}
+    for toks, tg in zip(sentences, tags):
+        start = None
+        for i, t in enumerate(list(tg) + ["O"]):
+            if start is not None and not (t.startswith("I-") and t[2:] == tg[start][2:]):
+                if i - start >= min_len:
+                    seen.setdefault(tuple(toks[start:i]), set()).add(tg[start][2:])
+                start = None
+            if i < len(tg) and t.startswith("B-") or (t.startswith("I-") and start is None):
+                start = i
+    spans = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and next(iter(v)) in types}
+    if not spans:
+        return [list(t) for t in tags]
+    longest = max(len(k) for k in spans)
+    out = []
+    for toks, tg in zip(sentences, tags):
+        tg = list(tg)
+        i = 0
+        while i < len(toks):
+            for n in range(min(longest, len(toks) - i), min_len - 1, -1):
+                typ = spans.get(tuple(toks[i:i + n]))
+                if typ and all(t == "O" for t in tg[i:i + n]) and (
+                        i + n == len(tg) or not tg[i + n].startswith("I-")):
+                    tg[i:i + n] = ["B-" + typ] + ["I-" + typ] * (n - 1)
+                    i += n - 1
+                    break
+            i += 1
+        out.append(tg)
+    return out
+
+
 class CRFRecognizer(Recognizer):
     """Conditional random field over the features of :mod:`.ner_features`.
 
@@ -93,9 +141,13 @@ class CRFRecognizer(Recognizer):
         ModelError: A model file is missing or not a crfsuite model.
     """
 
+    propagate = False   # spread multi-token ORG/PERS spans over the text (propagate_spans)
+
     def __init__(self, model_path: Path | str = MODEL_PATH, *, data_dir: Path | str = DATA_DIR,
-                 stack_path: Path | str | None = "auto"):
+                 stack_path: Path | str | None = "auto", propagate: bool | None = None):
         path = Path(model_path)
+        if propagate is not None:
+            self.propagate = propagate
         self._tagger = _open_tagger(path)
         if stack_path == "auto":
             sibling = path.with_name(path.stem + STACK_SUFFIX + path.suffix)
@@ -129,10 +181,11 @@ class CRFRecognizer(Recognizer):
             if self._stack is not None:
                 confidence.append([self._tagger.marginal(t, i) for i, t in enumerate(tags)])
         if self._stack is None:
-            return first
+            return propagate_spans(sentences, first) if self.propagate else first
         extra = stack_features(sentences, first, self._resources, confidence=confidence)
-        return [list(self._stack.tag([a + b for a, b in zip(f, e)])) if f else []
-                for f, e in zip(feats, extra)]
+        out = [list(self._stack.tag([a + b for a, b in zip(f, e)])) if f else []
+               for f, e in zip(feats, extra)]
+        return propagate_spans(sentences, out) if self.propagate else out
 
 
 def _camel_ner():

@@ -38,6 +38,7 @@ _LATIN = re.compile("[A-Za-z]")
 _DIGIT = re.compile(r"\d")
 _AFFIX_KINDS = ("proclitic", "suffix")
 _WINDOW = 3          # how far back a title or cue word still counts
+_CHAIN = 4           # longest run of definite words after an organisation cue
 _MIN_STEM = 2        # shortest stem left after removing a proclitic
 _DOC_WINDOW = 8      # sentences either side that count as the same document
 _DOC_MIN = 3         # shortest stem whose other occurrences are looked at
@@ -267,12 +268,13 @@ def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureReso
 def _token_info(word: str, res: FeatureResources) -> dict[str, str]:
     norm = normalize(word)
     pre, stem, suf = split_affixes(norm, res)
+    tw = norm if norm in res.triggers else stem if stem in res.triggers else "ال" + stem
     trig = res.triggers.get(norm) or res.triggers.get(stem)
     if not trig and pre.endswith("ال"):
         trig = res.triggers.get("ال" + stem)
     cl = res.clusters.get("n:" + norm) or res.clusters.get("st:" + stem) or ()
     return {"n": norm, "pre": pre, "stem": stem, "suf": suf,
-            "shape": word_shape(word), "trig": trig or "", "cl": cl}
+            "shape": word_shape(word), "trig": trig or "", "cl": cl, "tw": tw if trig else ""}
 
 
 def sentence_features(tokens: Sequence[str], resources: FeatureResources) -> list[list[str]]:
@@ -337,10 +339,37 @@ def _doc_context(infos, places, si: int, ti: int, window: int) -> list[str]:
     return sorted(seen)
 
 
+def _is_definite(x: dict) -> bool:
+    return x["pre"].endswith("ال") or x["pre"].endswith("لل")
+
+
+def _org_chains(info: list[dict]) -> tuple[list[bool], list[int], list[int]]:
+    """Definiteness, organisation chains and definite runs of a sentence.
+
+    ``chain[i]`` is the distance from the nearest organisation cue noun to
+    token *i* when every token between them (and *i*) is definite, as in
+    «وزارة الخارجية الأمريكية» (at most ``_CHAIN`` tokens), else 0.
+    ``dchain[i]`` counts the definite tokens running up to and including *i*.
+    """
+    definite = [_is_definite(x) for x in info]
+    chain, dchain = [0] * len(info), [0] * len(info)
+    start = None
+    for i, x in enumerate(info):
+        dchain[i] = dchain[i - 1] + 1 if definite[i] and i else int(definite[i])
+        if start is not None and definite[i] and i - start <= _CHAIN:
+            chain[i] = i - start
+        else:
+            start = None
+        if x["trig"] == "org":
+            start = i
+    return definite, chain, dchain
+
+
 def _features(info: list[dict[str, str]], resources: FeatureResources) -> list[list[str]]:
     """Sentence-local features from precomputed token info."""
     gaz = (_gazetteer_tags([x["stem"] for x in info], [x["n"] for x in info], resources)
            if resources.gazetteer else [""] * len(info))
+    definite, chain, dchain = _org_chains(info)
     out = []
     for i, x in enumerate(info):
         n, stem = x["n"], x["stem"]
@@ -383,6 +412,16 @@ def _features(info: list[dict[str, str]], resources: FeatureResources) -> list[l
         for j in range(max(0, i - _WINDOW), i):
             if info[j]["trig"]:
                 f.append("win=" + info[j]["trig"])
+        for j in range(max(0, i - _WINDOW), i):
+            if info[j]["trig"] == "org":
+                f.append("wino=" + info[j]["tw"])
+        if chain[i]:
+            f += [f"och={min(chain[i], 3)}", "och|end" if not chain[i + 1:i + 2] or not chain[i + 1]
+                  else "och|mid"]
+        if x["trig"] == "org" and i + 1 < len(info):
+            f.append("otr|+1def=" + str(definite[i + 1]))
+        if definite[i]:
+            f.append(f"dc={min(dchain[i], 3)}")
         if i:
             f.append(f"-1|0={info[i - 1]['n']}|{n}")
         if i + 1 < len(info):

@@ -46,7 +46,7 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rawabit.extract.ner import CRFRecognizer  # noqa: E402
+from rawabit.extract.ner import CRFRecognizer, propagate_spans  # noqa: E402
 from rawabit.extract.ner_features import (  # noqa: E402
     CLUSTERS_NAME, document_features, load_clusters, load_resources, normalize, split_affixes,
     stack_features)
@@ -202,6 +202,9 @@ def main(argv=None) -> int:
                     help="choose the second pass's c1/c2 on the held-out last tenth of train")
     ap.add_argument("--folds", type=int, default=4, help="folds for the second pass's training labels")
     ap.add_argument("--max-iter", type=int, default=250)
+    ap.add_argument("--first-trial", nargs="*", default=[], metavar="C1,C2",
+                    help="also fit the first pass with these settings on the last fold's data "
+                         "and score it on the held-out tenth")
     ap.add_argument("--wojood", action="store_true", help="also train on the Wojood sample")
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args(argv)
@@ -226,13 +229,24 @@ def main(argv=None) -> int:
     bounds = [(n * i // k, n * (i + 1) // k) for i in range(k)]
     jobs = [(xs[:lo] + xs[hi:], ys[:lo] + ys[hi:], args.c1, args.c2, out_dir / f"ner-fold{i}.tmp",
              args.max_iter, [xs[lo:hi]], False) for i, (lo, hi) in enumerate(bounds)]
-    jobs.append((xs, ys, args.c1, args.c2, args.out, args.max_iter, [], True))
+    jobs.insert(0, (xs, ys, args.c1, args.c2, args.out, args.max_iter, [], True))
+    cut = n * 9 // 10          # the held-out last tenth, in order
+    trial_c = [tuple(map(float, c.split(","))) for c in args.first_trial]
+    for i, (c1, c2) in enumerate(trial_c):   # same data as the last fold, other c1/c2
+        lo = bounds[-1][0]
+        jobs.append((xs[:lo], ys[:lo], c1, c2, out_dir / f"ner-ftrial{i}.tmp", args.max_iter,
+                     [xs[cut:n]], False))
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(_fit, jobs))
-    oof = [p for r in results[:k] for p in r[0]]
+    oof = [p for r in results[1:k + 1] for p in r[0]]
     print(f"first pass: {k} folds and the full model in {time.time() - t0:.0f}s; "
           f"out-of-fold micro F1 on train {score(ys[:n], [p[0] for p in oof])['micro'][2]:.4f}",
           flush=True)
+    held_gold = ys[cut:n]
+    _report(f"held-out last tenth, first pass (last fold model, c1={args.c1} c2={args.c2}):",
+            score(held_gold, [p[0] for p in oof[cut:n]]))
+    for (c1, c2), r in zip(trial_c, results[k + 1:]):
+        _report(f"held-out last tenth, first pass c1={c1} c2={c2}:", score(held_gold, [p[0] for p in r[0]]))
 
     # Second pass, on out-of-fold first-pass labels (the Wojood rows, if any, are not stacked).
     xs2 = [[a + b for a, b in zip(x, e)] for x, e in zip(xs[:n], stack_features(
@@ -249,13 +263,24 @@ def main(argv=None) -> int:
         for (c1, c2), f1 in zip(STACK_GRID, f1s):
             print(f"held-out second pass c1={c1:<5} c2={c2:<5} micro F1 {f1:.4f}", flush=True)
         args.stack_c1, args.stack_c2 = STACK_GRID[max(range(len(f1s)), key=f1s.__getitem__)]
-    print(f"training the second pass on all of train with c1={args.stack_c1} c2={args.stack_c2}",
-          flush=True)
-    train(xs2, ys2, args.stack_c1, args.stack_c2, stack_out, args.max_iter)
+    print(f"training the second pass on all of train with c1={args.stack_c1} c2={args.stack_c2}"
+          " and on nine tenths for the held-out tenth", flush=True)
+    jobs = [(xs2, ys2, args.stack_c1, args.stack_c2, stack_out, args.max_iter, [], True),
+            (xs2[:cut], ys2[:cut], args.stack_c1, args.stack_c2, out_dir / "ner-strial.tmp",
+             args.max_iter, [xs2[cut:]], False)]
+    with ProcessPoolExecutor(args.jobs) as pool:
+        held = list(pool.map(_fit, jobs))[1][0]
+    held_tags = [p[0] for p in held]
+    held_tokens = [[t for t, _ in s] for s in train_s[cut:n]]
+    _report("held-out last tenth, both passes:", score(held_gold, held_tags))
+    _report("held-out last tenth, both passes + span propagation:",
+            score(held_gold, propagate_spans(held_tokens, held_tags)))
+    _report("held-out last tenth, first pass + span propagation:",
+            score(held_gold, propagate_spans(held_tokens, [p[0] for p in oof[cut:n]])))
 
     gold = [[tag for _, tag in s] for s in test_s]
-    first_only = CRFRecognizer(args.out, stack_path=None)
-    both = CRFRecognizer(args.out, stack_path=stack_out)
+    first_only = CRFRecognizer(args.out, stack_path=None, propagate=False)
+    both = CRFRecognizer(args.out, stack_path=stack_out, propagate=False)
     for rec in (first_only, both):      # score with the resources just trained with
         rec._resources = resources
     result1 = score(gold, first_only.tag_sentences(test_tokens))

@@ -90,3 +90,12 @@ def test_stack_features_read_the_first_pass_of_other_occurrences(res):
     assert not any(f.startswith("dbefore") for f in feats[0][2])
     far = stack_features(sentences, first, res, window=0)
     assert not any(f.startswith("dmaj") for f in far[1][1])
+
+
+def test_organisation_chain_features(res):
+    tokens = "أعلنت وزارة الخارجية الأمريكية أن".split()
+    feats = sentence_features(tokens, res)
+    assert "tr=org" in feats[1] and "otr|+1def=True" in feats[1]
+    assert {"wino=وزاره", "och=1", "och|mid", "dc=1"} <= set(feats[2])
+    assert {"och=2", "och|end", "dc=2"} <= set(feats[3])
+    assert not any(f.startswith("och") for f in feats[4])
