@@ -45,35 +45,32 @@ class GazetteerMatcher:
                 return found
         return None
 
-    def _names(self, sent: Sentence, doc: Doc) -> list[Mention]:
-        out, i, toks = [], 0, sent.tokens
-        while i < len(toks):
-            found = self._match(self.gaz.names, sent, i)
+    def _scan(self, index, sent: Sentence):
+        """Yield (first token, number of tokens, value) of each longest match, left to right."""
+        i = 0
+        while i < len(sent.tokens):
+            found = self._match(index, sent, i)
             if not found:
                 i += 1
                 continue
-            n, key = found
-            ent = self.gaz.entities[key]
+            n, value = found
+            yield i, n, value
+            i += n
+
+    def _names(self, sent: Sentence, doc: Doc) -> list[Mention]:
+        out, toks = [], sent.tokens
+        for i, n, key in self._scan(self.gaz.names, sent):
             words = " ".join(t.norm for t in toks[i:i + n])
             if i > 0 and toks[i - 1].base in WORDS.place_head and words in self.gaz.nisba:
-                i += n  # «العاصمة السعودية الرياض»: an adjective here, not the country
-                continue
+                continue  # «العاصمة السعودية الرياض»: an adjective here, not the country
+            ent = self.gaz.entities[key]
             doc.entities.setdefault(key, ent)
             out.append(_mention(sent, i, i + n, ent.type, key, "gazetteer", 1.0))
-            i += n
         return out
 
     def _topics(self, sent: Sentence) -> list[Mention]:
-        out, i, toks = [], 0, sent.tokens
-        while i < len(toks):
-            found = self._match(self.gaz.topics, sent, i)
-            if not found:
-                i += 1
-                continue
-            n, key = found
-            out.append(_mention(sent, i, i + n, EntityType.TOPIC, key, "topic", 0.9))
-            i += n
-        return out
+        return [_mention(sent, i, i + n, EntityType.TOPIC, key, "topic", 0.9)
+                for i, n, key in self._scan(self.gaz.topics, sent)]
 
     def _nisba_agents(self, sent: Sentence) -> list[Mention]:
         """«القوات الروسية والأوكرانية», «بمسيرات روسية» → Russia (and Ukraine) as actors."""
