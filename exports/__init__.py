@@ -79,7 +79,7 @@ def register(ext: str, module: str, description: str, function: str = "write", s
     _REGISTRY[ext.lower()] = _Entry(module, function, description, stream)
 
 
-_STREAMS = {".ttl": "write_stream", ".nt": "write_stream", ".nq": "write_quads_stream", ".trig": "write_stream"}
+_STREAMS = frozenset({".ttl", ".nt", ".nq", ".trig"})  # formats with a write_stream function
 
 for _ext, _module, _function, _description in (
     (".ttl", "turtle", "write", "Turtle, the union of all graphs (the scored contract)"),
@@ -95,7 +95,7 @@ for _ext, _module, _function, _description in (
     (".csv", "neo4j", "write_csv", "nodes.csv or relationships.csv for neo4j-admin import"),
     (".html", "html", "write", "interactive HTML network view"),
 ):
-    register(_ext, _module, _description, _function, _STREAMS.get(_ext, ""))
+    register(_ext, _module, _description, _function, "write_stream" if _ext in _STREAMS else "")
 
 
 def formats() -> dict[str, str]:

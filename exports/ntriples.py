@@ -22,7 +22,7 @@ from rawabit.graph.terms import to_oxigraph
 
 from . import atomic_file
 
-__all__ = ["write", "write_quads", "write_stream", "write_quads_stream", "to_oxigraph", "sorted_triples",
+__all__ = ["write", "write_quads", "write_stream", "to_oxigraph", "sorted_triples",
            "sorted_quads", "serialize", "write_streams", "STREAM_CHUNK"]
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
@@ -157,18 +157,8 @@ def write_streams(stream: Any, paths: Iterable[Path], *, prefixes: Mapping[str, 
 
 
 def write_stream(stream: Any, path: Path, options: Mapping[str, Any]) -> None:
-    """Write the union of all graphs of a :class:`~rawabit.exports.QuadStream` as N-Triples.
-
-    Args:
-        stream: The dataset, as a stream.
-        path: Target file.
-        options: None used.
-    """
-    write_streams(stream, [path])
-
-
-def write_quads_stream(stream: Any, path: Path, options: Mapping[str, Any]) -> None:
-    """Write a :class:`~rawabit.exports.QuadStream` as N-Quads, keeping its named graphs.
+    """Write a :class:`~rawabit.exports.QuadStream` as N-Triples (the union of all graphs)
+    or N-Quads (named graphs kept), as *path*'s extension says.
 
     Args:
         stream: The dataset, as a stream.
