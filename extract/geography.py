@@ -1,11 +1,10 @@
 """Where places are: «مدينة إسطنبول التركية», «منطقة أوديسا جنوب أوكرانيا», «العاصمة الروسية موسكو»."""
 from __future__ import annotations
 
-from .arabic import normalize_phrase
 from .gazetteer import Gazetteer
 from .model import Doc, EntityType, Fact, Mention, Sentence, Status
 from .grammar import WORDS
-from .resources import read_tsv
+from .resources import word_set
 
 __all__ = ["GeographyFinder"]
 
@@ -19,7 +18,7 @@ class GeographyFinder:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
-        self.directions = {normalize_phrase(r["word"]) for r in read_tsv("directions.tsv")}
+        self.directions = word_set("directions.tsv")
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in doc.sentences:

@@ -7,12 +7,11 @@ country as the actor.
 """
 from __future__ import annotations
 
-from .arabic import normalize_phrase
 from .clitics import CliticSplitter
 from .gazetteer import Gazetteer
 from .grammar import WORDS
 from .model import Doc, EntityType, Mention, Sentence
-from .resources import read_tsv
+from .resources import word_set
 
 __all__ = ["GazetteerMatcher", "units"]
 
@@ -25,7 +24,7 @@ class GazetteerMatcher:
     def __init__(self, gazetteer: Gazetteer, splitter: CliticSplitter):
         self.gaz = gazetteer
         self.splitter = splitter
-        self.agent_nouns = {normalize_phrase(r["word"]) for r in read_tsv("agent_nouns.tsv")}
+        self.agent_nouns = word_set("agent_nouns.tsv")
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in doc.sentences:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .arabic import normalize_phrase
 from .model import Doc, EntityType, Sentence
-from .resources import read_tsv
+from .resources import word_set
 
 __all__ = ["NameFinder"]
 
@@ -25,8 +24,8 @@ class NameFinder:
     """
 
     def __init__(self, stop: Iterable[str]):
-        self.stop = set(stop) | {normalize_phrase(r["word"]) for r in read_tsv("function_words.tsv")}
-        self.stop |= {normalize_phrase(r["word"]) for r in read_tsv("common_words.tsv")}
+        self.stop = set(stop) | word_set("function_words.tsv")
+        self.stop |= word_set("common_words.tsv")
 
     def _ok(self, tok, first: bool) -> bool:
         if tok.is_punct or not tok.norm.isalpha() or len(tok.norm) < 2:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from .arabic import normalize_phrase
 from .clitics import CliticSplitter
 from .gazetteer import Gazetteer
 from .geography import GeographyFinder
@@ -19,7 +18,7 @@ from .model import Article, Doc, Entity, Extraction
 from .names import NameFinder
 from .quotes import QuoteFinder
 from .relations import RelationFinder
-from .resources import read_tsv
+from .resources import word_set
 from .sentences import split_sentences, tokenize
 from .signatures import SignatureFilter
 from .titles import TitleParser
@@ -72,16 +71,16 @@ class Pipeline:
             known: Entities from earlier runs (a store being grown), for linking.
         """
         gaz = Gazetteer()
-        stop_words = {normalize_phrase(r["word"]) for r in read_tsv("function_words.tsv")}
-        relations_lexicon = RelationFinder.lexicon_of_cues()
+        stop_words = word_set("function_words.tsv")
+        splitter = CliticSplitter(set())  # its lexicon is set below, from the components' words
+        relations = RelationFinder(splitter)
+        relations_lexicon = relations.lexicon()
         names = NameFinder(relations_lexicon | set(gaz.nisba))
-        splitter = CliticSplitter(set())
         titles = TitleParser(gaz, splitter, names)
         names.stop |= titles.lexicon()
-        agent_nouns = {normalize_phrase(r["word"]) for r in read_tsv("agent_nouns.tsv")}
+        agent_nouns = word_set("agent_nouns.tsv")
         splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words
                                      | agent_nouns)
-        relations = RelationFinder(splitter)
         parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
         if recognizer is not None or ner:
             from .recognizer import NerMentions

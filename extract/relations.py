@@ -28,7 +28,7 @@ from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
 from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
                            pronoun_suffix)
-from .resources import read_tsv, split_variants
+from .resources import read_tsv, split_variants, word_set
 
 __all__ = ["RelationFinder", "SYMMETRIC"]
 
@@ -65,9 +65,9 @@ class RelationFinder:
     def __init__(self, splitter: CliticSplitter, modality: ModalityTagger | None = None):
         self.splitter = splitter
         self.modality = modality or ModalityTagger()
-        self.negative = {normalize(r["word"]) for r in read_tsv("negative_verbs.tsv")}
-        self.agent_nouns = {normalize(r["word"]) for r in read_tsv("agent_nouns.tsv")}
-        self.patient_verbs = {normalize(r["word"]) for r in read_tsv("patient_verbs.tsv")}
+        self.negative = word_set("negative_verbs.tsv")
+        self.agent_nouns = word_set("agent_nouns.tsv")
+        self.patient_verbs = word_set("patient_verbs.tsv")
         self.cues: dict[tuple[str, ...], list[Cue]] = {}
         self.max_len = 1
         for row in read_tsv("relation_cues.tsv"):
@@ -86,12 +86,6 @@ class RelationFinder:
     def lexicon(self) -> set[str]:
         """Every normalized word of every cue."""
         return {w for words in self.cues for w in words}
-
-    @staticmethod
-    def lexicon_of_cues() -> set[str]:
-        """The cue words, read from data without building a finder."""
-        return {w for row in read_tsv("relation_cues.tsv") for form in split_variants(row["forms"])
-                for w in normalize_phrase(form).split()}
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in doc.sentences:

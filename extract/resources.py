@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["data_path", "read_tsv", "split_variants"]
+__all__ = ["data_path", "read_tsv", "split_variants", "word_set"]
 
 
 def data_path(name: str) -> Path:
@@ -37,3 +37,10 @@ def read_tsv(name: str) -> list[dict[str, str]]:
 def split_variants(cell: str) -> list[str]:
     """Split a ``a|b|c`` cell into its non-empty parts."""
     return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+@lru_cache(maxsize=64)
+def word_set(name: str) -> frozenset[str]:
+    """The normalized words of the ``word`` column of a table in ``extract/data``."""
+    from .arabic import normalize_phrase  # arabic loads camel-tools; keep this module light
+    return frozenset(normalize_phrase(r["word"]) for r in _read(name))
