@@ -8,6 +8,7 @@ the graph is growing in) keeps the key it had.
 """
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -15,6 +16,7 @@ from itertools import chain
 from .arabic import normalize_phrase
 from .gazetteer import Gazetteer
 from .model import Article, Doc, Entity, EntityType, Extraction, Fact, Quote
+from .spool import SPOOL_LIMIT, Spool
 
 __all__ = ["Linker", "Summary"]
 
@@ -57,13 +59,17 @@ class Linker:
     Args:
         gazetteer: Source of topic and listed entities.
         known: Entities known before this run (e.g. from the store being extended).
+        spool_limit: Articles, facts or quotes kept in memory before they
+            wait in a temporary file (see :class:`~rawabit.extract.spool.Spool`).
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, known: Iterable[Entity] = ()):
+    def __init__(self, gazetteer: Gazetteer | None = None, known: Iterable[Entity] = (), *,
+                 spool_limit: int = SPOOL_LIMIT):
         self.gaz = gazetteer
         self.known = {e.key: e for e in known}
+        self.spool_limit = spool_limit
         self._entities: dict[str, Entity] = dict(self.known)
-        self._pending: list[Summary] = []
+        self._pending: Spool[Summary] = Spool(limit=spool_limit)
 
     def add(self, doc: Doc | Summary) -> None:
         """Take in one extracted article; only its :class:`Summary` is kept."""
@@ -86,17 +92,24 @@ class Linker:
     def finish(self) -> Extraction:
         """Link what :meth:`add` took in, in the order added, and start afresh.
 
+        Memory holds the entities; articles, facts and quotes of a big corpus
+        wait in temporary files (see :class:`~rawabit.extract.spool.Spool`).
+
         Returns:
             The articles (without text), linked entities, facts and quotes.
         """
         entities, docs = self._entities, self._pending
-        self._entities, self._pending = dict(self.known), []
+        self._entities, self._pending = dict(self.known), Spool(limit=self.spool_limit)
         remap = _surname_map(entities)
-        out = Extraction(entities={})
+        spool = lambda: Spool(limit=self.spool_limit)  # noqa: E731
+        out = Extraction(articles=spool(), entities={}, facts=spool(), quotes=spool())
+        used: set[str] = set()
         for doc in docs:
             out.articles.append(doc.article)
             keys = {remap.get(k, k) for k in doc.mentions}
-            out.mentions[doc.article.id] = {k for k in keys if k in entities}
+            # one string object per key, however many articles mention it
+            out.mentions[doc.article.id] = {sys.intern(k) for k in keys if k in entities}
+            used |= out.mentions[doc.article.id]
             seen: set[tuple] = set()
             specific = {(f.sentence, frozenset((f.subject, f.object))) for f in doc.facts
                         if f.relation in ("met", "phoned")}
@@ -108,14 +121,15 @@ class Linker:
                 if ident in seen or f.subject == f.object or f.subject not in entities or f.object not in entities:
                     continue
                 seen.add(ident)
+                used.update((f.subject, f.object))
                 out.facts.append(f)
             for q in doc.quotes:
                 speaker = remap.get(q.speaker, q.speaker)
                 if speaker in entities:
+                    used.add(speaker)
                     out.quotes.append(replace(q, speaker=speaker))
-        used = set().union(*out.mentions.values()) if out.mentions else set()
-        used |= {k for f in out.facts for k in (f.subject, f.object)} | {q.speaker for q in out.quotes}
         out.entities = {k: entities[k] for k in sorted(used) if k in entities}
+        docs.close()
         return out
 
 

@@ -208,6 +208,10 @@ class Doc:
 class Extraction:
     """What extraction found in a whole corpus, with entities linked across articles.
 
+    A linked corpus holds its articles, facts and quotes in
+    :class:`~rawabit.extract.spool.Spool` objects (lists that move to a temporary
+    file when they grow large); anything that walks them in order works on both.
+
     Attributes:
         articles: The articles, in input order.
         entities: Canonical entities and topics by key.

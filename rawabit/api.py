@@ -194,10 +194,14 @@ def _batches(extraction: Extraction) -> Iterator[Extraction]:
     facts, quotes = iter(extraction.facts), iter(extraction.quotes)
     fact, quote = next(facts, None), next(quotes, None)
     entities = extraction.entities
-    articles = extraction.articles
-    for at in range(0, max(len(articles), 1), _STORE_BATCH):
-        part = Extraction(articles=articles[at:at + _STORE_BATCH], entities=entities)
-        entities = {}
+    articles = iter(extraction.articles)
+    first = True
+    while True:
+        batch = list(islice(articles, _STORE_BATCH))
+        if not batch and not first:
+            break
+        part = Extraction(articles=batch, entities=entities)
+        entities, first = {}, False
         ids = {a.id for a in part.articles}
         part.mentions = {i: extraction.mentions[i] for i in ids if i in extraction.mentions}
         while fact is not None and fact.article in ids:
