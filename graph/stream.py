@@ -135,9 +135,10 @@ def _quote(t: _Terms, quote: Quote, article: ox.NamedNode) -> list[tuple]:
     return out + _span(t, node, article, quote.sentence, quote.start, quote.end)
 
 
-def _key(q: ox.Quad) -> tuple[str, bool, str, str]:
-    # subject, then rdf:type first, then predicate, then object (as the sorted writers do)
-    return (str(q.subject), q.predicate.value != _RDF_TYPE, str(q.predicate), str(q.object))
+def _key(t: tuple) -> tuple[str, bool, str, str]:
+    # subject, then rdf:type first, then predicate, then object; all subjects and
+    # predicates are IRIs, so their value orders them without the brackets str() adds
+    return (t[0].value, t[1].value != _RDF_TYPE, t[1].value, str(t[2]))
 
 
 def quads(extraction: Extraction) -> Iterator[ox.Quad]:
@@ -186,7 +187,8 @@ def _named_graphs(extraction: Extraction, t: _Terms) -> Iterator[ox.Quad]:
             quote = next(quotes, None)
         if article.id not in done:  # a text read twice has the same graph twice
             done.add(article.id)
-            yield from sorted({ox.Quad(s, p, o, graph) for s, p, o in items}, key=_key)
+            for s, p, o in sorted(dict.fromkeys(items), key=_key):
+                yield ox.Quad(s, p, o, graph)
     if fact is not None or quote is not None:
         raise ValueError("facts or quotes are not in the order of the articles of the extraction")
 
@@ -212,8 +214,8 @@ class Union:
         self.plain: set[ox.Triple] = set()
 
     def __call__(self, q: ox.Quad) -> ox.Triple | None:
-        t = ox.Triple(q.subject, q.predicate, q.object)
-        if isinstance(q.graph_name, ox.NamedNode) and q.subject.value.startswith(_ID):
+        t = q.triple
+        if isinstance(q.graph_name, ox.NamedNode) and t.subject.value.startswith(_ID):
             if t in self.plain:
                 return None
             self.plain.add(t)
