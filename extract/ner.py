@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import ModelError
-from .ner_features import DATA_DIR, document_features, load_resources, stack_features
+from .ner_features import DATA_DIR, document_features, load_resources, stack_features, token_infos
 
 __all__ = ["Recognizer", "CRFRecognizer", "propagate_spans", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
 
@@ -158,6 +158,8 @@ class CRFRecognizer(Recognizer):
             self._resources = load_resources(data_dir)
         except OSError as exc:
             raise ModelError(f"cannot read NER word lists in {data_dir}: {exc}") from None
+        self._words: dict = {}   # word -> token info and features, kept across texts
+        self._words_of = self._resources
         self.model_path = path
 
     @classmethod
@@ -172,19 +174,25 @@ class CRFRecognizer(Recognizer):
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         sentences = [list(s) for s in sentences]
-        feats = document_features(sentences, self._resources)
+        if self._words_of is not self._resources:   # word lists swapped (scripts/train_ner.py)
+            self._words, self._words_of = {}, self._resources
+        infos = token_infos(sentences, self._resources, cache=self._words)
+        feats = document_features(sentences, self._resources, infos=infos)
         first: list[list[str]] = []
         confidence: list[list[float]] = []
         for f in feats:
-            tags = list(self._tagger.tag(f)) if f else []
+            tags = self._tagger.tag(f) if f else []
             first.append(tags)
             if self._stack is not None:
                 confidence.append([self._tagger.marginal(t, i) for i, t in enumerate(tags)])
         if self._stack is None:
             return propagate_spans(sentences, first) if self.propagate else first
-        extra = stack_features(sentences, first, self._resources, confidence=confidence)
-        out = [list(self._stack.tag([a + b for a, b in zip(f, e)])) if f else []
-               for f, e in zip(feats, extra)]
+        extra = stack_features(sentences, first, self._resources, confidence=confidence, infos=infos)
+        out = []
+        for f, e in zip(feats, extra):
+            for a, b in zip(f, e):
+                a += b          # the first pass is done with f: extend in place
+            out.append(self._stack.tag(f) if f else [])
         return propagate_spans(sentences, out) if self.propagate else out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from camel_tools.utils.normalize import (
 __all__ = [
     "DATA_DIR", "FeatureResources", "normalize", "split_affixes", "word_shape",
     "load_triggers", "load_gazetteer", "load_clusters", "load_resources", "sentence_features",
-    "document_features", "stack_features",
+    "token_infos", "document_features", "stack_features",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -246,11 +247,21 @@ def load_resources(data_dir: Path | str = DATA_DIR, *, gazetteer: bool = True,
     return FeatureResources(triggers, proclitics, suffixes, gaz, max((len(k) for k in gaz), default=0), cl)
 
 
-def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureResources) -> list[str]:
-    """Longest-match gazetteer B-/I- marks; the first token may carry a proclitic."""
+def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureResources,
+                    firsts: set[str] | frozenset[str] | None = None) -> list[str]:
+    """Longest-match gazetteer B-/I- marks; the first token may carry a proclitic.
+
+    *firsts*, the first tokens of the gazetteer's names, lets positions no
+    name can start at be skipped.
+    """
     marks = [""] * len(norms)
+    if firsts is None:
+        firsts = {k[0] for k in res.gazetteer}
     i = 0
     while i < len(norms):
+        if norms[i] not in firsts and stems[i] not in firsts:
+            i += 1
+            continue
         for n in range(min(res.gazetteer_max, len(norms) - i), 0, -1):
             rest = tuple(norms[i + 1:i + n])
             typ = res.gazetteer.get((norms[i],) + rest) or res.gazetteer.get((stems[i],) + rest)
@@ -265,16 +276,71 @@ def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureReso
     return marks
 
 
-def _token_info(word: str, res: FeatureResources) -> dict[str, str]:
+def _token_info(word: str, res: FeatureResources) -> dict:
+    """What the features need of one word type, feature strings included.
+
+    ``own`` holds the features that depend on the word alone, ``nb[off]`` the
+    ones it gives a token *off* places away (before and after its gazetteer mark).
+    """
     norm = normalize(word)
     pre, stem, suf = split_affixes(norm, res)
+    shape = word_shape(word)
     tw = norm if norm in res.triggers else stem if stem in res.triggers else "ال" + stem
     trig = res.triggers.get(norm) or res.triggers.get(stem)
     if not trig and pre.endswith("ال"):
         trig = res.triggers.get("ال" + stem)
+    trig = trig or ""
     cl = res.clusters.get("n:" + norm) or res.clusters.get("st:" + stem) or ()
-    return {"n": norm, "pre": pre, "stem": stem, "suf": suf,
-            "shape": word_shape(word), "trig": trig or "", "cl": cl, "tw": tw if trig else ""}
+    own = ["bias", "n=" + norm, "st=" + stem, "pc=" + pre, "sf=" + suf, "sh=" + shape,
+           "len=" + str(min(len(stem), 8))]
+    own += [f"p{k}={norm[:k]}" for k in range(1, 5) if len(norm) > k]
+    own += [f"s{k}={norm[-k:]}" for k in range(1, 5) if len(norm) > k]
+    own += [f"ss{k}={stem[-k:]}" for k in (1, 2, 3) if len(stem) > k]
+    padded = f"<{stem}>"
+    own += ["g3=" + padded[j:j + 3] for j in range(len(padded) - 2)]
+    own += [f"c{k}={c}" for k, c in enumerate(cl)]
+    nb = {}
+    for off in (-2, -1, 1, 2):
+        near = [f"{off}:n={norm}", f"{off}:st={stem}", f"{off}:pc={pre}"]
+        if trig:
+            near.append(f"{off}:tr={trig}")
+        far = [f"{off}:sh={shape}", f"{off}:sf={suf}", f"{off}:s2={norm[-2:]}"] if abs(off) == 1 else []
+        nb[off] = (tuple(near), tuple(far))
+    return {"n": norm, "pre": pre, "stem": stem, "suf": suf, "shape": shape, "trig": trig,
+            "cl": cl, "tw": tw if trig else "", "own": tuple(own), "nb": nb,
+            "ncl": {off: f"{off}:c1={cl[1]}" for off in (-1, 1)} if len(cl) > 1 else None,
+            "nisba": pre.endswith("ال") and suf in ("ي", "يه"), "definite": pre.endswith(("ال", "لل"))}
+
+
+def token_infos(sentences: Sequence[Sequence[str]], resources: FeatureResources, *,
+                cache: dict | None = None, cache_size: int = 50_000) -> list[list[dict]]:
+    """Per-token info of consecutive sentences, shared by both feature passes.
+
+    Args:
+        sentences: Token lists, in text order.
+        resources: Cue words, affixes, gazetteer and clusters.
+        cache: Word -> info, kept by the caller across calls (made with the
+            same *resources*); ``None`` for a cache of this call only.
+        cache_size: The cache is emptied when it holds this many words.
+
+    Returns:
+        Per sentence, one info dict per token (shared between equal words:
+        read them, do not change them).
+    """
+    if cache is None:
+        cache = {}
+    out = []
+    for s in sentences:
+        info = []
+        for word in s:
+            x = cache.get(word)
+            if x is None:
+                if len(cache) >= cache_size:
+                    cache.clear()
+                x = cache[word] = _token_info(word, resources)
+            info.append(x)
+        out.append(info)
+    return out
 
 
 def sentence_features(tokens: Sequence[str], resources: FeatureResources) -> list[list[str]]:
@@ -290,8 +356,28 @@ def sentence_features(tokens: Sequence[str], resources: FeatureResources) -> lis
     return document_features([tokens], resources)[0]
 
 
+def _places(infos: list[list[dict]], with_tags: Sequence[Sequence[str]] | None = None) -> dict:
+    """Stem -> (sentence numbers, places in text order) of the stems that are looked up."""
+    where: dict[str, tuple[list[int], list[tuple]]] = {}
+    for si, info in enumerate(infos):
+        roles = _span_roles(with_tags[si]) if with_tags is not None else None
+        for ti, x in enumerate(info):
+            if len(x["stem"]) >= _DOC_MIN and x["shape"] != "digit":
+                sis, places = where.setdefault(x["stem"], ([], []))
+                sis.append(si)
+                places.append((si, ti) if roles is None else (si, ti) + roles.get(ti, ("O", "")))
+    return where
+
+
+def _near(entry, si: int, window: int) -> list[tuple]:
+    """The places of *entry* (from :func:`_places`) within *window* sentences of *si*, in order."""
+    sis, places = entry
+    return places[bisect_left(sis, si - window):bisect_right(sis, si + window)]
+
+
 def document_features(sentences: Sequence[Sequence[str]], resources: FeatureResources,
-                      *, window: int = _DOC_WINDOW) -> list[list[list[str]]]:
+                      *, window: int = _DOC_WINDOW, infos: list[list[dict]] | None = None
+                      ) -> list[list[list[str]]]:
     """Features of every token of consecutive sentences of one text.
 
     Besides :func:`sentence_features`, a token gets the neighbouring words and
@@ -302,30 +388,31 @@ def document_features(sentences: Sequence[Sequence[str]], resources: FeatureReso
         sentences: Token lists, in text order.
         resources: Cue words, affixes and gazetteer.
         window: How many sentences either side count as context.
+        infos: :func:`token_infos` of *sentences*, when already made.
 
     Returns:
         Per sentence, one list of ``name=value`` strings per token.
     """
-    infos = [[_token_info(t, resources) for t in s] for s in sentences]
-    where: dict[str, list[tuple[int, int]]] = {}
-    for si, info in enumerate(infos):
-        for ti, x in enumerate(info):
-            if len(x["stem"]) >= _DOC_MIN and x["shape"] != "digit":
-                where.setdefault(x["stem"], []).append((si, ti))
+    if infos is None:
+        infos = token_infos(sentences, resources)
+    where = _places(infos)
+    firsts = {k[0] for k in resources.gazetteer}
     out = []
     for si, info in enumerate(infos):
-        feats = _features(info, resources)
+        feats = _features(info, resources, firsts)
         for ti, x in enumerate(info):
-            feats[ti] += _doc_context(infos, where.get(x["stem"], ()), si, ti, window)
+            entry = where.get(x["stem"])
+            if entry is not None:
+                feats[ti] += _doc_context(infos, _near(entry, si, window), si, ti)
         out.append(feats)
     return out
 
 
-def _doc_context(infos, places, si: int, ti: int, window: int) -> list[str]:
+def _doc_context(infos, places, si: int, ti: int) -> list[str]:
     """Context words of the other occurrences of a stem near sentence *si*."""
     seen: set[str] = set()
     for sj, tj in places:
-        if abs(sj - si) > window or (sj, tj) == (si, ti):
+        if sj == si and tj == ti:
             continue
         info = infos[sj]
         seen.add("doc")
@@ -339,10 +426,6 @@ def _doc_context(infos, places, si: int, ti: int, window: int) -> list[str]:
     return sorted(seen)
 
 
-def _is_definite(x: dict) -> bool:
-    return x["pre"].endswith("ال") or x["pre"].endswith("لل")
-
-
 def _org_chains(info: list[dict]) -> tuple[list[bool], list[int], list[int]]:
     """Definiteness, organisation chains and definite runs of a sentence.
 
@@ -351,7 +434,7 @@ def _org_chains(info: list[dict]) -> tuple[list[bool], list[int], list[int]]:
     «وزارة الخارجية الأمريكية» (at most ``_CHAIN`` tokens), else 0.
     ``dchain[i]`` counts the definite tokens running up to and including *i*.
     """
-    definite = [_is_definite(x) for x in info]
+    definite = [x["definite"] for x in info]
     chain, dchain = [0] * len(info), [0] * len(info)
     start = None
     for i, x in enumerate(info):
@@ -365,50 +448,45 @@ def _org_chains(info: list[dict]) -> tuple[list[bool], list[int], list[int]]:
     return definite, chain, dchain
 
 
-def _features(info: list[dict[str, str]], resources: FeatureResources) -> list[list[str]]:
+_EDGE = {off: (f"{off}:BOS" if off < 0 else f"{off}:EOS") for off in (-2, -1, 1, 2)}
+
+
+def _features(info: list[dict], resources: FeatureResources,
+              firsts: set[str] | None = None) -> list[list[str]]:
     """Sentence-local features from precomputed token info."""
-    gaz = (_gazetteer_tags([x["stem"] for x in info], [x["n"] for x in info], resources)
-           if resources.gazetteer else [""] * len(info))
+    size = len(info)
+    gaz = (_gazetteer_tags([x["stem"] for x in info], [x["n"] for x in info], resources, firsts)
+           if resources.gazetteer else [""] * size)
     definite, chain, dchain = _org_chains(info)
     out = []
     for i, x in enumerate(info):
-        n, stem = x["n"], x["stem"]
-        f = ["bias", "n=" + n, "st=" + stem, "pc=" + x["pre"],
-             "sf=" + x["suf"], "sh=" + x["shape"], "len=" + str(min(len(stem), 8))]
-        f += [f"p{k}={n[:k]}" for k in range(1, 5) if len(n) > k]
-        f += [f"s{k}={n[-k:]}" for k in range(1, 5) if len(n) > k]
-        f += [f"ss{k}={stem[-k:]}" for k in (1, 2, 3) if len(stem) > k]
-        padded = f"<{stem}>"
-        f += ["g3=" + padded[j:j + 3] for j in range(len(padded) - 2)]
-        f += [f"c{k}={c}" for k, c in enumerate(x["cl"])]
+        n = x["n"]
+        f = list(x["own"])
         for off in (-1, 1):
-            if 0 <= i + off < len(info) and len(info[i + off]["cl"]) > 1:
-                f.append(f"{off}:c1={info[i + off]['cl'][1]}")
+            if 0 <= i + off < size and info[i + off]["ncl"] is not None:
+                f.append(info[i + off]["ncl"][off])
         if i == 0:
             f.append("first")
-        if i == len(info) - 1:
+        if i == size - 1:
             f.append("last")
         if x["trig"]:
             f.append("tr=" + x["trig"])
         if gaz[i]:
             f.append("gz=" + gaz[i])
-        if x["pre"].endswith("ال") and x["suf"] in ("ي", "يه"):
+        if x["nisba"]:
             f.append("nisba")
             if i and info[i - 1]["trig"]:
                 f.append("nisba|after=" + info[i - 1]["trig"])
         for off in (-2, -1, 1, 2):
             j = i + off
-            if not 0 <= j < len(info):
-                f.append(f"{off}:BOS" if j < 0 else f"{off}:EOS")
+            if not 0 <= j < size:
+                f.append(_EDGE[off])
                 continue
-            y = info[j]
-            f += [f"{off}:n={y['n']}", f"{off}:st={y['stem']}", f"{off}:pc={y['pre']}"]
-            if y["trig"]:
-                f.append(f"{off}:tr={y['trig']}")
+            near, far = info[j]["nb"][off]
+            f += near
             if gaz[j]:
                 f.append(f"{off}:gz={gaz[j]}")
-            if abs(off) == 1:
-                f += [f"{off}:sh={y['shape']}", f"{off}:sf={y['suf']}", f"{off}:s2={y['n'][-2:]}"]
+            f += far
         for j in range(max(0, i - _WINDOW), i):
             if info[j]["trig"]:
                 f.append("win=" + info[j]["trig"])
@@ -418,13 +496,13 @@ def _features(info: list[dict[str, str]], resources: FeatureResources) -> list[l
         if chain[i]:
             f += [f"och={min(chain[i], 3)}", "och|end" if not chain[i + 1:i + 2] or not chain[i + 1]
                   else "och|mid"]
-        if x["trig"] == "org" and i + 1 < len(info):
+        if x["trig"] == "org" and i + 1 < size:
             f.append("otr|+1def=" + str(definite[i + 1]))
         if definite[i]:
             f.append(f"dc={min(dchain[i], 3)}")
         if i:
             f.append(f"-1|0={info[i - 1]['n']}|{n}")
-        if i + 1 < len(info):
+        if i + 1 < size:
             f.append(f"0|+1={n}|{info[i + 1]['n']}")
         out.append(f)
     return out
@@ -461,7 +539,8 @@ def _confidence(p: float) -> str:
 def stack_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequence[str]],
                    resources: FeatureResources, *,
                    confidence: Sequence[Sequence[float]] | None = None,
-                   window: int = _STACK_WINDOW) -> list[list[list[str]]]:
+                   window: int = _STACK_WINDOW, infos: list[list[dict]] | None = None
+                   ) -> list[list[list[str]]]:
     """Second-pass features read off a first pass over the same text.
 
     For each token: its first-pass label (with the first pass's confidence in
@@ -478,53 +557,55 @@ def stack_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequ
         resources: Cue words, affixes, gazetteer and clusters.
         confidence: Per token, the first pass's marginal probability of its tag.
         window: How many sentences either side count as the same text.
+        infos: :func:`token_infos` of *sentences*, when already made.
 
     Returns:
         Per sentence, one list of ``name=value`` strings per token.
     """
-    infos = [[_token_info(t, resources) for t in s] for s in sentences]
-    where: dict[str, list[tuple[int, int, str, str]]] = {}
-    for si, (info, tags) in enumerate(zip(infos, first_pass)):
-        roles = _span_roles(tags)
-        for ti, x in enumerate(info):
-            if len(x["stem"]) >= _DOC_MIN and x["shape"] != "digit":
-                typ, role = roles.get(ti, ("O", ""))
-                where.setdefault(x["stem"], []).append((si, ti, typ, role))
+    if infos is None:
+        infos = token_infos(sentences, resources)
+    where = _places(infos, first_pass)
     out = []
     for si, (info, tags) in enumerate(zip(infos, first_pass)):
         sent = []
+        padded = ["_", "_"] + list(tags) + ["_", "_"]
         for ti, x in enumerate(info):
             t = tags[ti]
-            f = ["p1=" + t]
-            for off in (-2, -1, 1, 2):
-                j = ti + off
-                f.append(f"p1{off}=" + (tags[j] if 0 <= j < len(tags) else "_"))
-            f.append("p1-1|0=" + (tags[ti - 1] if ti else "_") + "|" + t)
-            f.append("p10|+1=" + t + "|" + (tags[ti + 1] if ti + 1 < len(tags) else "_"))
-            counts: Counter = Counter()
-            roles: set[str] = set()
-            before = False
-            for sj, tj, typ, role in where.get(x["stem"], ()):
-                if abs(sj - si) > window or (sj, tj) == (si, ti):
-                    continue
-                counts[typ] += 1
-                if typ != "O":
-                    roles.add(typ + role)
-                    before = before or (sj, tj) < (si, ti)
-            if counts:
-                n = sum(counts.values())
-                ent = n - counts["O"]
-                f.append("dn=" + ("1" if n == 1 else "2" if n <= 3 else "4"))
-                f.append("dent=" + ("0" if not ent else "all" if ent == n else
-                                    "most" if ent * 2 >= n else "few"))
-                if ent:
-                    maj = max((k for k in counts if k != "O"), key=lambda k: counts[k])
-                    f += ["dmaj=" + maj, f"dmaj|p1={maj}|{_etype(t)}"]
-                    f += ["drole=" + r for r in sorted(roles)]
-                    if before:
-                        f.append("dbefore=" + maj)
+            f = ["p1=" + t, "p1-2=" + padded[ti], "p1-1=" + padded[ti + 1], "p11=" + padded[ti + 3],
+                 "p12=" + padded[ti + 4], "p1-1|0=" + padded[ti + 1] + "|" + t,
+                 "p10|+1=" + t + "|" + padded[ti + 3]]
+            entry = where.get(x["stem"])
+            if entry is not None:
+                f += _stack_context(_near(entry, si, window), si, ti, t)
             if confidence is not None:
                 f.append(f"p1c={_confidence(confidence[si][ti])}|{t}")
             sent.append(f)
         out.append(sent)
     return out
+
+
+def _stack_context(places, si: int, ti: int, tag: str) -> list[str]:
+    """How the first pass labelled the other occurrences (*places*) of a stem."""
+    counts: Counter = Counter()
+    roles: set[str] = set()
+    before = False
+    for sj, tj, typ, role in places:
+        if sj == si and tj == ti:
+            continue
+        counts[typ] += 1
+        if typ != "O":
+            roles.add(typ + role)
+            before = before or (sj, tj) < (si, ti)
+    if not counts:
+        return []
+    n = sum(counts.values())
+    ent = n - counts["O"]
+    f = ["dn=" + ("1" if n == 1 else "2" if n <= 3 else "4"),
+         "dent=" + ("0" if not ent else "all" if ent == n else "most" if ent * 2 >= n else "few")]
+    if ent:
+        maj = max((k for k in counts if k != "O"), key=lambda k: counts[k])
+        f += ["dmaj=" + maj, f"dmaj|p1={maj}|{_etype(tag)}"]
+        f += ["drole=" + r for r in sorted(roles)]
+        if before:
+            f.append("dbefore=" + maj)
+    return f
