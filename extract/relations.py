@@ -57,6 +57,10 @@ class Cue:
     confidence: float
 
 
+#: Longest fronted purpose phrase («دعماً لـ … ،») in tokens.
+_FRONTED_MAX = 16
+
+
 class RelationFinder:
     """Pipeline component: facts from relation cue words."""
 
@@ -140,8 +144,11 @@ class RelationFinder:
         if cue.relation in SYMMETRIC:  # «التقى … بالرياض»: a city after «ب» is where, not whom
             rest = [u for u in rest if not (u.type in (EntityType.CITY, EntityType.REGION)
                                             and marker(sent, u) in ("ب", "في"))]
-        if not subjects and cue.relation == "discussed" and toks[c0].prefix.endswith("ل"):
-            subjects = self._participants(doc, sent, c0)  # «التقى X Y … لمناقشة الحرب»
+        if not subjects and cue.pos == "noun":  # «دعماً لأوكرانيا، أعلنت هولندا …»
+            subjects, rest = self._fronted_agent(sent, us, c0, right), after
+        if not subjects and cue.relation == "discussed" and (toks[c0].prefix.endswith("ل")
+                                                             or toks[c0].norm.startswith("ل")):
+            subjects, rest = self._participants(doc, sent, c0), after  # «التقى X Y … لمناقشة الحرب»
         if not subjects:
             return []
         if cue.relation == "discussed":  # «ناقش بوتين مع ترامب سبل …»: both discussed it
@@ -165,6 +172,26 @@ class RelationFinder:
         return [Fact(s.key, relation, o.key, status, doc.article.id, sent.index, start, end,
                      sent.text, rule, cue.confidence)
                 for s, o in pairs if s.key != o.key and s.key and o.key]
+
+    def _fronted_agent(self, sent: Sentence, us: list[Mention], c0: int, right: int) -> list[Mention]:
+        """The agents of the main clause, for a purpose noun fronted before it.
+
+        An indefinite accusative verbal noun opening the sentence states why
+        the main clause's subject acts («دعماً لأوكرانيا، أعلنت هولندا والسويد …»,
+        «رفضاً للعقوبات، قاطعت إيران …»): the agent is the first unmarked name
+        within a few words after the comma that closes the phrase.
+        """
+        toks = sent.tokens
+        if not toks[c0].norm.endswith("ا") or not all(self._skippable(t) for t in toks[:c0]):
+            return []
+        # the phrase may hold a relative clause («دعماً لأوكرانيا في الحرب التي بدأت …،»)
+        comma = next((k for k in range(right, min(len(toks), c0 + _FRONTED_MAX)) if toks[k].text in ("،", ",")), -1)
+        if comma < 0:
+            return []
+        agent = next((u for u in us if u.first > comma), None)
+        if agent is None or agent.first - comma > 3 or marker(sent, agent) or agent.type is EntityType.TOPIC:
+            return []
+        return coordinated(sent, us, agent)
 
     def _participants(self, doc: Doc, sent: Sentence, c0: int) -> list[Mention]:
         """The two sides of a meeting or call stated earlier in the sentence."""

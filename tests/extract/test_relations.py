@@ -190,3 +190,21 @@ def test_her_visit_is_the_visit_of_the_woman_who_arrived(nlp):
 ])
 def test_his_country_and_the_country_behind_a_role(nlp, text, triple):
     assert (*triple, "asserted") in facts(nlp, text)
+
+
+def test_a_fronted_purpose_noun_belongs_to_the_main_clause_subjects(nlp):
+    found = facts(nlp, "دعماً لأوكرانيا في حربها التي دخلت عامها الرابع، أرسلت ألمانيا وفرنسا منظومات دفاع جوي.")
+    assert {("germany", "supports", "ukraine", "asserted"), ("france", "supports", "ukraine", "asserted")} <= found
+    assert ("iran", "rejects", "topic-sanctions", "asserted") in facts(
+        nlp, "رفضاً للعقوبات الأوروبية، قاطعت إيران الاجتماع الوزاري في جنيف.")
+    # no named agent after the comma: nothing is guessed
+    assert not {f for f in facts(nlp, "دعماً للجيش، خرج آلاف المتظاهرين إلى شوارع القاهرة.")
+                if f[1] == "supports"}
+
+
+def test_the_purpose_of_a_meeting_is_discussed_by_both_sides(nlp):
+    found = facts(nlp, "اجتمع الرئيس الفرنسي إيمانويل ماكرون مع رئيس الوزراء البريطاني كير ستارمر في لندن لمناقشة الحرب في أوكرانيا.")
+    assert ("emmanuel-macron", "discussed", "topic-war-in-ukraine", "asserted") in found
+    found = facts(nlp, "والتقى أردوغان بوتين في سوتشي لبحث وقف إطلاق النار.")
+    assert {("recep-tayyip-erdogan", "discussed", "topic-ceasefire", "asserted"),
+            ("vladimir-putin", "discussed", "topic-ceasefire", "asserted")} <= found
