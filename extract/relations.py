@@ -146,6 +146,8 @@ class RelationFinder:
                                             and marker(sent, u) in ("ب", "في"))]
         if not subjects and cue.pos == "noun":  # «دعماً لأوكرانيا، أعلنت هولندا …»
             subjects, rest = self._fronted_agent(sent, us, c0, right), after
+        if not subjects and cue.pos == "verb" and self._dual(toks[c0], cue):
+            subjects, rest = self._participants(doc, sent, c0), after  # «… أجراها مع ترمب، تطرقا فيها إلى …»
         if not subjects and cue.relation == "discussed" and (toks[c0].prefix.endswith("ل")
                                                              or toks[c0].norm.startswith("ل")):
             subjects, rest = self._participants(doc, sent, c0), after  # «التقى X Y … لمناقشة الحرب»
@@ -192,6 +194,11 @@ class RelationFinder:
         if agent is None or agent.first - comma > 3 or marker(sent, agent) or agent.type is EntityType.TOPIC:
             return []
         return coordinated(sent, us, agent)
+
+    def _dual(self, tok, cue: Cue) -> bool:
+        """Whether *tok* is the dual of a verb cue: «تطرقا», «بحثا» beside a listed «تطرق», «بحث»."""
+        word = tok.base or tok.norm
+        return len(word) > 3 and word.endswith("ا") and cue in self.cues.get((word[:-1],), ())
 
     def _participants(self, doc: Doc, sent: Sentence, c0: int) -> list[Mention]:
         """The two sides of a meeting or call stated earlier in the sentence."""

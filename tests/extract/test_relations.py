@@ -208,3 +208,13 @@ def test_the_purpose_of_a_meeting_is_discussed_by_both_sides(nlp):
     found = facts(nlp, "والتقى أردوغان بوتين في سوتشي لبحث وقف إطلاق النار.")
     assert {("recep-tayyip-erdogan", "discussed", "topic-ceasefire", "asserted"),
             ("vladimir-putin", "discussed", "topic-ceasefire", "asserted")} <= found
+
+
+def test_a_dual_verb_after_a_call_has_both_callers_as_subject(nlp):
+    found = facts(nlp, "أجرى الرئيس الفرنسي إيمانويل ماكرون اتصالاً هاتفياً مع الرئيس التركي رجب طيب أردوغان، "
+                       "وبحثا خلاله وقف إطلاق النار.")
+    assert {("emmanuel-macron", "discussed", "topic-ceasefire", "asserted"),
+            ("recep-tayyip-erdogan", "discussed", "topic-ceasefire", "asserted")} <= found
+    # a singular verb does not borrow the call's two sides
+    found = facts(nlp, "أجرى ماكرون اتصالاً هاتفياً مع أردوغان، وبحث خلاله وقف إطلاق النار.")
+    assert ("recep-tayyip-erdogan", "discussed", "topic-ceasefire", "asserted") not in found
