@@ -117,11 +117,36 @@ class RelationFinder:
                 words = (reading, *(t.norm for t in toks[i + 1:i + n]))
                 if words in self.cues:
                     return n, self.cues[words]
+                if n == 1 and (verbs := self._verb_with_object(reading)):
+                    return 1, verbs  # «استقبله», «هددها»: the verb, its object a pronoun
                 if reading.startswith("ال") and len(reading) > 4:  # «الغارات» as «غارات»: nouns only
                     nouns = [c for c in self.cues.get((reading[2:], *words[1:]), []) if c.pos == "noun"]
                     if nouns:
                         return n, nouns
         return None
+
+    def _verb_with_object(self, word: str) -> list[Cue]:
+        """Verb cues taking a direct person object that *word* is, plus an object pronoun."""
+        if (word,) in self.cues:
+            return []
+        for suffix in _OBJECT_SUFFIXES:
+            stem = word[:-len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 3:
+                found = [c for c in self.cues.get((stem,), ()) if c.pos == "verb" and "direct" in c.markers
+                         and EntityType.PERSON in c.objects]
+                if found:
+                    return found
+        return []
+
+    def _object_pronoun(self, tok, cue: Cue) -> str:
+        """The object pronoun on a verb cue («استقبله» → «ه»), or ''."""
+        if cue.pos != "verb":
+            return ""
+        word = tok.base or tok.norm
+        for suffix in _OBJECT_SUFFIXES:
+            if word.endswith(suffix) and cue in self._verb_with_object(word):
+                return suffix
+        return ""
 
     # -- arguments ---------------------------------------------------------
     def _facts(self, doc: Doc, sent: Sentence, us: list[Mention], c0: int, c1: int, cue: Cue) -> list[Fact]:
@@ -156,7 +181,12 @@ class RelationFinder:
         if cue.relation == "discussed":  # «ناقش بوتين مع ترامب سبل …»: both discussed it
             subjects = subjects + [u for u in rest if marker(sent, u) == "مع" and u.type is not EntityType.TOPIC]
         anchor = max([c1] + [s.last for s in subjects if s.first >= c1])
-        objects = self._object(sent, us, rest, c0, c1, anchor, cue)
+        pronoun = self._object_pronoun(toks[c0], cue)
+        if pronoun:  # «… ويتكوف إلى موسكو حيث استقبله في المطار دميترييف»: him = the one named before
+            ante = antecedent(doc, sent, [u for u in us if u not in subjects], c0, feminine=pronoun == "ها")
+            objects = [ante] if ante is not None and ante.key not in {s.key for s in subjects} else []
+        else:
+            objects = self._object(sent, us, rest, c0, c1, anchor, cue)
         pairs: list[tuple[Mention, Mention]] = []
         if objects:
             pairs = [(s, o) for s in subjects for o in objects]
@@ -254,7 +284,7 @@ class RelationFinder:
             return [], after  # «تم بحث الحرب»: no agent is named
         clause_initial = all(self._skippable(t) for t in toks[left:c0])
         first = after[0] if after else None
-        gap_after = 0 if cue.pos == "noun" else 2
+        gap_after = 0 if cue.pos == "noun" else 4 if self._object_pronoun(toks[c0], cue) else 2
         if cue.pos == "noun" and first is not None and first.source == "nisba" and first.first - c1 <= 2:
             return [first], after[1:]  # «ضربات بصواريخ أوكرانية», «لهجوم روسي»: whose strikes
         if cue.pos == "noun" and first is not None and first.first == c1 and marker(sent, first) == "ل" \

@@ -263,7 +263,9 @@ class TitleParser:
         known = self.gaz.roles.get(person)
         if not known or not role.obj or not role.country:
             return True
-        return any(obj == role.obj for _, obj in known)
+        # the envoy of Russia's president is Russia's envoy
+        return any(obj == role.obj or any(o == role.obj for _, o in self.gaz.roles.get(obj, ()))
+                   for _, obj in known)
 
     def _is_country(self, doc: Doc, key: str) -> bool:
         ent = self.gaz.entities.get(key)

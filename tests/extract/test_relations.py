@@ -218,3 +218,20 @@ def test_a_dual_verb_after_a_call_has_both_callers_as_subject(nlp):
     # a singular verb does not borrow the call's two sides
     found = facts(nlp, "أجرى ماكرون اتصالاً هاتفياً مع أردوغان، وبحث خلاله وقف إطلاق النار.")
     assert ("recep-tayyip-erdogan", "discussed", "topic-ceasefire", "asserted") not in found
+
+
+def test_a_verb_whose_object_is_a_pronoun_takes_the_person_named_before(nlp):
+    found = facts(nlp, "ووصل وزير الخارجية الأميركي ماركو روبيو إلى الرياض، حيث استقبله في القصر الملكي "
+                       "ولي العهد السعودي محمد بن سلمان.")
+    assert ("mohammed-bin-salman", "met", "marco-rubio", "asserted") in found
+    found = facts(nlp, "وعقد المستشار الألماني فريدريش ميرتس مؤتمرا صحفيا في برلين، ثم استقبلته رئيسة المفوضية "
+                       "الأوروبية أورسولا فون دير لاين في بروكسل.")
+    assert ("ursula-von-der-leyen", "met", "friedrich-merz", "asserted") in found
+    # no one named as the subject: no meeting
+    found = facts(nlp, "انتقد الرئيس الأوكراني فولوديمير زيلينسكي الرئيس الروسي فلاديمير بوتين، وقال إن أحدا لم يستقبله بجدية.")
+    assert not {f for f in found if f[1] == "met"}
+
+
+def test_the_envoy_of_a_president_is_the_envoy_of_the_country(nlp):
+    found = facts(nlp, "واستقبل ويتكوف في المطار المبعوث الروسي للاستثمار كيريل دميترييف.")
+    assert ("kirill-dmitriev", "envoyOf", "russia", "asserted") in found
