@@ -235,3 +235,9 @@ def test_a_verb_whose_object_is_a_pronoun_takes_the_person_named_before(nlp):
 def test_the_envoy_of_a_president_is_the_envoy_of_the_country(nlp):
     found = facts(nlp, "واستقبل ويتكوف في المطار المبعوث الروسي للاستثمار كيريل دميترييف.")
     assert ("kirill-dmitriev", "envoyOf", "russia", "asserted") in found
+
+
+def test_a_meeting_set_for_tomorrow_is_planned(nlp):
+    found = facts(nlp, "وقال ترامب للصحافيين: لدينا اجتماع مع الصين غداً في جنيف.")
+    assert ("donald-trump", "met", "china", "planned") in found
+    assert ("donald-trump", "met", "china", "asserted") not in found
