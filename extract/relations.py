@@ -195,12 +195,15 @@ class RelationFinder:
         status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False),
                                       noun_end=c1 if cue.pos == "noun" else -1)
         relation = cue.relation
+        if relation == "talkedWith" and self._by_phone(sent):
+            relation = "phoned"  # «في مكالمة هاتفية …، ناقش بوتين مع ترامب …»
         if cue.through and objects and all(o.type is EntityType.TOPIC for o in objects) and \
                 any(t.norm in self.negative or t.base in self.negative for t in toks[c1:objects[0].first]):
             relation = "rejects"  # «تشترط موسكو أن تتوقف أوكرانيا عن تلقي أسلحة غربية»
         start = min([toks[c0].start] + [m.start for p in pairs for m in p])
         end = max([toks[c1 - 1].end] + [m.end for p in pairs for m in p])
-        rule = f"{cue.relation}.{cue.pos}" + (".stop" if relation != cue.relation else "")
+        rule = f"{cue.relation}.{cue.pos}" + ({"rejects": ".stop", "phoned": ".phone"}[relation]
+                                               if relation != cue.relation else "")
         return [Fact(s.key, relation, o.key, status, doc.article.id, sent.index, start, end,
                      sent.text, rule, cue.confidence)
                 for s, o in pairs if s.key != o.key and s.key and o.key]
@@ -224,6 +227,14 @@ class RelationFinder:
         if agent is None or agent.first - comma > 3 or marker(sent, agent) or agent.type is EntityType.TOPIC:
             return []
         return coordinated(sent, us, agent)
+
+    def _by_phone(self, sent: Sentence) -> bool:
+        """Whether the sentence names a phone call («مكالمة هاتفية», «اتصال هاتفي»)."""
+        for i in range(len(sent.tokens)):
+            found = self._cue_at(sent, i)
+            if found and any(c.relation == "phoned" and c.pos != "verb" for c in found[1]):
+                return True
+        return False
 
     def _dual(self, tok, cue: Cue) -> bool:
         """Whether *tok* is the dual of a verb cue: «تطرقا», «بحثا» beside a listed «تطرق», «بحث»."""
@@ -293,8 +304,9 @@ class RelationFinder:
         next_to = first is not None and not marker(sent, first) and first.first - c1 <= gap_after
         last = before[-1] if before and not marker(sent, before[-1]) else None
         close_before = last is not None and c0 - last.last <= 1
+        with_other = any(marker(sent, u) == "مع" for u in after[1:])
         if next_to and cue.pos == "noun" and cue.relation in SYMMETRIC and last is not None \
-                and c0 - last.last <= 2:
+                and c0 - last.last <= 2 and not with_other:  # «بمباحثات مبعوثه مع بوتين»: the genitive talks
             return [last], after  # «يرغب ترامب في لقاء بوتين»: the genitive is the other side
         if next_to and (clause_initial or cue.pos == "noun" or not close_before):
             group = coordinated(sent, us, first)

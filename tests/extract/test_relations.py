@@ -241,3 +241,18 @@ def test_a_meeting_set_for_tomorrow_is_planned(nlp):
     found = facts(nlp, "وقال ترامب للصحافيين: لدينا اجتماع مع الصين غداً في جنيف.")
     assert ("donald-trump", "met", "china", "planned") in found
     assert ("donald-trump", "met", "china", "asserted") not in found
+
+
+def test_talks_held_in_a_phone_call_are_a_call(nlp):
+    found = facts(nlp, "وفي اتصال هاتفي استمر ساعة، بحث الرئيس الفرنسي إيمانويل ماكرون مع الرئيس التركي رجب طيب أردوغان "
+                       "الأوضاع في المنطقة.")
+    assert ("emmanuel-macron", "phoned", "recep-tayyip-erdogan", "asserted") in found
+    assert not {f for f in found if f[1] == "talkedWith"}
+
+
+def test_the_genitive_of_talks_with_someone_is_who_talked(nlp):
+    found = facts(nlp, "وأشاد ترامب بمحادثات روبيو مع لافروف في الرياض.")
+    assert ("marco-rubio", "talkedWith", "sergey-lavrov", "asserted") in found
+    assert ("donald-trump", "talkedWith", "sergey-lavrov", "asserted") not in found
+    # without «مع», the genitive is the other side: Trump wants to meet Putin
+    assert ("donald-trump", "met", "vladimir-putin", "desired") in facts(nlp, "ويرغب ترامب في لقاء بوتين قريبا.")
