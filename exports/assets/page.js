@@ -38,8 +38,12 @@
     return e[3] === 0 ? text : text + " (" + statuses[e[3]][1] + ")";
   }
 
+  /* Big graphs: vis-network would measure every label before the first drawing and again after
+   * every data change; the page draws the labels of the nodes in view itself (drawLabels). */
   var nodeItems = nodes.map(function (n, i) {
-    return { id: i, label: n[1], x: n[4], y: n[5], value: n[6] + 1, group: classes[n[3]][0] };
+    var item = { id: i, x: n[4], y: n[5], value: n[6] + 1, group: classes[n[3]][0] };
+    if (!data.big) { item.label = n[1]; }
+    return item;
   });
   var pairSeen = {};
   var edgeItems = edges.map(function (e, j) {
@@ -62,6 +66,7 @@
   relations.forEach(function (r, i) { relOn[i] = true; });
   var nodeClass = nodes.map(function (n) { return classes[n[3]][0]; });
 
+  if (data.big) { quietEdgeLabels(); }
   var nodesDS = new vis.DataSet(nodeItems);
   var edgesDS = new vis.DataSet(edgeItems);
   times.datasets = performance.now();
@@ -98,6 +103,8 @@
   var container = byId("rwb-network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
   times.network = performance.now();
+  var fast = data.big && fastDrawing(network);
+  if (data.big) { network.on("afterDrawing", drawLabels); }
 
   network.once("afterDrawing", function () {
     window.__rwbDrawnAt = performance.now();
@@ -280,8 +287,214 @@
     if (ev.key === "Escape") { results.textContent = ""; }
   });
 
+
+  /* ---- Big graphs (data.big): the same picture, drawn in batches ----
+   * vis-network 9.1.2 (pyvis's copy) draws every node and arrow with its own canvas save/restore
+   * and edge by edge, about a second per frame for 5,000 nodes and 20,000 edges, and recomputes
+   * the fonts of every unlabelled edge after each data change. Below: edges without a label keep
+   * the fonts they were built with, and the renderer draws unselected nodes, edges and arrows in
+   * view as one path per style; selected ones still go through vis-network. Each patch checks
+   * that the method it wraps exists, else the page keeps vis-network's own drawing. */
+  function quietEdgeLabels() {
+    var probe = document.createElement("div"), net;
+    try {
+      net = new vis.Network(probe, { nodes: [{ id: 0 }, { id: 1 }], edges: [{ id: 0, from: 0, to: 1 }] },
+        { physics: { enabled: false }, layout: { improvedLayout: false } });
+      var proto = Object.getPrototypeOf(net.body.edges[0]);
+      var update = proto.updateLabelModule;
+      if (typeof update === "function" && !update.rwbQuiet) {
+        proto.updateLabelModule = function (opts) {
+          if (this.options.label === undefined && this.labelModule && !(opts && opts.font)) { return; }
+          return update.apply(this, arguments);
+        };
+        proto.updateLabelModule.rwbQuiet = true;
+      }
+    } catch (err) { /* keep vis-network's behaviour */ }
+    if (net) { net.destroy(); }
+  }
+
+  var SHAPES = {
+    dot: function (c, x, y, r) { c.moveTo(x + r, y); c.arc(x, y, r, 0, 2 * Math.PI); },
+    square: function (c, x, y, r) { c.rect(x - r, y - r, 2 * r, 2 * r); },
+    diamond: function (c, x, y, r) { c.moveTo(x, y + r); c.lineTo(x + r, y); c.lineTo(x, y - r); c.lineTo(x - r, y); c.closePath(); },
+    triangle: function (c, x, y, r) { tri(c, x, y, r, 1); },
+    triangleDown: function (c, x, y, r) { tri(c, x, y, r, -1); },
+    star: function (c, x, y, r) {
+      r *= 0.82; y += 0.1 * r;
+      for (var k = 0; k < 10; k++) {
+        var q = k % 2 === 0 ? 1.3 * r : 0.5 * r, a = 2 * k * Math.PI / 10;
+        c[k ? "lineTo" : "moveTo"](x + q * Math.sin(a), y - q * Math.cos(a));
+      }
+      c.closePath();
+    },
+    hexagon: function (c, x, y, r) {
+      c.moveTo(x + r, y);
+      for (var k = 1; k < 6; k++) { c.lineTo(x + r * Math.cos(Math.PI / 3 * k), y + r * Math.sin(Math.PI / 3 * k)); }
+      c.closePath();
+    }
+  };
+  function tri(c, x, y, r, dir) {  /* vis-network's triangle (dir 1) and triangleDown (dir -1) */
+    r *= 1.15; y += dir * 0.275 * r;
+    var s2 = r, ir = Math.sqrt(3) / 6 * 2 * r, h = Math.sqrt(4 * r * r - r * r);
+    c.moveTo(x, y - dir * (h - ir)); c.lineTo(x + s2, y + dir * ir); c.lineTo(x - s2, y + dir * ir); c.closePath();
+  }
+  function viewBox(canvas, margin) {
+    var a = canvas.DOMtoCanvas({ x: -margin, y: -margin });
+    var b = canvas.DOMtoCanvas({ x: canvas.frame.canvas.clientWidth + margin, y: canvas.frame.canvas.clientHeight + margin });
+    return { left: a.x, top: a.y, right: b.x, bottom: b.y };
+  }
+  function inBox(box, x, y, r) { return x + r >= box.left && x - r <= box.right && y + r >= box.top && y - r <= box.bottom; }
+  /* Skia fills and strokes one path of thousands of parts in seconds, of 64 parts in no time. */
+  function inChunks(ctx, items, add, paint) {
+    for (var i = 0; i < items.length; i += 64) {
+      ctx.beginPath();
+      for (var j = i; j < Math.min(i + 64, items.length); j++) { add(items[j]); }
+      paint();
+    }
+  }
+  function batch(groups, key, make) {
+    var g = groups[key];
+    if (!g) { g = groups[key] = make(); g.items = []; groups.list.push(g); }
+    return g.items;
+  }
+
+  function fastDrawing(net) {
+    var R = net.renderer;
+    if (!R || !R.canvas || !R.body || ["_drawNodes", "_drawEdges", "_drawArrows"].some(function (k) { return typeof R[k] !== "function"; })) {
+      return false;
+    }
+    var drawNodes = R._drawNodes, drawEdges = R._drawEdges, drawArrows = R._drawArrows;
+    function plain(edge) {
+      return edge.connected && !edge.selected && !edge.hover && edge.from !== edge.to && edge.from && edge.to
+        && !(edge.options.smooth && edge.options.smooth.enabled) && !edge.options.hidden;
+    }
+    R._drawNodes = function (ctx, alwaysShow) {
+      if (alwaysShow === true) { return drawNodes.apply(this, arguments); }
+      var all = this.body.nodes, ids = this.body.nodeIndices, scale = this.body.view.scale;
+      var box = viewBox(this.canvas, 20), groups = { list: [] }, later = [], i, node;
+      for (i = 0; i < ids.length; i++) {
+        node = all[ids[i]];
+        var o = node.options, path = SHAPES[o.shape];
+        if (node.hover || node.selected || !path || o.hidden || (o.label !== undefined && o.label !== "")) { later.push(node); continue; }
+        if (node.rwbX !== node.x || node.rwbY !== node.y || node.rwbSize !== o.size) {
+          /* What vis-network's drawing does: size and place the shape (clicks are matched against it). */
+          var shape = node.shape;
+          node.resize(ctx);
+          node.updateBoundingBox(ctx);
+          shape.left = node.x - shape.width / 2;
+          shape.top = node.y - shape.height / 2;
+          node.rwbX = node.x; node.rwbY = node.y; node.rwbSize = o.size;
+        }
+        if (!inBox(box, node.x, node.y, 1.5 * o.size)) { continue; }
+        var line = Math.min(node.shape.width || 2 * o.size, o.borderWidth / scale);
+        var key = o.shape + "|" + o.color.background + "|" + o.color.border + "|" + Math.round(line * 8);
+        batch(groups, key, function () { return { path: path, fill: o.color.background, stroke: o.color.border, line: line }; }).push(node);
+      }
+      groups.list.forEach(function (g) {
+        ctx.fillStyle = g.fill;
+        ctx.lineWidth = g.line;
+        ctx.strokeStyle = g.stroke;
+        inChunks(ctx, g.items, function (n) { g.path(ctx, n.x, n.y, n.options.size); }, function () {
+          ctx.fill();
+          if (g.line > 0) { ctx.stroke(); }
+        });
+      });
+      var labels = [];
+      later.forEach(function (n) {
+        var drawn = n.draw(ctx);
+        if (drawn && drawn.drawExternalLabel) { labels.push(drawn.drawExternalLabel); }
+      });
+      return { drawExternalLabels: function () { labels.forEach(function (f) { f(); }); } };
+    };
+    R._drawEdges = function (ctx) {
+      var all = this.body.edges, ids = this.body.edgeIndices, box = viewBox(this.canvas, 0), groups = { list: [] }, later = [];
+      for (var i = 0; i < ids.length; i++) {
+        var e = all[ids[i]];
+        if (!e.connected) { continue; }
+        if (!plain(e)) { later.push(e); continue; }
+        var a = e.from, b = e.to;
+        if (Math.max(a.x, b.x) < box.left || Math.min(a.x, b.x) > box.right || Math.max(a.y, b.y) < box.top || Math.min(a.y, b.y) > box.bottom) { continue; }
+        var c = e.options.color, key = c.color + "|" + c.opacity + "|" + e.options.width + "|" + e.options.dashes;
+        batch(groups, key, function () { return { edge: e }; }).push(e);
+      }
+      /* Dashed (not asserted, a tenth or so) under the rest, as interleaved drawing mostly leaves them. */
+      groups.list.sort(function (x, y) { return !!y.edge.options.dashes - !!x.edge.options.dashes; });
+      groups.list.forEach(function (g) {
+        var values = g.edge.getFormattingValues();
+        if (values.hidden) { return; }
+        ctx.save();
+        ctx.strokeStyle = g.edge.edgeType.getColor(ctx, values);
+        ctx.lineWidth = values.width;
+        if (values.dashes !== false) { ctx.lineCap = "round"; ctx.setLineDash(Array.isArray(values.dashes) ? values.dashes : [5, 5]); }
+        inChunks(ctx, g.items, function (e) { ctx.moveTo(e.from.x, e.from.y); ctx.lineTo(e.to.x, e.to.y); }, function () { ctx.stroke(); });
+        ctx.restore();
+      });
+      later.forEach(function (e) { e.draw(ctx); });
+    };
+    R._drawArrows = function (ctx) {
+      var all = this.body.edges, ids = this.body.edgeIndices, scale = this.body.view.scale, box = viewBox(this.canvas, 20);
+      var groups = { list: [] }, i, e;
+      for (i = 0; i < ids.length; i++) {
+        e = all[ids[i]];
+        if (!e.connected) { continue; }
+        var plainEdge = plain(e), to = e.to;
+        if (plainEdge && !inBox(box, to.x, to.y, 0)) { continue; }
+        var values = plainEdge ? null : e.getFormattingValues();
+        var arrow = e.options.arrows && e.options.arrows.to, length = 15 * ((arrow && arrow.scaleFactor) || 1) + 3 * e.options.width;
+        if (!plainEdge || length * scale >= 6 || !arrow || !arrow.enabled) { e.drawArrows(ctx); continue; }
+        /* Under 6 pixels long: a triangle at the target's radius, in one path per colour. */
+        var c = e.options.color;
+        batch(groups, c.color + "|" + c.opacity, function () { return { edge: e, length: length }; }).push(e);
+      }
+      groups.list.forEach(function (g) {
+        var v = g.edge.getFormattingValues();
+        ctx.fillStyle = g.edge.edgeType.getColor(ctx, v);
+        inChunks(ctx, g.items, function (edge) {
+          var a = edge.from, b = edge.to, dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
+          var ux = dx / d, uy = dy / d, r = b.options.size, L = g.length;
+          var tx = b.x - ux * r, ty = b.y - uy * r;
+          ctx.moveTo(tx, ty);
+          ctx.lineTo(tx - ux * L + uy * 0.3 * L, ty - uy * L - ux * 0.3 * L);
+          ctx.lineTo(tx - ux * 0.9 * L, ty - uy * 0.9 * L);
+          ctx.lineTo(tx - ux * L - uy * 0.3 * L, ty - uy * L + ux * 0.3 * L);
+          ctx.closePath();
+        }, function () { ctx.fill(); });
+      });
+    };
+    return true;
+  }
+
+  /* Labels of big graphs, drawn like vis-network's: below the node, white halo, only when at
+   * least 7 px tall on screen (at most 30 px), the biggest nodes first, at most 600 a frame. */
+  function drawLabels(ctx) {
+    var body = network.body, scale = body.view.scale, box = viewBox(network.canvas, 40), todo = [];
+    body.nodeIndices.forEach(function (id) {
+      var n = body.nodes[id], size = n.options.font.size;
+      if (size * scale < 7 || !inBox(box, n.x, n.y, n.options.size)) { return; }
+      todo.push(n);
+    });
+    todo.sort(function (a, b) { return (b.selected - a.selected) || (b.options.size - a.options.size) || (a.id - b.id); });
+    ctx.save();
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    todo.slice(0, 600).forEach(function (n) {
+      var f = n.options.font, px = Math.min(f.size, 30 / scale);
+      ctx.font = (n.selected ? "bold " : "") + px + "px " + f.face;
+      var y = n.y + (n.shape.height || 2 * n.options.size) / 2 + 2 / scale;
+      if (f.strokeWidth > 0) {
+        ctx.lineWidth = f.strokeWidth * px / f.size;
+        ctx.strokeStyle = f.strokeColor;
+        ctx.strokeText(nodes[n.id][1], n.x, y);
+      }
+      ctx.fillStyle = f.color;
+      ctx.fillText(nodes[n.id][1], n.x, y);
+    });
+    ctx.restore();
+  }
+
   window.rawabit = {
-    data: data, network: network, nodes: nodesDS, edges: edgesDS, nodeView: nodeView, edgeView: edgeView,
+    data: data, network: network, fast: fast, nodes: nodesDS, edges: edgesDS, nodeView: nodeView, edgeView: edgeView,
     normalise: normalise, search: search, selectNode: selectNode, showNode: showNode, showEdge: showEdge
   };
   if (data.focus >= 0) { selectNode(data.focus); }

@@ -24,6 +24,7 @@ def pages(tmp_path_factory):
     root = tmp_path_factory.mktemp("pages")
     html.write(helpers.demo_dataset(), root / "demo.html")
     html.write(helpers.hostile_dataset(), root / "hostile.html")
+    html.write(helpers.big_dataset(), root / "big.html")
     return root
 
 
@@ -182,3 +183,63 @@ def test_page_makes_no_network_request(driver, pages):
     assert urls and all(u.startswith(("file:", "data:", "blob:")) for u in urls), urls
     resources = js(driver, "return performance.getEntriesByType('resource').map(function (r) { return r.name; })")
     assert all(u.startswith(("file:", "data:", "blob:")) for u in resources), resources
+
+
+@pytest.fixture
+def big(driver, pages):
+    helpers.open_page(driver, pages / "big.html")
+    driver.get_log("browser")
+    return driver
+
+
+def test_big_graph_is_drawn_in_batches_without_console_errors(big):
+    assert js(big, "return window.rawabit.data.big") is True
+    assert js(big, "return window.rawabit.fast") is True
+    assert js(big, "return window.rawabit.network.body.nodeIndices.length") == js(big, "return window.rawabit.data.nodes.length")
+    assert js(big, "return window.rawabit.edges.get({filter: function (e) { return !!e.dashes; }}).length") > 0
+    for scale in (0.05, 0.5, 2):  # overview (tiny arrows, no labels), labels, exact arrows
+        js(big, "window.rawabit.network.moveTo({scale: arguments[0]}); window.rawabit.network.redraw()", scale)
+    assert severe(big) == []
+
+
+def test_big_graph_click_on_a_node_and_on_an_edge_opens_the_panel(big):
+    i = js(big, """var d = window.rawabit.data, best = 0;
+                   d.nodes.forEach(function (n, i) { if (n[6] > d.nodes[best][6]) { best = i; } }); return best;""")
+    js(big, "window.rawabit.network.moveTo({position: window.rawabit.network.getPositions([arguments[0]])[arguments[0]], scale: 1});"
+            "window.rawabit.network.redraw()", i)
+    pos = js(big, "return window.rawabit.network.getPositions([arguments[0]])[arguments[0]]", i)
+    click_at(big, pos)
+    assert js(big, "return document.getElementById('rwb-panel-title').textContent") == js(
+        big, "return window.rawabit.data.nodes[arguments[0]][1]", i)
+    assert js(big, "return window.rawabit.network.getSelectedNodes()") == [i]
+    # an edge of that node whose middle is clear of nodes
+    found = js(big, """
+        var r = window.rawabit, n = r.network, d = r.data, i = arguments[0];
+        for (var j = 0; j < d.edges.length; j++) {
+          var e = d.edges[j];
+          if (e[0] !== i && e[1] !== i) { continue; }
+          var p = n.getPositions([e[0], e[1]]), mid = {x: (p[e[0]].x + p[e[1]].x) / 2, y: (p[e[0]].y + p[e[1]].y) / 2};
+          var dom = n.canvasToDOM(mid);
+          if (dom.x > 20 && dom.y > 20 && dom.x < n.canvas.frame.canvas.clientWidth - 20
+              && dom.y < n.canvas.frame.canvas.clientHeight - 20 && n.getNodeAt(dom) === undefined && n.getEdgeAt(dom) === j) {
+            return [j, mid];
+          }
+        }
+        return null;""", i)
+    assert found is not None
+    j, mid = found
+    click_at(big, mid)
+    evidence = js(big, "return window.rawabit.data.edges[arguments[0]][4][0][0]", j)
+    assert evidence in panel(big)
+    assert severe(big) == []
+
+
+def test_big_graph_filters_still_count(big):
+    from selenium.webdriver.common.by import By
+    nodes, edges = js(big, "return [window.rawabit.nodeView.length, window.rawabit.edgeView.length]")
+    big.find_element(By.ID, "rwb-hide-unasserted").click()
+    assert js(big, "return window.rawabit.edgeView.length") < edges
+    big.find_element(By.CSS_SELECTOR, '#rwb-legend li[data-class="Person"] input').click()
+    assert js(big, "return window.rawabit.nodeView.length") < nodes
+    js(big, "window.rawabit.network.redraw()")
+    assert severe(big) == []

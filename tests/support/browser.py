@@ -17,7 +17,8 @@ from rdflib.namespace import XSD
 
 from rawabit.graph.namespace import ARTICLE, ID, RWB, STATEMENT
 
-__all__ = ["build", "demo_dataset", "hostile_dataset", "start_chromium", "open_page", "CHROMIUM", "CHROMEDRIVER"]
+__all__ = ["build", "demo_dataset", "hostile_dataset", "big_dataset", "start_chromium", "open_page", "CHROMIUM",
+           "CHROMEDRIVER"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -113,6 +114,30 @@ def hostile_dataset() -> Dataset:
     articles = [("badbadbadbad", f"</title>{script}{img}", f"javascript:{PWN}")]
     facts = [("evil-a", "met", "evil-b", "Asserted", "badbadbadbad", f"{script} {img} </script>", 0.5),
              ("evil-b", "discussed", "evil-c", "Denied", "badbadbadbad", f"<a href=\"javascript:{PWN}\">x</a>", 0.4)]
+    return build(entities, articles, facts)
+
+
+def big_dataset(nodes: int = 1600, edges: int = 3200, seed: int = 3) -> Dataset:
+    """A graph over the html writer's BIG threshold: clustered, a tenth of the facts not asserted."""
+    import random
+    rng = random.Random(seed)
+    classes = ("Person", "Organization", "Country", "City", "Region", "Topic")
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+
+    def word() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randint(3, 6)))
+
+    entities = [(f"n{i}", classes[i % 6], f"{word()} {word()}", f"Entity {i}", []) for i in range(nodes)]
+    articles = [(f"{i:012x}", word(), f"news/{i}.txt") for i in range(20)]
+    statuses = ("Denied", "Planned", "Possible")
+    relations = ("met", "visited", "criticized", "supports", "presidentOf")
+    facts = []
+    for k in range(edges):
+        c = rng.randrange(nodes // 100)
+        a, b = c * 100 + rng.randrange(100), c * 100 + rng.randrange(100)
+        b = b if rng.random() < 0.9 and a != b else (a + 1 + rng.randrange(nodes - 1)) % nodes
+        status = "Asserted" if k % 10 else statuses[k % 3]
+        facts.append((f"n{a}", relations[k % 5], f"n{b}", status, articles[k % 20][0], f"{word()} {word()} {word()}.", 0.5))
     return build(entities, articles, facts)
 
 
