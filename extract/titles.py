@@ -122,7 +122,8 @@ class TitleParser:
                 dual, rel = tag.split("|", 1)
                 rel, _, kinds = rel.rpartition(">")
                 definite = reading.startswith("ال")
-                suffixed = n == 1 and not definite and toks[i].text.endswith(("ه", "ها"))
+                # «مبعوثه», «وزير خارجيته»: the office's object is a pronoun
+                suffixed = not definite and toks[i + n - 1].text.endswith(("ه", "ها"))
                 return _Title(i, i + n, rel, dual == "2", definite,
                               frozenset(kinds.split(",")) if kinds else frozenset(), suffixed)
         return None

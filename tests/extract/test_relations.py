@@ -256,3 +256,10 @@ def test_the_genitive_of_talks_with_someone_is_who_talked(nlp):
     assert ("donald-trump", "talkedWith", "sergey-lavrov", "asserted") not in found
     # without «مع», the genitive is the other side: Trump wants to meet Putin
     assert ("donald-trump", "met", "vladimir-putin", "desired") in facts(nlp, "ويرغب ترامب في لقاء بوتين قريبا.")
+
+
+def test_his_foreign_minister_is_a_title_not_part_of_the_name(nlp):
+    doc = nlp(Article("t", "t.txt", "وأشاد الرئيس البرازيلي لولا دا سيلفا بجهود وزير خارجيته ماورو فييرا في القمة."))
+    names = {doc.entities[m.key].label_ar for m in doc.mentions if m.key and m.type.value == "Person"}
+    assert "ماورو فييرا" in names
+    assert not any("خارجيته" in n for n in names)
