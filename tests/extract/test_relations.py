@@ -263,3 +263,12 @@ def test_his_foreign_minister_is_a_title_not_part_of_the_name(nlp):
     names = {doc.entities[m.key].label_ar for m in doc.mentions if m.key and m.type.value == "Person"}
     assert "ماورو فييرا" in names
     assert not any("خارجيته" in n for n in names)
+
+
+def test_striving_for_a_goal_supports_it(nlp):
+    assert ("qatar", "supports", "topic-ceasefire", "asserted") in facts(
+        nlp, "وتسعى قطر إلى وقف إطلاق النار في غزة منذ أشهر.")
+    # striving to meet someone is a wish to meet, not support for them
+    found = facts(nlp, "ويسعى الرئيس الفرنسي إيمانويل ماكرون إلى لقاء بوتين.")
+    assert ("emmanuel-macron", "met", "vladimir-putin", "desired") in found
+    assert not {f for f in found if f[1] == "supports"}
