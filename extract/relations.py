@@ -57,6 +57,8 @@ class Cue:
     confidence: float
 
 
+#: Sentences back to look for the meeting a later «الاجتماع» stands for.
+_EVENT_BACK = 3
 #: Longest fronted purpose phrase («دعماً لـ … ،») in tokens.
 _FRONTED_MAX = 16
 
@@ -157,7 +159,10 @@ class RelationFinder:
         before = [u for u in inside if u.last <= c0]
         after = [u for u in inside if u.first >= c1]
         between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
-        if cue.relation in SYMMETRIC and cue.pos == "noun" and between:
+        event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
+        if event_only:  # «الاجتماع ركز على …»: only a meeting or call is said to focus on something
+            subjects, rest = self._event_participants(doc, sent, c0, c1), after
+        elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
             subjects, rest = coordinated(sent, us, between[0]), []  # «قمة بين ترمب وبوتين»
         else:
             subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue)
@@ -171,6 +176,8 @@ class RelationFinder:
                                             and marker(sent, u) in ("ب", "في"))]
         if not subjects and cue.pos == "noun":  # «دعماً لأوكرانيا، أعلنت هولندا …»
             subjects, rest = self._fronted_agent(sent, us, c0, right), after
+        if not subjects and cue.relation == "discussed" and cue.pos == "verb" and not event_only:
+            subjects, rest = self._event_participants(doc, sent, c0, c1), after  # «تناول الاجتماع …»
         if not subjects and cue.pos == "verb" and self._dual(toks[c0], cue):
             subjects, rest = self._participants(doc, sent, c0), after  # «… أجراها مع ترمب، تطرقا فيها إلى …»
         if not subjects and cue.relation == "discussed" and (toks[c0].prefix.endswith("ل")
@@ -227,6 +234,30 @@ class RelationFinder:
         if agent is None or agent.first - comma > 3 or marker(sent, agent) or agent.type is EntityType.TOPIC:
             return []
         return coordinated(sent, us, agent)
+
+    def _event_participants(self, doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
+        """The two sides of the meeting or call that is the subject of a verb at *c0*.
+
+        «وقال الكرملين إن الاجتماع ركز على التسوية», «المكالمة مع بوتين ركزت على …»:
+        a meeting or call noun just before the verb (or just after it) stands for
+        the meeting named last — in this sentence, or up to three sentences back.
+        Sides named in an earlier sentence stand at the verb in this one.
+        """
+        toks = sent.tokens
+        near = [*range(c0 - 1, max(-1, c0 - 5), -1), *range(c1, min(len(toks), c1 + 2))]
+        if not any((found := self._cue_at(sent, k)) and
+                   any(c.pos != "verb" and c.relation in SYMMETRIC for c in found[1]) for k in near):
+            return []
+        here = self._participants(doc, sent, c0)
+        if here:
+            return here
+        for back in range(1, _EVENT_BACK + 1):
+            pairs = [f for f in doc.facts if f.sentence == sent.index - back and f.relation in SYMMETRIC]
+            if pairs:
+                keys = (pairs[-1].subject, pairs[-1].object)
+                return [Mention(sent.index, c0, c1, toks[c0].start, toks[c1 - 1].end, toks[c0].text,
+                                doc.entities[k].type, k, "event", 0.7) for k in keys if k in doc.entities]
+        return []
 
     def _by_phone(self, sent: Sentence) -> bool:
         """Whether the sentence names a phone call («مكالمة هاتفية», «اتصال هاتفي»)."""

@@ -272,3 +272,13 @@ def test_striving_for_a_goal_supports_it(nlp):
     found = facts(nlp, "ويسعى الرئيس الفرنسي إيمانويل ماكرون إلى لقاء بوتين.")
     assert ("emmanuel-macron", "met", "vladimir-putin", "desired") in found
     assert not {f for f in found if f[1] == "supports"}
+
+
+def test_what_a_meeting_focused_on_was_discussed_by_its_two_sides(nlp):
+    text = ("التقى الرئيس الروسي فلاديمير بوتين المبعوث الأميركي ستيف ويتكوف في موسكو أمس. واستمر اللقاء ثلاث ساعات.\n\n"
+            "وقال الكرملين إن الاجتماع ركز على وقف إطلاق النار.")
+    found = facts(nlp, text)
+    assert {("vladimir-putin", "discussed", "topic-ceasefire", "asserted"),
+            ("steve-witkoff", "discussed", "topic-ceasefire", "asserted")} <= found
+    # a country focusing on something is no discussion
+    assert not {f for f in facts(nlp, "وتركز أوكرانيا على وقف إطلاق النار.") if f[1] == "discussed"}
