@@ -57,6 +57,7 @@ class Cue:
     confidence: float
 
 
+_QUOTES = frozenset('"“”«»\'')
 #: Sentences back to look for the meeting a later «الاجتماع» stands for.
 _EVENT_BACK = 3
 #: Longest fronted purpose phrase («دعماً لـ … ،») in tokens.
@@ -244,9 +245,24 @@ class RelationFinder:
         Sides named in an earlier sentence stand at the verb in this one.
         """
         toks = sent.tokens
-        near = [*range(c0 - 1, max(-1, c0 - 5), -1), *range(c1, min(len(toks), c1 + 2))]
-        if not any((found := self._cue_at(sent, k)) and
-                   any(c.pos != "verb" and c.relation in SYMMETRIC for c in found[1]) for k in near):
+        us = units(doc, sent.index)
+        k = c0 - 1
+        while k >= 0 and toks[k].text in _QUOTES:
+            k -= 1
+        side = next((u for u in us if u.last == k + 1 and marker(sent, u) == "مع"), None)
+        if side is not None:  # «المكالمة مع بوتين ركزت»
+            k = side.first - (2 if toks[side.first - 1].norm == "مع" else 1)
+
+        def event_at(j: int) -> bool:  # an interaction noun ending at token j
+            for start in (j, j - 1):
+                found = self._cue_at(sent, start) if start >= 0 else None
+                if found and start + found[0] == j + 1 and \
+                        any(c.pos != "verb" and c.relation in SYMMETRIC for c in found[1]):
+                    return True
+            return False
+
+        if not (event_at(k) or (c1 < len(toks) and self._cue_at(sent, c1) is not None and event_at(
+                c1 + self._cue_at(sent, c1)[0] - 1))):
             return []
         here = self._participants(doc, sent, c0)
         if here:
