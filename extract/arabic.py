@@ -19,7 +19,7 @@ from camel_tools.utils.normalize import (
     normalize_teh_marbuta_ar,
 )
 
-__all__ = ["normalize", "normalize_phrase", "transliterate", "slugify", "is_arabic"]
+__all__ = ["normalize", "normalize_phrase", "accusative", "transliterate", "slugify", "is_arabic"]
 
 _TATWEEL = "\u0640"
 _HAMZA_SEATS = str.maketrans({"ؤ": "و", "ئ": "ي"})
@@ -49,6 +49,31 @@ def normalize_phrase(text: str) -> str:
     """Normalize a multi-word phrase: each word folded, punctuation dropped, spaces single."""
     text = _NON_WORD.sub(" ", unicodedata.normalize("NFC", text))
     return " ".join(normalize(w) for w in _SPACES.split(text.strip()) if w)
+
+
+#: Endings that take no alef in the indefinite accusative («هدنةً», «ضماناتٍ», «أسرى»).
+_NO_ALEF = ("ة", "ه", "ى", "ا", "ء", "ات")
+
+
+def accusative(phrase: str) -> str:
+    """The indefinite accusative of a normalized noun phrase, or ``""`` if it has none.
+
+    «وقف شامل لاطلاق النار» → «وقفا شاملا لاطلاق النار»: each indefinite word
+    before the first definite or prepositional one takes the alef of «ـاً».
+    For a construct («اتفاق سلام») the result is a spelling no text uses,
+    which costs nothing.
+
+    >>> accusative("وقف فوري لاطلاق النار")
+    'وقفا فوريا لاطلاق النار'
+    """
+    words = phrase.split()
+    changed = False
+    for i, w in enumerate(words):
+        if w.startswith(("ال", "ل", "ب")) or len(w) < 3:
+            break
+        if not w.endswith(_NO_ALEF):
+            words[i], changed = w + "ا", True
+    return " ".join(words) if changed else ""
 
 
 def is_arabic(text: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .arabic import normalize_phrase
+from .arabic import accusative, normalize_phrase
 from .model import Entity, EntityType
 from .resources import read_tsv, split_variants
 
@@ -115,6 +115,8 @@ class Gazetteer:
                                         tuple(p for p in patterns if p != label))
             for p in [label, *patterns]:
                 self.topics.add(p, key)
+                if acc := accusative(normalize_phrase(p)):  # «رفض بوتين وقفاً شاملاً لإطلاق النار»
+                    self.topics.add(acc, key)
 
     # -- queries -----------------------------------------------------------
     def lexicon(self) -> set[str]:

@@ -282,3 +282,8 @@ def test_what_a_meeting_focused_on_was_discussed_by_its_two_sides(nlp):
             ("steve-witkoff", "discussed", "topic-ceasefire", "asserted")} <= found
     # a country focusing on something is no discussion
     assert not {f for f in facts(nlp, "وتركز أوكرانيا على وقف إطلاق النار.") if f[1] == "discussed"}
+
+
+def test_a_topic_in_the_indefinite_accusative_is_still_the_topic(nlp):
+    found = facts(nlp, "ورفض الرئيس الروسي فلاديمير بوتين وقفاً فورياً لإطلاق النار في أوكرانيا.")
+    assert ("vladimir-putin", "rejects", "topic-ceasefire", "asserted") in found
