@@ -231,18 +231,35 @@ def _run_oxigraph(store: ox.Store, sparql: str) -> Result:
         answer = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
         if isinstance(answer, ox.QueryBoolean):
             return Result("ask", boolean=bool(answer))
+        term = _TermCache()
         if isinstance(answer, ox.QueryTriples):
             graph = _new_graph()
             for t in answer:
-                graph.add((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)))
+                graph.add((term(t.subject), term(t.predicate), term(t.object)))
             return Result("graph", graph=graph)
-        names = _projection(sparql, [v.value for v in answer.variables])
-        rows = tuple(tuple(None if (t := sol[n]) is None else from_oxigraph(t) for n in names) for sol in answer)
+        order = [v.value for v in answer.variables]
+        names = _projection(sparql, order)
+        columns = [order.index(n) for n in names]
+        rows = tuple(tuple(None if (t := sol[i]) is None else term(t) for i in columns) for sol in answer)
         return Result("select", variables=names, rows=rows)
     except SyntaxError as exc:
         raise QueryError(f"malformed query: {_one_line(exc)}") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"query failed: {_one_line(exc)}") from None
+
+
+class _TermCache(dict):
+    """pyoxigraph term -> rdflib term, each distinct term converted once.
+
+    Rows repeat the same entities, relations, statuses and numbers, and making
+    an rdflib literal (above all a typed one) costs ten times a dict lookup.
+    """
+
+    def __call__(self, term: object) -> Node:
+        node = self.get(term)
+        if node is None:
+            node = self[term] = from_oxigraph(term)
+        return node
 
 
 def _run_rdflib(graph: Graph, sparql: str) -> Result:

@@ -193,3 +193,11 @@ def test_roqet_gives_the_same_answers_over_turtle(files, name: str) -> None:
     ours = run_query(files[".ttl"], QUERIES[name])
     assert names == ours.variables or not rows
     assert sample.canonical(rows) == sample.canonical(ours.rows)
+
+
+def test_columns_follow_the_projection_and_each_distinct_term_is_converted_once(files) -> None:
+    result = run_query(files[".trig"], "SELECT ?status ?st WHERE { ?st rwb:status ?status }")
+    assert result.variables == ("status", "st")
+    assert all(str(st).startswith(PREFIXES["statement"]) for _, st in result.rows)
+    asserted = [status for status, _ in result.rows if status == RWB.Asserted]
+    assert len(asserted) > 1 and all(status is asserted[0] for status in asserted)
