@@ -179,8 +179,10 @@ class RelationFinder:
             subjects, rest = self._fronted_agent(sent, us, c0, right), after
         if not subjects and cue.relation == "discussed" and cue.pos == "verb" and not event_only:
             subjects, rest = self._event_participants(doc, sent, c0, c1), after  # «تناول الاجتماع …»
+        if not subjects and cue.pos == "verb":
+            subjects, rest = self._both_sides(doc, sent, c0, c1), after
         if not subjects and cue.pos == "verb" and self._dual(toks[c0], cue):
-            subjects, rest = self._participants(doc, sent, c0), after  # «… أجراها مع ترمب، تطرقا فيها إلى …»
+            subjects, rest = self._meeting_sides(doc, sent, c0, c1), after  # «… أجراها مع ترمب، تطرقا فيها إلى …»
         if not subjects and cue.relation == "discussed" and (toks[c0].prefix.endswith("ل")
                                                              or toks[c0].norm.startswith("ل")):
             subjects, rest = self._participants(doc, sent, c0), after  # «التقى X Y … لمناقشة الحرب»
@@ -241,8 +243,7 @@ class RelationFinder:
 
         «وقال الكرملين إن الاجتماع ركز على التسوية», «المكالمة مع بوتين ركزت على …»:
         a meeting or call noun just before the verb (or just after it) stands for
-        the meeting named last — in this sentence, or up to three sentences back.
-        Sides named in an earlier sentence stand at the verb in this one.
+        the meeting named last (see :meth:`_meeting_sides`).
         """
         toks = sent.tokens
         us = units(doc, sent.index)
@@ -264,6 +265,23 @@ class RelationFinder:
         if not (event_at(k) or (c1 < len(toks) and self._cue_at(sent, c1) is not None and event_at(
                 c1 + self._cue_at(sent, c1)[0] - 1))):
             return []
+        return self._meeting_sides(doc, sent, c0, c1)
+
+    def _both_sides(self, doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
+        """«وناقش الجانبان تبادل الأسرى», «إن الرئيسين بحثا …»: the two sides of the meeting named last."""
+        toks = sent.tokens
+        near = [k for k in (c0 - 1, c1) if 0 <= k < len(toks)]
+        if any(toks[k].norm in WORDS.both_sides or toks[k].base in WORDS.both_sides for k in near):
+            return self._meeting_sides(doc, sent, c0, c1)
+        return []
+
+    def _meeting_sides(self, doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
+        """The two sides of the meeting or call named last before token *c0*.
+
+        In this sentence, or up to three sentences back; sides named in an
+        earlier sentence stand at the cue in this one.
+        """
+        toks = sent.tokens
         here = self._participants(doc, sent, c0)
         if here:
             return here

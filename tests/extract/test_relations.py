@@ -287,3 +287,13 @@ def test_what_a_meeting_focused_on_was_discussed_by_its_two_sides(nlp):
 def test_a_topic_in_the_indefinite_accusative_is_still_the_topic(nlp):
     found = facts(nlp, "ورفض الرئيس الروسي فلاديمير بوتين وقفاً فورياً لإطلاق النار في أوكرانيا.")
     assert ("vladimir-putin", "rejects", "topic-ceasefire", "asserted") in found
+
+
+def test_the_two_sides_stand_for_the_meeting_named_before(nlp):
+    text = ("التقى الرئيس التركي رجب طيب أردوغان الرئيس الفرنسي إيمانويل ماكرون في أنقرة أمس.\n\n"
+            "وناقش الجانبان تبادل الأسرى وإدخال المساعدات.")
+    found = facts(nlp, text)
+    sides = {f[0] for f in found if f[1] == "discussed" and f[2] == "topic-prisoner-exchange"}
+    assert sides == {"recep-tayyip-erdogan", "emmanuel-macron"}
+    # no meeting before: «الجانبان» stands for no one
+    assert not {f for f in facts(nlp, "وناقش الجانبان تبادل الأسرى.") if f[1] == "discussed"}
