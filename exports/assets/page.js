@@ -66,7 +66,7 @@
   relations.forEach(function (r, i) { relOn[i] = true; });
   var nodeClass = nodes.map(function (n) { return classes[n[3]][0]; });
 
-  if (data.big) { quietEdgeLabels(); }
+  if (data.big) { quietLabels(); }
   var nodesDS = new vis.DataSet(nodeItems);
   var edgesDS = new vis.DataSet(edgeItems);
   times.datasets = performance.now();
@@ -291,23 +291,38 @@
   /* ---- Big graphs (data.big): the same picture, drawn in batches ----
    * vis-network 9.1.2 (pyvis's copy) draws every node and arrow with its own canvas save/restore
    * and edge by edge, about a second per frame for 5,000 nodes and 20,000 edges, and recomputes
-   * the fonts of every unlabelled edge after each data change. Below: edges without a label keep
-   * the fonts they were built with, and the renderer draws unselected nodes, edges and arrows in
-   * view as one path per style; selected ones still go through vis-network. Each patch checks
-   * that the method it wraps exists, else the page keeps vis-network's own drawing. */
-  function quietEdgeLabels() {
+   * the fonts of every node and edge after each data change. Below: items without a label get no
+   * font work (the page draws node labels itself, drawLabels), and the renderer draws unselected
+   * nodes, edges and arrows in view as one path per style; selected ones still go through
+   * vis-network. Each patch checks that what it wraps exists, else vis-network's code runs. */
+  function quiet(proto, skip) {
+    var update = proto.updateLabelModule;
+    if (typeof update !== "function" || update.rwbQuiet) { return; }
+    proto.updateLabelModule = function (opts) {
+      return skip(this, opts) ? undefined : update.apply(this, arguments);
+    };
+    proto.updateLabelModule.rwbQuiet = true;
+  }
+  function quietLabels() {
     var probe = document.createElement("div"), net;
     try {
       net = new vis.Network(probe, { nodes: [{ id: 0 }, { id: 1 }], edges: [{ id: 0, from: 0, to: 1 }] },
         { physics: { enabled: false }, layout: { improvedLayout: false } });
-      var proto = Object.getPrototypeOf(net.body.edges[0]);
-      var update = proto.updateLabelModule;
-      if (typeof update === "function" && !update.rwbQuiet) {
-        proto.updateLabelModule = function (opts) {
-          if (this.options.label === undefined && this.labelModule && !(opts && opts.font)) { return; }
-          return update.apply(this, arguments);
-        };
-        proto.updateLabelModule.rwbQuiet = true;
+      /* Edges: no label, no font of their own: the fonts are never used. */
+      quiet(Object.getPrototypeOf(net.body.edges[0]), function (edge, opts) {
+        return edge.options.label === undefined && edge.labelModule && !(opts && opts.font);
+      });
+      /* Nodes without a label: only what the method does besides fonts, i.e. apply the group's
+       * colour and shape to the node's own options (the page draws their labels, drawLabels). */
+      var node = Object.getPrototypeOf(net.body.nodes[0]), Node = node.constructor;
+      if (typeof Node.updateGroupOptions === "function") {
+        quiet(node, function (n, opts) {
+          var label = n.options.label;
+          if ((label !== undefined && label !== null && label !== "") || (opts && (opts.label !== undefined || opts.font))) { return false; }
+          if (opts) { Node.updateGroupOptions(n.options, Object.assign({}, opts, { color: opts.color || n._localColor || undefined }), n.grouplist); }
+          n.options.label = undefined;
+          return true;
+        });
       }
     } catch (err) { /* keep vis-network's behaviour */ }
     if (net) { net.destroy(); }
@@ -498,4 +513,5 @@
     normalise: normalise, search: search, selectNode: selectNode, showNode: showNode, showEdge: showEdge
   };
   if (data.focus >= 0) { selectNode(data.focus); }
+  times.ready = performance.now();
 })();
