@@ -134,8 +134,8 @@ def browser_times(path: Path, runs: int = 3) -> list[dict[str, float]]:
     """One fresh page load per run, with milliseconds from navigation start to
 
     * ``drawn``: vis-network's first ``afterDrawing``;
-    * ``quiet``: the end of the last long task (50 ms or more) in the 4 s after that, i.e. when the
-      main thread became free for good;
+    * ``quiet``: the end of the last long task (50 ms or more) that began before the click below
+      (and within 4 s of drawing), i.e. when the main thread became free;
     * ``interactive``: the later of the two (a time-to-interactive);
     * ``panel``: a click on the biggest node, sent as soon as the page was drawn, has shown that
       node's facts in the side panel and the frame is painted; ``click`` is the time from that
@@ -149,7 +149,7 @@ def browser_times(path: Path, runs: int = 3) -> list[dict[str, float]]:
         for _ in range(runs):
             driver.get("about:blank")
             driver.get(path.resolve().as_uri())
-            WebDriverWait(driver, 300, poll_frequency=0.02).until(
+            WebDriverWait(driver, 300, poll_frequency=0.05).until(
                 lambda d: d.execute_script("return window.__rwbDrawnAt !== undefined"))
             label = _click_biggest_node(driver)
             WebDriverWait(driver, 300, poll_frequency=0.05).until(
@@ -157,9 +157,10 @@ def browser_times(path: Path, runs: int = 3) -> list[dict[str, float]]:
             drawn = driver.execute_script("return window.__rwbDrawnAt")
             time.sleep(max(0.0, 4 - (driver.execute_script("return performance.now()") - drawn) / 1000))
             got = driver.execute_script("""
-                var t = window.__rwbTimes, until = arguments[0] + 4000;
+                var t = window.__rwbTimes, until = Math.min(arguments[0] + 4000, window.__rwbDown);
                 var long = window.__rwbLong.filter(function (l) { return l[0] < until; });
-                return {start: t.start, parsed: t.parsed, datasets: t.datasets, network: t.network, drawn: window.__rwbDrawnAt,
+                return {start: t.start, parsed: t.parsed, datasets: t.datasets, network: t.network, ready: t.ready,
+                        drawn: window.__rwbDrawnAt,
                         quiet: long.reduce(function (m, l) { return Math.max(m, l[0] + l[1]); }, 0),
                         longTasks: long.length, down: window.__rwbDown, panel: window.__rwbPainted,
                         title: document.getElementById('rwb-panel-title').textContent};""", drawn)
@@ -169,7 +170,7 @@ def browser_times(path: Path, runs: int = 3) -> list[dict[str, float]]:
             got["click"] = got["panel"] - got["down"]
             out.append(got)
             print("  script start {start:.0f} ms, JSON parsed {parsed:.0f}, datasets {datasets:.0f}, network built "
-                  "{network:.0f}, drawn {drawn:.0f}, main thread quiet from {quiet:.0f} ({longTasks} long tasks), "
+                  "{network:.0f}, script done {ready:.0f}, drawn {drawn:.0f}, main thread quiet from {quiet:.0f} ({longTasks} long tasks), "
                   "panel painted {panel:.0f} (click to paint {click:.0f} ms)".format(**got))
             errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
             if errors:
