@@ -111,8 +111,10 @@ class Gazetteer:
             label = row.get("label_ar") or (patterns[0] if patterns else "")
             if not label:
                 continue
+            # the altLabels: phrases only; a bare «السلام» or «هدنة» names no topic on its
+            # own for whoever reads the graph, and «سلام» is also a surname
             self.entities[key] = Entity(key, EntityType.TOPIC, label, row.get("label_en", ""),
-                                        tuple(p for p in patterns if p != label))
+                                        tuple(p for p in patterns if p != label and " " in p.strip()))
             for p in [label, *patterns]:
                 self.topics.add(p, key)
                 if acc := accusative(normalize_phrase(p)):  # «رفض بوتين وقفاً شاملاً لإطلاق النار»
