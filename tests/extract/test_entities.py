@@ -77,3 +77,14 @@ def test_linking_across_articles(nlp):
     people = [e for e in extraction.entities.values() if e.label_ar == "فياتشيسلاف غلادكوف"]
     assert len(people) == 1
     assert extraction.mentions["a1"] & extraction.mentions["a2"] >= {people[0].key}
+
+
+def test_a_one_word_spelling_finds_a_topic_but_is_no_label_of_it(nlp):
+    d = doc(nlp, "وقال الرئيس إن السلام ممكن، ودعا إلى هدنة في غزة.")
+    topics = {m.key for m in d.mentions if m.type is EntityType.TOPIC}
+    assert {"topic-peace-deal", "topic-ceasefire"} <= topics
+    gazetteer = next(c for c in nlp.components if type(c).__name__ == "GazetteerMatcher").gaz
+    for key in topics:
+        aliases = gazetteer.entities[key].aliases
+        assert aliases and all(" " in alias for alias in aliases)
+        assert "السلام" not in aliases and "هدنة" not in aliases
