@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -36,6 +37,17 @@ def test_there_are_at_least_twelve_recipes_with_title_and_description() -> None:
     for recipe in RECIPES:
         assert recipe.title and recipe.description, recipe.path.name
         assert recipe.path.name[:2].isdigit() and recipe.path.name[2] == "-"
+
+
+@pytest.mark.parametrize("recipe", RECIPES, ids=lambda r: r.path.stem)
+def test_each_recipe_keeps_clear_of_what_scans_a_big_store_or_breaks_roqet(recipe) -> None:
+    """Issue #6: every recipe answers in under a second on a 100k-article store."""
+    text = re.sub(r"#.*", "", recipe.query)
+    assert not re.search(r"\bVALUES\b", text), "roqet binds only the first VALUES row (or crashes); use UNION + BIND"
+    assert not re.search(r"FILTER\s*\(\s*\?\w+\s+IN\b", text, re.IGNORECASE), \
+        "FILTER(?x IN (...)) is checked on every triple; give each value its own pattern (UNION + BIND)"
+    assert not re.search(r"\?\w+\s+a\s+rwb:(Statement|Quote)\s*;", text), \
+        "rdf:subject, rwb:status … already say it is a statement; the extra type join costs a lookup per row"
 
 
 @pytest.mark.parametrize("recipe", RECIPES, ids=lambda r: r.path.stem)
