@@ -161,7 +161,9 @@ class RelationFinder:
         after = [u for u in inside if u.first >= c1]
         between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
         event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
-        if event_only:  # «الاجتماع ركز على …»: only a meeting or call is said to focus on something
+        if cue.pos == "participle":  # «…، داعياً إسرائيل إلى فتح المعابر»: said by the main clause's subject
+            subjects, rest = self._main_subject(sent, us, c0), after
+        elif event_only:  # «الاجتماع ركز على …»: only a meeting or call is said to focus on something
             subjects, rest = self._event_participants(doc, sent, c0, c1), after
         elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
             subjects, rest = coordinated(sent, us, between[0]), []  # «قمة بين ترمب وبوتين»
@@ -237,6 +239,21 @@ class RelationFinder:
         if agent is None or agent.first - comma > 3 or marker(sent, agent) or agent.type is EntityType.TOPIC:
             return []
         return coordinated(sent, us, agent)
+
+    def _main_subject(self, sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
+        """The subject of the clause a circumstantial participle («داعياً», «متهماً») hangs on.
+
+        The name that opens the sentence or follows its first word (the verb):
+        «وقال عون إن …، مطالباً الولايات المتحدة بالضغط» is said by Aoun. A
+        sentence that opens otherwise gives none, rather than its object.
+        """
+        toks = sent.tokens
+        lead = 1 if toks and toks[0].text == "و" else 0
+        first = next((u for u in us if u.last <= c0), None)
+        if first is None or first.first > lead + 1 or marker(sent, first) or \
+                first.type is EntityType.TOPIC or first.source == "nisba":
+            return []
+        return coordinated(sent, us, first)
 
     def _event_participants(self, doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
         """The two sides of the meeting or call that is the subject of a verb at *c0*.

@@ -297,3 +297,20 @@ def test_the_two_sides_stand_for_the_meeting_named_before(nlp):
     assert sides == {"recep-tayyip-erdogan", "emmanuel-macron"}
     # no meeting before: «الجانبان» stands for no one
     assert not {f for f in facts(nlp, "وناقش الجانبان تبادل الأسرى.") if f[1] == "discussed"}
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("وأكد وزير الخارجية المصري بدر عبد العاطي ضرورة إدخال المساعدات، داعياً إسرائيل إلى فتح المعابر.",
+     ("badr-abdelatty", "urged", "israel")),
+    ("وقال الرئيس اللبناني جوزيف عون إن الاعتداءات مستمرة، مطالباً الولايات المتحدة بالضغط على إسرائيل.",
+     ("joseph-aoun", "urged", "usa")),
+    ("وفرض ترامب رسوماً جديدة على الهند، متهماً نيودلهي بتمويل الحرب.", ("donald-trump", "accused", "new-delhi")),
+])
+def test_a_circumstantial_participle_is_said_by_the_main_subject(nlp, text, triple):
+    assert (*triple, "asserted") in facts(nlp, text)
+
+
+def test_a_participle_does_not_take_the_object_of_the_main_verb_as_its_subject(nlp):
+    # «العون» is no listed name here, so the main verb's subject is unknown
+    found = facts(nlp, "واتهم المسؤول المحلي إسرائيل بخرق الهدنة، مطالباً الولايات المتحدة بالتدخل.")
+    assert not {f for f in found if f[0] == "israel" and f[1] == "urged"}
