@@ -103,7 +103,7 @@
   var container = byId("rwb-network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
   times.network = performance.now();
-  var fast = data.big && fastDrawing(network);
+  var fast = data.big && fastDrawing(network, [nodeView, edgeView]);
   if (data.big) { network.on("afterDrawing", drawLabels); }
 
   network.once("afterDrawing", function () {
@@ -292,9 +292,10 @@
    * vis-network 9.1.2 (pyvis's copy) draws every node and arrow with its own canvas save/restore
    * and edge by edge, about a second per frame for 5,000 nodes and 20,000 edges, and recomputes
    * the fonts of every node and edge after each data change. Below: items without a label get no
-   * font work (the page draws node labels itself, drawLabels), and the renderer draws unselected
-   * nodes, edges and arrows in view as one path per style; selected ones still go through
-   * vis-network. Each patch checks that what it wraps exists, else vis-network's code runs. */
+   * font work (the page draws node labels itself, drawLabels), and the renderer draws all nodes,
+   * edges and arrows in view, unselected, as one path per style into bitmaps kept until the view
+   * or the data change; selected ones are drawn by vis-network between them. Each patch checks
+   * that what it wraps exists, else vis-network's code runs. */
   function quiet(proto, skip) {
     var update = proto.updateLabelModule;
     if (typeof update !== "function" || update.rwbQuiet) { return; }
@@ -373,24 +374,29 @@
     return g.items;
   }
 
-  function fastDrawing(net) {
+  function fastDrawing(net, views) {
     var R = net.renderer;
-    if (!R || !R.canvas || !R.body || ["_drawNodes", "_drawEdges", "_drawArrows"].some(function (k) { return typeof R[k] !== "function"; })) {
+    if (!R || !R.canvas || !R.body || !R.body.view || typeof CanvasRenderingContext2D.prototype.getTransform !== "function"
+        || ["_drawNodes", "_drawEdges", "_drawArrows"].some(function (k) { return typeof R[k] !== "function"; })) {
       return false;
     }
-    var drawNodes = R._drawNodes, drawEdges = R._drawEdges, drawArrows = R._drawArrows;
-    function plain(edge) {
-      return edge.connected && !edge.selected && !edge.hover && edge.from !== edge.to && edge.from && edge.to
+    var drawNodes = R._drawNodes;
+    function straight(edge) {
+      return edge.connected && edge.from && edge.to && edge.from !== edge.to
         && !(edge.options.smooth && edge.options.smooth.enabled) && !edge.options.hidden;
     }
-    R._drawNodes = function (ctx, alwaysShow) {
-      if (alwaysShow === true) { return drawNodes.apply(this, arguments); }
-      var all = this.body.nodes, ids = this.body.nodeIndices, scale = this.body.view.scale;
-      var box = viewBox(this.canvas, 20), groups = { list: [] }, later = [], i, node;
-      for (i = 0; i < ids.length; i++) {
-        node = all[ids[i]];
-        var o = node.options, path = SHAPES[o.shape];
-        if (node.hover || node.selected || !path || o.hidden || (o.label !== undefined && o.label !== "")) { later.push(node); continue; }
+    function drawable(node) {
+      var o = node.options;
+      return SHAPES[o.shape] && !o.hidden && (o.label === undefined || o.label === "");
+    }
+
+    /* The base layer: every drawable node, straight edge and its arrow in view, unselected style. */
+    function baseNodes(body, canvas, ctx) {
+      var all = body.nodes, ids = body.nodeIndices, scale = body.view.scale;
+      var box = viewBox(canvas, 20), groups = { list: [] };
+      for (var i = 0; i < ids.length; i++) {
+        var node = all[ids[i]], o = node.options;
+        if (!drawable(node)) { continue; }
         if (node.rwbX !== node.x || node.rwbY !== node.y || node.rwbSize !== o.size) {
           /* What vis-network's drawing does: size and place the shape (clicks are matched against it). */
           var shape = node.shape;
@@ -403,7 +409,7 @@
         if (!inBox(box, node.x, node.y, 1.5 * o.size)) { continue; }
         var line = Math.min(node.shape.width || 2 * o.size, o.borderWidth / scale);
         var key = o.shape + "|" + o.color.background + "|" + o.color.border + "|" + Math.round(line * 8);
-        batch(groups, key, function () { return { path: path, fill: o.color.background, stroke: o.color.border, line: line }; }).push(node);
+        batch(groups, key, function () { return { path: SHAPES[o.shape], fill: o.color.background, stroke: o.color.border, line: line }; }).push(node);
       }
       groups.list.forEach(function (g) {
         ctx.fillStyle = g.fill;
@@ -414,19 +420,12 @@
           if (g.line > 0) { ctx.stroke(); }
         });
       });
-      var labels = [];
-      later.forEach(function (n) {
-        var drawn = n.draw(ctx);
-        if (drawn && drawn.drawExternalLabel) { labels.push(drawn.drawExternalLabel); }
-      });
-      return { drawExternalLabels: function () { labels.forEach(function (f) { f(); }); } };
-    };
-    R._drawEdges = function (ctx) {
-      var all = this.body.edges, ids = this.body.edgeIndices, box = viewBox(this.canvas, 0), groups = { list: [] }, later = [];
+    }
+    function baseEdges(body, canvas, ctx) {
+      var all = body.edges, ids = body.edgeIndices, box = viewBox(canvas, 0), groups = { list: [] };
       for (var i = 0; i < ids.length; i++) {
         var e = all[ids[i]];
-        if (!e.connected) { continue; }
-        if (!plain(e)) { later.push(e); continue; }
+        if (!straight(e)) { continue; }
         var a = e.from, b = e.to;
         if (Math.max(a.x, b.x) < box.left || Math.min(a.x, b.x) > box.right || Math.max(a.y, b.y) < box.top || Math.min(a.y, b.y) > box.bottom) { continue; }
         var c = e.options.color, key = c.color + "|" + c.opacity + "|" + e.options.width + "|" + e.options.dashes;
@@ -435,35 +434,29 @@
       /* Dashed (not asserted, a tenth or so) under the rest, as interleaved drawing mostly leaves them. */
       groups.list.sort(function (x, y) { return !!y.edge.options.dashes - !!x.edge.options.dashes; });
       groups.list.forEach(function (g) {
-        var values = g.edge.getFormattingValues();
+        var values = plainly(g.edge, function () { return g.edge.getFormattingValues(); });
         if (values.hidden) { return; }
         ctx.save();
-        ctx.strokeStyle = g.edge.edgeType.getColor(ctx, values);
+        ctx.strokeStyle = plainly(g.edge, function () { return g.edge.edgeType.getColor(ctx, values); });
         ctx.lineWidth = values.width;
         if (values.dashes !== false) { ctx.lineCap = "round"; ctx.setLineDash(Array.isArray(values.dashes) ? values.dashes : [5, 5]); }
         inChunks(ctx, g.items, function (e) { ctx.moveTo(e.from.x, e.from.y); ctx.lineTo(e.to.x, e.to.y); }, function () { ctx.stroke(); });
         ctx.restore();
       });
-      later.forEach(function (e) { e.draw(ctx); });
-    };
-    R._drawArrows = function (ctx) {
-      var all = this.body.edges, ids = this.body.edgeIndices, scale = this.body.view.scale, box = viewBox(this.canvas, 20);
-      var groups = { list: [] }, i, e;
-      for (i = 0; i < ids.length; i++) {
-        e = all[ids[i]];
-        if (!e.connected) { continue; }
-        var plainEdge = plain(e), to = e.to;
-        if (plainEdge && !inBox(box, to.x, to.y, 0)) { continue; }
-        var values = plainEdge ? null : e.getFormattingValues();
-        var arrow = e.options.arrows && e.options.arrows.to, length = 15 * ((arrow && arrow.scaleFactor) || 1) + 3 * e.options.width;
-        if (!plainEdge || length * scale >= 6 || !arrow || !arrow.enabled) { e.drawArrows(ctx); continue; }
+    }
+    function baseArrows(body, canvas, ctx) {
+      var all = body.edges, ids = body.edgeIndices, scale = body.view.scale, box = viewBox(canvas, 20), groups = { list: [] };
+      for (var i = 0; i < ids.length; i++) {
+        var e = all[ids[i]], arrow = e.options.arrows && e.options.arrows.to;
+        if (!straight(e) || !arrow || !arrow.enabled || !inBox(box, e.to.x, e.to.y, 0)) { continue; }
+        var length = 15 * (arrow.scaleFactor || 1) + 3 * e.options.width;
+        if (length * scale >= 6) { plainly(e, function () { e.drawArrows(ctx); }); continue; }
         /* Under 6 pixels long: a triangle at the target's radius, in one path per colour. */
         var c = e.options.color;
         batch(groups, c.color + "|" + c.opacity, function () { return { edge: e, length: length }; }).push(e);
       }
       groups.list.forEach(function (g) {
-        var v = g.edge.getFormattingValues();
-        ctx.fillStyle = g.edge.edgeType.getColor(ctx, v);
+        ctx.fillStyle = plainly(g.edge, function () { return g.edge.edgeType.getColor(ctx, g.edge.getFormattingValues()); });
         inChunks(ctx, g.items, function (edge) {
           var a = edge.from, b = edge.to, dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
           var ux = dx / d, uy = dy / d, r = b.options.size, L = g.length;
@@ -475,6 +468,70 @@
           ctx.closePath();
         }, function () { ctx.fill(); });
       });
+    }
+    /* Run f with the item drawn as unselected, not hovered. */
+    function plainly(item, f) {
+      var selected = item.selected, hover = item.hover;
+      item.selected = false; item.hover = false;
+      try { return f(); } finally { item.selected = selected; item.hover = hover; }
+    }
+
+    /* The base is kept as two bitmaps (edges; nodes and arrows) while the view, the canvas and the
+     * data stay the same, so a selection or a panel only draws the selected items, in vis-network's
+     * order: edges, selected edges, nodes, selected nodes, arrows of selected edges. */
+    var layers = [document.createElement("canvas"), document.createElement("canvas")], layerKey = "", version = 0, based = false;
+    function changed() { version += 1; }
+    views.forEach(function (v) { ["add", "update", "remove"].forEach(function (ev) { v.on(ev, changed); }); });
+    ["dragging", "dragEnd", "resize"].forEach(function (ev) { net.on(ev, changed); });
+    net.on("beforeDrawing", function () { based = false; });
+    function blit(ctx, layer) {
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(layer, 0, 0);
+      ctx.restore();
+    }
+
+    R._drawEdges = function (ctx) {
+      var body = this.body, view = body.view, frame = this.canvas.frame.canvas, canvas = this.canvas;
+      var key = [view.scale, view.translation.x, view.translation.y, frame.width, frame.height, version].join(",");
+      if (key !== layerKey) {
+        layers.forEach(function (layer, k) {
+          if (layer.width !== frame.width || layer.height !== frame.height) { layer.width = frame.width; layer.height = frame.height; }
+          var lc = layer.getContext("2d");
+          lc.setTransform(1, 0, 0, 1, 0, 0);
+          lc.clearRect(0, 0, layer.width, layer.height);
+          lc.setTransform(ctx.getTransform());
+          if (k === 0) { baseEdges(body, canvas, lc); } else { baseNodes(body, canvas, lc); baseArrows(body, canvas, lc); }
+        });
+        layerKey = key;
+      }
+      blit(ctx, layers[0]);
+      based = true;
+      var all = body.edges, ids = body.edgeIndices;
+      for (var i = 0; i < ids.length; i++) {
+        var e = all[ids[i]];
+        if (e.connected && (!straight(e) || e.selected || e.hover)) { e.draw(ctx); }
+      }
+    };
+    R._drawNodes = function (ctx, alwaysShow) {
+      if (alwaysShow === true) { return drawNodes.apply(this, arguments); }
+      if (based) { blit(ctx, layers[1]); } else { baseNodes(this.body, this.canvas, ctx); }  /* else edges hidden (drag, zoom) */
+      var all = this.body.nodes, ids = this.body.nodeIndices, labels = [];
+      for (var i = 0; i < ids.length; i++) {
+        var n = all[ids[i]];
+        if (n.selected || n.hover || !drawable(n)) {
+          var drawn = n.draw(ctx);
+          if (drawn && drawn.drawExternalLabel) { labels.push(drawn.drawExternalLabel); }
+        }
+      }
+      return { drawExternalLabels: function () { labels.forEach(function (f) { f(); }); } };
+    };
+    R._drawArrows = function (ctx) {
+      var all = this.body.edges, ids = this.body.edgeIndices;
+      for (var i = 0; i < ids.length; i++) {
+        var e = all[ids[i]];
+        if (e.connected && (!straight(e) || e.selected || e.hover)) { e.drawArrows(ctx); }
+      }
     };
     return true;
   }

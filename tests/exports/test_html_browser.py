@@ -243,3 +243,33 @@ def test_big_graph_filters_still_count(big):
     assert js(big, "return window.rawabit.nodeView.length") < nodes
     js(big, "window.rawabit.network.redraw()")
     assert severe(big) == []
+
+
+def test_big_graph_redraws_its_cached_picture_when_a_filter_changes(big):
+    from selenium.webdriver.common.by import By
+    # a Person node with no other node near it, zoomed in so it covers its centre pixel
+    i = js(big, """
+        var r = window.rawabit, d = r.data, n = r.network, pos = n.getPositions();
+        for (var i = 0; i < d.nodes.length; i++) {
+          if (d.classes[d.nodes[i][3]][0] !== 'Person') { continue; }
+          var p = pos[i], clear = true;
+          for (var k = 0; k < d.nodes.length && clear; k++) {
+            if (k !== i && Math.abs(pos[k].x - p.x) < 80 && Math.abs(pos[k].y - p.y) < 80) { clear = false; }
+          }
+          if (clear) { return i; }
+        }
+        return -1;""")
+    assert i >= 0
+    at = js(big, "return window.rawabit.network.getPositions([arguments[0]])[arguments[0]]", i)
+    pixel = """
+        var n = window.rawabit.network, p = arguments[0];  // the node's place, drawn or not
+        n.redraw();
+        var dom = n.canvasToDOM(p), c = n.canvas.frame.canvas, k = c.width / c.clientWidth;
+        return Array.from(c.getContext('2d').getImageData(Math.round(dom.x * k), Math.round(dom.y * k), 1, 1).data);"""
+    js(big, "var n = window.rawabit.network; n.moveTo({position: n.getPositions([arguments[0]])[arguments[0]], scale: 2})", i)
+    assert js(big, pixel, at)[:3] == [0x00, 0x72, 0xB2]  # the Person colour
+    big.find_element(By.CSS_SELECTOR, '#rwb-legend li[data-class="Person"] input').click()
+    assert js(big, pixel, at)[:3] != [0x00, 0x72, 0xB2]
+    big.find_element(By.CSS_SELECTOR, '#rwb-legend li[data-class="Person"] input').click()
+    assert js(big, pixel, at)[:3] == [0x00, 0x72, 0xB2]
+    assert severe(big) == []
