@@ -163,6 +163,9 @@ class RelationFinder:
         event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
         if cue.pos == "participle":  # «…، داعياً إسرائيل إلى فتح المعابر»: said by the main clause's subject
             subjects, rest = self._main_subject(sent, us, c0), after
+        elif cue.pos == "verb" and not before and not self._object_pronoun(toks[c0], cue) and \
+                (carried := self._carried_subject(sent, us, c0, left)):
+            subjects, rest = carried, after  # «زار روته أنقرة، حيث التقى إردوغان», «أما فيدان فقد دعا …، وحث روسيا»
         elif event_only:  # «الاجتماع ركز على …»: only a meeting or call is said to focus on something
             subjects, rest = self._event_participants(doc, sent, c0, c1), after
         elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
@@ -254,6 +257,24 @@ class RelationFinder:
                 first.type is EntityType.TOPIC or first.source == "nisba":
             return []
         return coordinated(sent, us, first)
+
+    def _carried_subject(self, sent: Sentence, us: list[Mention], c0: int, left: int) -> list[Mention]:
+        """The subject a verb without one of its own carries over from its sentence.
+
+        A clause opened by «حيث» or «ثم» goes on with the subject of the
+        sentence («زار روته أنقرة، حيث التقى الرئيس إردوغان»), and «أما X فـ…»
+        makes X the subject of every verb after it that names none before it
+        («أما فيدان فقد دعا …، وحث روسيا وأوكرانيا على …»). A verb whose object
+        is a pronoun («حيث استقبله دميترييف») carries the object over instead.
+        """
+        toks = sent.tokens
+        if toks and toks[0].norm in WORDS.topicalizer:
+            head = next((u for u in us if u.first == 1), None)
+            if head is not None and head.type is not EntityType.TOPIC and head.last <= c0:
+                return coordinated(sent, us, head)
+        if left > 0 and toks[left - 1].norm in WORDS.same_subject:
+            return self._main_subject(sent, us, left - 1)
+        return []
 
     def _event_participants(self, doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
         """The two sides of the meeting or call that is the subject of a verb at *c0*.

@@ -314,3 +314,10 @@ def test_a_participle_does_not_take_the_object_of_the_main_verb_as_its_subject(n
     # «العون» is no listed name here, so the main verb's subject is unknown
     found = facts(nlp, "واتهم المسؤول المحلي إسرائيل بخرق الهدنة، مطالباً الولايات المتحدة بالتدخل.")
     assert not {f for f in found if f[0] == "israel" and f[1] == "urged"}
+
+
+def test_a_clause_after_haythu_or_amma_carries_the_subject(nlp):
+    found = facts(nlp, "وصل رئيس الوزراء البريطاني كير ستارمر إلى الدوحة، حيث التقى أمير قطر الشيخ تميم بن حمد آل ثاني.")
+    assert ("keir-starmer", "met", "tamim-bin-hamad", "asserted") in found
+    found = facts(nlp, "أما ماكرون فقد انتقد العقوبات الجديدة، وحث الصين والهند على الحوار.")
+    assert {("emmanuel-macron", "urged", "china", "asserted"), ("emmanuel-macron", "urged", "india", "asserted")} <= found
