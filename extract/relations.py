@@ -207,6 +207,9 @@ class RelationFinder:
             pairs = [(s, o) for s in subjects for o in objects]
         elif cue.relation in SYMMETRIC and len(subjects) > 1:
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
+        if cue.relation in SYMMETRIC and objects:  # «التقت فون دير لاين زيلينسكي، برفقة كوستا»
+            taken = {m.key for m in subjects + objects}
+            pairs += [(c, o) for c in self._companions(sent, us, c1) if c.key not in taken for o in objects]
         status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False),
                                       noun_end=c1 if cue.pos == "noun" else -1)
         relation = cue.relation
@@ -257,6 +260,20 @@ class RelationFinder:
                 first.type is EntityType.TOPIC or first.source == "nisba":
             return []
         return coordinated(sent, us, first)
+
+    def _companions(self, sent: Sentence, us: list[Mention], c1: int) -> list[Mention]:
+        """People said to accompany the subject of a meeting («برفقة رئيس المجلس الأوروبي أنطونيو كوستا»)."""
+        toks = sent.tokens
+        for k in range(c1, len(toks)):
+            tok = toks[k]
+            if tok.norm in WORDS.accompany or tok.base in WORDS.accompany:
+                nxt = next((u for u in us if u.first > k), None)
+                if nxt is not None and nxt.first - k <= 2 and nxt.type is EntityType.PERSON:
+                    return coordinated(sent, us, nxt)
+                return []
+            if (tok.text in PUNCT_BOUNDARY and tok.text != "،") or tok.norm in WORDS.clause_start:
+                return []
+        return []
 
     def _carried_subject(self, sent: Sentence, us: list[Mention], c0: int, left: int) -> list[Mention]:
         """The subject a verb without one of its own carries over from its sentence.

@@ -321,3 +321,10 @@ def test_a_clause_after_haythu_or_amma_carries_the_subject(nlp):
     assert ("keir-starmer", "met", "tamim-bin-hamad", "asserted") in found
     found = facts(nlp, "أما ماكرون فقد انتقد العقوبات الجديدة، وحث الصين والهند على الحوار.")
     assert {("emmanuel-macron", "urged", "china", "asserted"), ("emmanuel-macron", "urged", "india", "asserted")} <= found
+
+
+def test_who_came_along_took_part_in_the_meeting(nlp):
+    found = facts(nlp, "والتقى الرئيس الفرنسي إيمانويل ماكرون الرئيس الصيني شي جين بينغ في بكين، "
+                       "برفقة رئيسة المفوضية الأوروبية أورسولا فون دير لاين.")
+    assert {("emmanuel-macron", "met", "xi-jinping", "asserted"),
+            ("ursula-von-der-leyen", "met", "xi-jinping", "asserted")} <= found
