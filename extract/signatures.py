@@ -1,8 +1,8 @@
 """Pipeline component: keep only facts whose ends fit the relation (``relation_signatures.tsv``).
 
 The rules find subjects and objects by position; this last check drops what
-the ontology rules out, e.g. a city that «annexed» a region or a person that
-«controls» one.
+the ontology rules out, e.g. a person that «annexed» a region or a topic that
+«met» someone.
 """
 from __future__ import annotations
 

@@ -328,3 +328,10 @@ def test_who_came_along_took_part_in_the_meeting(nlp):
                        "برفقة رئيسة المفوضية الأوروبية أورسولا فون دير لاين.")
     assert {("emmanuel-macron", "met", "xi-jinping", "asserted"),
             ("ursula-von-der-leyen", "met", "xi-jinping", "asserted")} <= found
+
+
+def test_a_capital_that_annexed_a_region_stays_the_subject_the_text_names(nlp):
+    found = facts(nlp, "وتطالب كييف باستعادة شبه جزيرة القرم التي ضمتها موسكو عام 2014.")
+    assert ("moscow", "annexed", "crimea", "asserted") in found
+    # a person annexes nothing
+    assert not {f for f in facts(nlp, "وقال بوتين إن القرم التي ضمها بوتين روسية.") if f[1] == "annexed"}

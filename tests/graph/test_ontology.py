@@ -82,7 +82,7 @@ def _union_members(onto: Graph, node) -> set:
 
 @pytest.mark.parametrize(("name", "domain", "range_"), [
     ("presidentOf", {RWB.Person}, {RWB.Country}),
-    ("annexed", {RWB.Country}, {RWB.Region}),
+    ("annexed", {RWB.Country, RWB.City}, {RWB.Region}),
     ("demands", {RWB.Agent}, {RWB.Agent, RWB.Topic}),
     ("leaderOf", {RWB.Person}, {RWB.Organization, RWB.Region, RWB.Country}),
     ("visited", {RWB.Agent}, {RWB.Place}),
