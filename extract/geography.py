@@ -9,6 +9,8 @@ from .resources import word_set
 __all__ = ["GeographyFinder"]
 
 _CONTAINED = {EntityType.CITY, EntityType.REGION}
+#: Most words between a place and where it lies («الواقعة في أقصى شمال شرق»).
+_LOCATING_MAX = 5
 
 
 class GeographyFinder:
@@ -40,8 +42,21 @@ class GeographyFinder:
             if ent is not None and ent.type is EntityType.COUNTRY and known in ("", country):
                 self._fact(doc, sent, m, country, m.first, j + 1, "locatedIn.adjective")
             return
-        if j < len(toks) and (toks[j].norm in self.directions or toks[j].base in self.directions):
-            nxt = next((x for x in ms if x.first == j + 1 and x.type is EntityType.COUNTRY), None)
+        # «أوديسا جنوب أوكرانيا», «رفح الواقعة في أقصى جنوب غزة», «وتقع منطقة خاركيف في شمال شرق أوكرانيا»
+        k, cue = j, False
+        while k < len(toks) and k - j < _LOCATING_MAX:
+            word = toks[k]
+            if word.norm in self.directions or word.base in self.directions or \
+                    word.norm in WORDS.locating or word.base in WORDS.locating:
+                cue = True
+            elif word.norm != "في":
+                break
+            k += 1
+        verb_before = m.first > 0 and (toks[m.first - 1].base in WORDS.locating or toks[m.first - 1].norm in WORDS.locating
+                                       or (m.first > 1 and toks[m.first - 2].norm in WORDS.locating))
+        if k > j and (cue or verb_before):
+            wanted = {EntityType.COUNTRY} | ({EntityType.REGION} if m.type is EntityType.CITY else set())
+            nxt = next((x for x in ms if x.first == k and x.type in wanted), None)
             if nxt is not None:
                 self._fact(doc, sent, m, nxt.key, m.first, nxt.last, "locatedIn.direction")
 

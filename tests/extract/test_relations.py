@@ -335,3 +335,12 @@ def test_a_capital_that_annexed_a_region_stays_the_subject_the_text_names(nlp):
     assert ("moscow", "annexed", "crimea", "asserted") in found
     # a person annexes nothing
     assert not {f for f in facts(nlp, "وقال بوتين إن القرم التي ضمها بوتين روسية.") if f[1] == "annexed"}
+
+
+def test_where_a_place_lies_after_taqau_or_al_waqia(nlp):
+    assert ("kharkiv", "locatedIn", "ukraine", "asserted") in facts(
+        nlp, "وتقع منطقة خاركيف في شمال شرق أوكرانيا على بعد ثلاثين كيلومتراً من الحدود.")
+    assert ("mariupol", "locatedIn", "ukraine", "asserted") in facts(
+        nlp, "وسقطت القذائف على مدينة ماريوبول الواقعة في أقصى جنوب شرق أوكرانيا.")
+    # being in a city at some time says nothing of where the city lies
+    assert not {f for f in facts(nlp, "والتقى ماكرون بوتين في موسكو في مارس الماضي.") if f[1] == "locatedIn"}
