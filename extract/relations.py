@@ -202,6 +202,9 @@ class RelationFinder:
             objects = [ante] if ante is not None and ante.key not in {s.key for s in subjects} else []
         else:
             objects = self._object(sent, us, rest, c0, c1, anchor, cue)
+        if cue.objects & _PLACES and all(o.source == "nisba" for o in objects):
+            # «تسيطر روسيا على خُمس الأراضي الأوكرانية، بما في ذلك لوغانسك»: the adjective is no place
+            objects = self._including(sent, us, right, cue) or objects
         pairs: list[tuple[Mention, Mention]] = []
         if objects:
             pairs = [(s, o) for s in subjects for o in objects]
@@ -260,6 +263,17 @@ class RelationFinder:
                 first.type is EntityType.TOPIC or first.source == "nisba":
             return []
         return coordinated(sent, us, first)
+
+    def _including(self, sent: Sentence, us: list[Mention], right: int, cue: Cue) -> list[Mention]:
+        """Places listed after «بما في ذلك», «ومنها» when the object itself names none."""
+        toks = sent.tokens
+        k = right + 1 if right < len(toks) and toks[right].text == "،" else right
+        if k >= len(toks) or (toks[k].norm not in WORDS.including and toks[k].base not in WORDS.including):
+            return []
+        nxt = next((u for u in us if u.first > k), None)
+        if nxt is None or nxt.first - k > 6 or nxt.type not in cue.objects:
+            return []
+        return coordinated(sent, us, nxt)
 
     def _companions(self, sent: Sentence, us: list[Mention], c1: int) -> list[Mention]:
         """People said to accompany the subject of a meeting («برفقة رئيس المجلس الأوروبي أنطونيو كوستا»)."""

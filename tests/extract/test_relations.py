@@ -344,3 +344,10 @@ def test_where_a_place_lies_after_taqau_or_al_waqia(nlp):
         nlp, "وسقطت القذائف على مدينة ماريوبول الواقعة في أقصى جنوب شرق أوكرانيا.")
     # being in a city at some time says nothing of where the city lies
     assert not {f for f in facts(nlp, "والتقى ماكرون بوتين في موسكو في مارس الماضي.") if f[1] == "locatedIn"}
+
+
+def test_places_listed_after_including_are_the_object(nlp):
+    found = facts(nlp, "وتسيطر روسيا حالياً على نحو خُمس الأراضي الأوكرانية، بما في ذلك كامل منطقة لوغانسك تقريباً.")
+    assert ("russia", "controls", "luhansk", "asserted") in found
+    found = facts(nlp, "وقصفت القوات الروسية عدة مدن، منها خاركيف وأوديسا.")
+    assert {("russia", "attacked", "kharkiv", "asserted"), ("russia", "attacked", "odesa", "asserted")} <= found
