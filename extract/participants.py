@@ -10,13 +10,16 @@ from .grammar import WORDS
 from .mentions import units
 from .model import Doc, EntityType, Mention, Sentence
 
-__all__ = ["PUNCT_BOUNDARY", "marker", "coordinated", "coordinated_back",
+__all__ = ["PUNCT_BOUNDARY", "marker", "skippable", "coordinated", "coordinated_back",
            "pronoun_suffix", "antecedent"]
 
 #: Punctuation that ends a clause; quotation marks do not, they often wrap the object itself.
 PUNCT_BOUNDARY = frozenset("،؛;:.!؟?()[]")
 
 
+def skippable(tok) -> bool:
+    """Whether a token may stand between a verb and its subject or object (punctuation, «قد», «أيضاً» …)."""
+    return tok.is_punct or tok.norm in WORDS.skip or tok.base in WORDS.skip
 
 
 def marker(sent: Sentence, u: Mention) -> str:

@@ -10,7 +10,10 @@ For each cue word (``relation_cues.tsv``) the finder reads the cue's clause:
   cue's markers (a preposition, or none for a direct object) and of a fitting
   class; a topic may sit anywhere later in the clause;
 - coordination («بوتين وترمب», «دونيتسك ولوغانسك وزابوريجيا») multiplies
-  either side; «بين X و Y» gives both sides of a symmetric relation.
+  either side; «بين X و Y» gives both sides of a symmetric relation;
+- when the clause names no subject, :mod:`.implicit` finds the one the text
+  leaves implicit (a fronted purpose noun, a circumstantial participle,
+  «حيث»/«أما», «الجانبان», «الاجتماع ركز على …»).
 
 The status (denied, planned, …) comes from :class:`ModalityTagger`.
 """
@@ -23,16 +26,16 @@ from camel_tools.utils.dediac import dediac_ar
 from .arabic import normalize, normalize_phrase
 from .clitics import CliticSplitter
 from .grammar import WORDS
+from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, event_sides, fronted_agent,
+                       including, main_subject, meeting_sides, sides_here)
 from .mentions import units
 from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
 from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
-                           pronoun_suffix)
+                           pronoun_suffix, skippable)
 from .resources import read_tsv, split_variants, word_set
 
 __all__ = ["RelationFinder", "SYMMETRIC"]
-
-SYMMETRIC = frozenset({"met", "phoned", "talkedWith"})
 
 
 _OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
@@ -57,11 +60,6 @@ class Cue:
     confidence: float
 
 
-_QUOTES = frozenset('"“”«»\'')
-#: Sentences back to look for the meeting a later «الاجتماع» stands for.
-_EVENT_BACK = 3
-#: Longest fronted purpose phrase («دعماً لـ … ،») in tokens.
-_FRONTED_MAX = 16
 
 
 class RelationFinder:
@@ -162,12 +160,12 @@ class RelationFinder:
         between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
         event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
         if cue.pos == "participle":  # «…، داعياً إسرائيل إلى فتح المعابر»: said by the main clause's subject
-            subjects, rest = self._main_subject(sent, us, c0), after
+            subjects, rest = main_subject(sent, us, c0), after
         elif cue.pos == "verb" and not before and not self._object_pronoun(toks[c0], cue) and \
-                (carried := self._carried_subject(sent, us, c0, left)):
+                (carried := carried_subject(sent, us, c0, left)):
             subjects, rest = carried, after  # «زار روته أنقرة، حيث التقى إردوغان», «أما فيدان فقد دعا …، وحث روسيا»
         elif event_only:  # «الاجتماع ركز على …»: only a meeting or call is said to focus on something
-            subjects, rest = self._event_participants(doc, sent, c0, c1), after
+            subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after
         elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
             subjects, rest = coordinated(sent, us, between[0]), []  # «قمة بين ترمب وبوتين»
         else:
@@ -181,16 +179,16 @@ class RelationFinder:
             rest = [u for u in rest if not (u.type in (EntityType.CITY, EntityType.REGION)
                                             and marker(sent, u) in ("ب", "في"))]
         if not subjects and cue.pos == "noun":  # «دعماً لأوكرانيا، أعلنت هولندا …»
-            subjects, rest = self._fronted_agent(sent, us, c0, right), after
+            subjects, rest = fronted_agent(sent, us, c0, right), after
         if not subjects and cue.relation == "discussed" and cue.pos == "verb" and not event_only:
-            subjects, rest = self._event_participants(doc, sent, c0, c1), after  # «تناول الاجتماع …»
+            subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after  # «تناول الاجتماع …»
         if not subjects and cue.pos == "verb":
-            subjects, rest = self._both_sides(doc, sent, c0, c1), after
+            subjects, rest = both_sides(doc, sent, c0, c1), after
         if not subjects and cue.pos == "verb" and self._dual(toks[c0], cue):
-            subjects, rest = self._meeting_sides(doc, sent, c0, c1), after  # «… أجراها مع ترمب، تطرقا فيها إلى …»
+            subjects, rest = meeting_sides(doc, sent, c0, c1), after  # «… أجراها مع ترمب، تطرقا فيها إلى …»
         if not subjects and cue.relation == "discussed" and (toks[c0].prefix.endswith("ل")
                                                              or toks[c0].norm.startswith("ل")):
-            subjects, rest = self._participants(doc, sent, c0), after  # «التقى X Y … لمناقشة الحرب»
+            subjects, rest = sides_here(doc, sent, c0), after  # «التقى X Y … لمناقشة الحرب»
         if not subjects:
             return []
         if cue.relation == "discussed":  # «ناقش بوتين مع ترامب سبل …»: both discussed it
@@ -204,7 +202,7 @@ class RelationFinder:
             objects = self._object(sent, us, rest, c0, c1, anchor, cue)
         if cue.objects & _PLACES and all(o.source == "nisba" for o in objects):
             # «تسيطر روسيا على خُمس الأراضي الأوكرانية، بما في ذلك لوغانسك»: the adjective is no place
-            objects = self._including(sent, us, right, cue) or objects
+            objects = including(sent, us, right, cue.objects) or objects
         pairs: list[tuple[Mention, Mention]] = []
         if objects:
             pairs = [(s, o) for s in subjects for o in objects]
@@ -212,7 +210,7 @@ class RelationFinder:
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         if cue.relation in SYMMETRIC and objects:  # «التقت فون دير لاين زيلينسكي، برفقة كوستا»
             taken = {m.key for m in subjects + objects}
-            pairs += [(c, o) for c in self._companions(sent, us, c1) if c.key not in taken for o in objects]
+            pairs += [(c, o) for c in companions(sent, us, c1) if c.key not in taken for o in objects]
         status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False),
                                       noun_end=c1 if cue.pos == "noun" else -1)
         relation = cue.relation
@@ -229,138 +227,12 @@ class RelationFinder:
                      sent.text, rule, cue.confidence)
                 for s, o in pairs if s.key != o.key and s.key and o.key]
 
-    def _fronted_agent(self, sent: Sentence, us: list[Mention], c0: int, right: int) -> list[Mention]:
-        """The agents of the main clause, for a purpose noun fronted before it.
-
-        An indefinite accusative verbal noun opening the sentence states why
-        the main clause's subject acts («دعماً لأوكرانيا، أعلنت هولندا والسويد …»,
-        «رفضاً للعقوبات، قاطعت إيران …»): the agent is the first unmarked name
-        within a few words after the comma that closes the phrase.
-        """
-        toks = sent.tokens
-        if not toks[c0].norm.endswith("ا") or not all(self._skippable(t) for t in toks[:c0]):
-            return []
-        # the phrase may hold a relative clause («دعماً لأوكرانيا في الحرب التي بدأت …،»)
-        comma = next((k for k in range(right, min(len(toks), c0 + _FRONTED_MAX)) if toks[k].text in ("،", ",")), -1)
-        if comma < 0:
-            return []
-        agent = next((u for u in us if u.first > comma), None)
-        if agent is None or agent.first - comma > 3 or marker(sent, agent) or agent.type is EntityType.TOPIC:
-            return []
-        return coordinated(sent, us, agent)
-
-    def _main_subject(self, sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
-        """The subject of the clause a circumstantial participle («داعياً», «متهماً») hangs on.
-
-        The name that opens the sentence or follows its first word (the verb):
-        «وقال عون إن …، مطالباً الولايات المتحدة بالضغط» is said by Aoun. A
-        sentence that opens otherwise gives none, rather than its object.
-        """
-        toks = sent.tokens
-        lead = 1 if toks and toks[0].text == "و" else 0
-        first = next((u for u in us if u.last <= c0), None)
-        if first is None or first.first > lead + 1 or marker(sent, first) or \
-                first.type is EntityType.TOPIC or first.source == "nisba":
-            return []
-        return coordinated(sent, us, first)
-
-    def _including(self, sent: Sentence, us: list[Mention], right: int, cue: Cue) -> list[Mention]:
-        """Places listed after «بما في ذلك», «ومنها» when the object itself names none."""
-        toks = sent.tokens
-        k = right + 1 if right < len(toks) and toks[right].text == "،" else right
-        if k >= len(toks) or (toks[k].norm not in WORDS.including and toks[k].base not in WORDS.including):
-            return []
-        nxt = next((u for u in us if u.first > k), None)
-        if nxt is None or nxt.first - k > 6 or nxt.type not in cue.objects:
-            return []
-        return coordinated(sent, us, nxt)
-
-    def _companions(self, sent: Sentence, us: list[Mention], c1: int) -> list[Mention]:
-        """People said to accompany the subject of a meeting («برفقة رئيس المجلس الأوروبي أنطونيو كوستا»)."""
-        toks = sent.tokens
-        for k in range(c1, len(toks)):
-            tok = toks[k]
-            if tok.norm in WORDS.accompany or tok.base in WORDS.accompany:
-                nxt = next((u for u in us if u.first > k), None)
-                if nxt is not None and nxt.first - k <= 2 and nxt.type is EntityType.PERSON:
-                    return coordinated(sent, us, nxt)
-                return []
-            if (tok.text in PUNCT_BOUNDARY and tok.text != "،") or tok.norm in WORDS.clause_start:
-                return []
-        return []
-
-    def _carried_subject(self, sent: Sentence, us: list[Mention], c0: int, left: int) -> list[Mention]:
-        """The subject a verb without one of its own carries over from its sentence.
-
-        A clause opened by «حيث» or «ثم» goes on with the subject of the
-        sentence («زار روته أنقرة، حيث التقى الرئيس إردوغان»), and «أما X فـ…»
-        makes X the subject of every verb after it that names none before it
-        («أما فيدان فقد دعا …، وحث روسيا وأوكرانيا على …»). A verb whose object
-        is a pronoun («حيث استقبله دميترييف») carries the object over instead.
-        """
-        toks = sent.tokens
-        if toks and toks[0].norm in WORDS.topicalizer:
-            head = next((u for u in us if u.first == 1), None)
-            if head is not None and head.type is not EntityType.TOPIC and head.last <= c0:
-                return coordinated(sent, us, head)
-        if left > 0 and toks[left - 1].norm in WORDS.same_subject:
-            return self._main_subject(sent, us, left - 1)
-        return []
-
-    def _event_participants(self, doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
-        """The two sides of the meeting or call that is the subject of a verb at *c0*.
-
-        «وقال الكرملين إن الاجتماع ركز على التسوية», «المكالمة مع بوتين ركزت على …»:
-        a meeting or call noun just before the verb (or just after it) stands for
-        the meeting named last (see :meth:`_meeting_sides`).
-        """
-        toks = sent.tokens
-        us = units(doc, sent.index)
-        k = c0 - 1
-        while k >= 0 and toks[k].text in _QUOTES:
-            k -= 1
-        side = next((u for u in us if u.last == k + 1 and marker(sent, u) == "مع"), None)
-        if side is not None:  # «المكالمة مع بوتين ركزت»
-            k = side.first - (2 if toks[side.first - 1].norm == "مع" else 1)
-
-        def event_at(j: int) -> bool:  # an interaction noun ending at token j
-            for start in (j, j - 1):
-                found = self._cue_at(sent, start) if start >= 0 else None
-                if found and start + found[0] == j + 1 and \
-                        any(c.pos != "verb" and c.relation in SYMMETRIC for c in found[1]):
-                    return True
-            return False
-
-        if not (event_at(k) or (c1 < len(toks) and self._cue_at(sent, c1) is not None and event_at(
-                c1 + self._cue_at(sent, c1)[0] - 1))):
-            return []
-        return self._meeting_sides(doc, sent, c0, c1)
-
-    def _both_sides(self, doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
-        """«وناقش الجانبان تبادل الأسرى», «إن الرئيسين بحثا …»: the two sides of the meeting named last."""
-        toks = sent.tokens
-        near = [k for k in (c0 - 1, c1) if 0 <= k < len(toks)]
-        if any(toks[k].norm in WORDS.both_sides or toks[k].base in WORDS.both_sides for k in near):
-            return self._meeting_sides(doc, sent, c0, c1)
-        return []
-
-    def _meeting_sides(self, doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
-        """The two sides of the meeting or call named last before token *c0*.
-
-        In this sentence, or up to three sentences back; sides named in an
-        earlier sentence stand at the cue in this one.
-        """
-        toks = sent.tokens
-        here = self._participants(doc, sent, c0)
-        if here:
-            return here
-        for back in range(1, _EVENT_BACK + 1):
-            pairs = [f for f in doc.facts if f.sentence == sent.index - back and f.relation in SYMMETRIC]
-            if pairs:
-                keys = (pairs[-1].subject, pairs[-1].object)
-                return [Mention(sent.index, c0, c1, toks[c0].start, toks[c1 - 1].end, toks[c0].text,
-                                doc.entities[k].type, k, "event", 0.7) for k in keys if k in doc.entities]
-        return []
+    def _interaction(self, sent: Sentence, i: int) -> int:
+        """Length of the meeting, call or talks noun starting at token *i* («الاجتماع», «المكالمة»), or 0."""
+        found = self._cue_at(sent, i)
+        if found and any(c.pos != "verb" and c.relation in SYMMETRIC for c in found[1]):
+            return found[0]
+        return 0
 
     def _by_phone(self, sent: Sentence) -> bool:
         """Whether the sentence names a phone call («مكالمة هاتفية», «اتصال هاتفي»)."""
@@ -374,14 +246,6 @@ class RelationFinder:
         """Whether *tok* is the dual of a verb cue: «تطرقا», «بحثا» beside a listed «تطرق», «بحث»."""
         word = tok.base or tok.norm
         return len(word) > 3 and word.endswith("ا") and cue in self.cues.get((word[:-1],), ())
-
-    def _participants(self, doc: Doc, sent: Sentence, c0: int) -> list[Mention]:
-        """The two sides of a meeting or call stated earlier in the sentence."""
-        pairs = [f for f in doc.facts if f.sentence == sent.index and f.relation in SYMMETRIC]
-        if not pairs:
-            return []
-        keys = {pairs[-1].subject, pairs[-1].object}
-        return [u for u in units(doc, sent.index) if u.key in keys and u.last <= c0][:2]
 
     def _left(self, sent: Sentence, c0: int, us: list[Mention], *, complements: bool = True) -> int:
         inside = {t for u in us for t in range(u.first + 1, u.last)}
@@ -427,7 +291,7 @@ class RelationFinder:
                 return [ante], after
         if cue.pos != "noun" and c0 > 0 and toks[c0 - 1].norm in WORDS.impersonal:
             return [], after  # «تم بحث الحرب»: no agent is named
-        clause_initial = all(self._skippable(t) for t in toks[left:c0])
+        clause_initial = all(skippable(t) for t in toks[left:c0])
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 4 if self._object_pronoun(toks[c0], cue) else 2
         if cue.pos == "noun" and first is not None and first.source == "nisba" and first.first - c1 <= 2:
@@ -458,9 +322,6 @@ class RelationFinder:
             if ante is not None:
                 return [ante], after
         return [], after
-
-    def _skippable(self, tok) -> bool:
-        return tok.is_punct or tok.norm in WORDS.skip or tok.base in WORDS.skip
 
     def _object(self, sent, us, rest, c0, c1, anchor, cue) -> list[Mention]:
         """The object group: after *anchor* (the cue or its subject), by marker and class."""
