@@ -55,6 +55,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # e.g. the disk filled up while writing an output or a spool file
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"rawabit: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("rawabit: error: out of memory; try fewer --workers or --no-ner, or split the input",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

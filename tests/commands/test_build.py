@@ -130,3 +130,17 @@ def test_no_ner_still_builds_from_the_gazetteer_and_titles(tmp_path):
     g = rdflib.Graph().parse(tmp_path / "g.ttl")
     witkoff = rdflib.URIRef("https://w3id.org/rawabit/id/steve-witkoff")
     assert (rdflib.URIRef("https://w3id.org/rawabit/id/vladimir-putin"), RWB.met, witkoff) in g
+
+
+def test_a_full_disk_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(tmp_path / "g.ttl"))
+
+    monkeypatch.setattr("rawabit.api._write_all", full)
+    code = run("build", "a.txt", "-q", "-o", "g.ttl")
+    err = capsys.readouterr().err.strip()
+    assert code == 1 and "Traceback" not in err
+    assert err == f"rawabit: error: No space left on device ({tmp_path / 'g.ttl'})"
