@@ -5,6 +5,11 @@ Both query the union of the default and the named graphs, and both see the
 Rawabit prefixes (:data:`rawabit.graph.namespace.PREFIXES`) predeclared; a
 ``PREFIX`` in the query wins over a predeclared one.
 
+Over named graphs (a store, TriG, N-Quads) Oxigraph's union default graph is a
+bag, not a set: a plain fact that two articles assert matches once per article
+graph, where the Turtle export (and rdflib) has it once. Queries over plain
+fact triples say ``DISTINCT`` when that matters.
+
 >>> result = run_query("graph.ttl", "SELECT ?p WHERE { ?p a rwb:Person }")  # doctest: +SKIP
 >>> print(result.format("table"))                                         # doctest: +SKIP
 """

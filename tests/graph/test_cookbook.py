@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from rdflib import Dataset, Graph
 
 from rawabit.graph.sparql import run_query
+from rawabit.graph.store import GraphStore
 
 ROOT = Path(__file__).resolve().parents[2]
 COOKBOOK = ROOT / "docs" / "cookbook"
@@ -76,3 +78,37 @@ def test_the_script_writes_the_page(turtle: Path, tmp_path: Path) -> None:
         assert f"## {number}. {recipe.title}" in text
     assert "| id:vladimir-putin | فلاديمير بوتين | id:steve-witkoff | ستيف ويتكوف |" in text
     assert "more rows." in text
+
+
+# The same facts asserted again in the second article: a store keeps one plain triple per article graph.
+_REPEATED = ("    id:vladimir-putin rwb:presidentOf id:russia .\n    id:donbas rwb:locatedIn id:ukraine .\n"
+             "    id:vladimir-putin rwb:met id:steve-witkoff .\n    id:moscow rwb:demands id:topic-sanctions .\n")
+
+
+@pytest.fixture(scope="module")
+def repeated(tmp_path_factory) -> tuple[Path, Path]:
+    """The sample with facts repeated across article graphs, as a store and as its Turtle (the union)."""
+    trig = sample.SAMPLE_TRIG.replace("article:b2c3d4e5f6a1 {\n", "article:b2c3d4e5f6a1 {\n" + _REPEATED, 1)
+    assert trig != sample.SAMPLE_TRIG
+    directory = tmp_path_factory.mktemp("repeated")
+    dataset = Dataset()
+    dataset.parse(data=trig, format="trig")
+    store = directory / "store"
+    with GraphStore.open(store, create=True) as graph_store:
+        graph_store.add_dataset(dataset)
+    union = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    turtle = directory / "union.ttl"
+    union.serialize(destination=str(turtle), format="turtle")
+    return store, turtle
+
+
+@pytest.mark.parametrize("recipe", RECIPES, ids=lambda r: r.path.stem)
+def test_each_recipe_answers_over_a_store_as_over_its_turtle(repeated, recipe) -> None:
+    """Oxigraph's union default graph keeps a triple once per graph holding it (no set union), so a
+    recipe over plain fact triples needs DISTINCT to give the rows the Turtle export gives."""
+    store, turtle = repeated
+    ours, theirs = run_query(store, recipe.query), run_query(turtle, recipe.query)
+    assert ours.variables == theirs.variables
+    assert sample.canonical(ours.rows) == sample.canonical(theirs.rows)
