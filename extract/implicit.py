@@ -16,9 +16,10 @@ from .grammar import WORDS
 from .mentions import units
 from .model import Doc, EntityType, Mention, Sentence
 from .participants import PUNCT_BOUNDARY, coordinated, marker, skippable
+from .resources import read_tsv
 
 __all__ = ["SYMMETRIC", "fronted_agent", "main_subject", "carried_subject", "including", "companions",
-           "sides_here", "meeting_sides", "both_sides", "event_sides"]
+           "sides_here", "meeting_sides", "both_sides", "event_sides", "deed_doer"]
 
 #: Relations between two sides of a meeting, call or talks.
 SYMMETRIC = frozenset({"met", "phoned", "talkedWith"})
@@ -26,6 +27,8 @@ SYMMETRIC = frozenset({"met", "phoned", "talkedWith"})
 _FRONTED_MAX = 16
 #: Sentences back to look for the meeting a later «الاجتماع» stands for.
 _EVENT_BACK = 3
+#: Sentences back to look for the deed «هذه التهديدات» points to.
+_DEED_BACK = 10
 _QUOTES = frozenset('"“”«»\'')
 
 
@@ -189,3 +192,46 @@ def event_sides(doc: Doc, sent: Sentence, c0: int, c1: int,
     if not (ends_at(k) or after):
         return []
     return meeting_sides(doc, sent, c0, c1)
+
+
+_DEEDS: dict[str, str] | None = None
+
+
+def _deeds() -> dict[str, str]:
+    global _DEEDS
+    if _DEEDS is None:
+        from .arabic import normalize
+        _DEEDS = {normalize(r["word"]): r["relation"] for r in read_tsv("deed_nouns.tsv")}
+    return _DEEDS
+
+
+def deed_doer(doc: Doc, sent: Sentence, c1: int) -> list[Mention]:
+    """Who did the deed a demonstrative phrase at token *c1* points back to.
+
+    «وندد الكرملين بهذه التهديدات»: «هذه التهديدات» (``deed_nouns.tsv``) are
+    the threats stated last, in this sentence before the cue or up to ten
+    sentences back (an article often comments on a deed a few paragraphs on);
+    the one who made them is the object. Nothing when that
+    deed has not been stated.
+    """
+    toks = sent.tokens
+    k = c1
+    if k < len(toks) and (toks[k].norm in WORDS.demonstrative or toks[k].base in WORDS.demonstrative):
+        k += 1
+    else:
+        return []
+    if k >= len(toks):
+        return []
+    relation = _deeds().get(toks[k].norm) or _deeds().get(toks[k].base)
+    if relation is None:
+        return []
+    for back in range(0, _DEED_BACK + 1):
+        done = [f for f in doc.facts if f.sentence == sent.index - back and f.relation == relation
+                and (back or f.start < toks[c1].start)]
+        if done:
+            key = done[-1].subject
+            if key not in doc.entities:
+                return []
+            return [Mention(sent.index, c1, k + 1, toks[c1].start, toks[k].end, toks[c1].text,
+                            doc.entities[key].type, key, "deed", 0.7)]
+    return []

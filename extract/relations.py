@@ -26,8 +26,8 @@ from camel_tools.utils.dediac import dediac_ar
 from .arabic import normalize, normalize_phrase
 from .clitics import CliticSplitter
 from .grammar import WORDS
-from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, event_sides, fronted_agent,
-                       including, main_subject, meeting_sides, sides_here)
+from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, event_sides,
+                       fronted_agent, including, main_subject, meeting_sides, sides_here)
 from .mentions import units
 from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
@@ -200,6 +200,8 @@ class RelationFinder:
             objects = [ante] if ante is not None and ante.key not in {s.key for s in subjects} else []
         else:
             objects = self._object(sent, us, rest, c0, c1, anchor, cue)
+        if not objects and EntityType.PERSON in cue.objects:  # «وندد الكرملين بهذه التهديدات»
+            objects = deed_doer(doc, sent, anchor)
         if cue.objects & _PLACES and all(o.source == "nisba" for o in objects):
             # «تسيطر روسيا على خُمس الأراضي الأوكرانية، بما في ذلك لوغانسك»: the adjective is no place
             objects = including(sent, us, right, cue.objects) or objects

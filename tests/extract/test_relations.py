@@ -351,3 +351,11 @@ def test_places_listed_after_including_are_the_object(nlp):
     assert ("russia", "controls", "luhansk", "asserted") in found
     found = facts(nlp, "وقصفت القوات الروسية عدة مدن، منها خاركيف وأوديسا.")
     assert {("russia", "attacked", "kharkiv", "asserted"), ("russia", "attacked", "odesa", "asserted")} <= found
+
+
+def test_these_threats_point_back_to_who_made_them(nlp):
+    text = ("وهدد ترامب روسيا بفرض عقوبات جديدة إذا لم توافق على الهدنة.\n\n"
+            "وندد الكرملين بهذه التهديدات، معتبراً أنها غير مقبولة.")
+    assert ("kremlin", "criticized", "donald-trump", "asserted") in facts(nlp, text)
+    # no accusation was stated: «هذه الاتهامات» points to no one
+    assert not {f for f in facts(nlp, "وندد الكرملين بهذه الاتهامات.") if f[1] == "criticized"}
