@@ -39,6 +39,7 @@ __all__ = ["RelationFinder", "SYMMETRIC"]
 
 
 _OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
+_SUFFIX_ENDS = frozenset(x[-1] for x in _OBJECT_SUFFIXES)
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
     "agent": {EntityType.PERSON, EntityType.ORGANIZATION, *_PLACES},
@@ -73,6 +74,7 @@ class RelationFinder:
         self.negative = word_set("negative_verbs.tsv")
         self.agent_nouns = word_set("agent_nouns.tsv")
         self.patient_verbs = word_set("patient_verbs.tsv")
+        self._found: dict[tuple[int, int], tuple[int, list[Cue]] | None] = {}  # cues of the Doc being read
         self.cues: dict[tuple[str, ...], list[Cue]] = {}
         self.max_len = 1
         for row in read_tsv("relation_cues.tsv"):
@@ -93,6 +95,7 @@ class RelationFinder:
         return {w for words in self.cues for w in words}
 
     def __call__(self, doc: Doc) -> Doc:
+        self._found = {}
         for sent in doc.sentences:
             us = units(doc, sent.index)
             if not us:
@@ -112,6 +115,17 @@ class RelationFinder:
 
     # -- cue matching ------------------------------------------------------
     def _cue_at(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
+        """The cue starting at token *i* (its length in tokens and its rows), or None.
+
+        Rules ask again about tokens already read («هل في الجملة مكالمة؟»), so
+        answers are kept for the Doc being read.
+        """
+        key = (sent.index, i)
+        if key not in self._found:
+            self._found[key] = self._match_cue(sent, i)
+        return self._found[key]
+
+    def _match_cue(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
         toks = sent.tokens
         for reading in self.splitter.candidates(toks[i].norm):
             for n in range(min(self.max_len, len(toks) - i), 0, -1):
@@ -128,7 +142,7 @@ class RelationFinder:
 
     def _verb_with_object(self, word: str) -> list[Cue]:
         """Verb cues taking a direct person object that *word* is, plus an object pronoun."""
-        if (word,) in self.cues:
+        if word[-1:] not in _SUFFIX_ENDS or (word,) in self.cues:
             return []
         for suffix in _OBJECT_SUFFIXES:
             stem = word[:-len(suffix)]

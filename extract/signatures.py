@@ -35,16 +35,20 @@ class SignatureFilter:
         self.gaz = gazetteer
         self.signatures = {r["relation"]: (_types(r["subject"]), _types(r["object"]))
                            for r in read_tsv("relation_signatures.tsv")}
+        self._listed = {key: ent.type for key, ent in gazetteer.entities.items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        types = {key: ent.type for key, ent in self.gaz.entities.items()}
-        types.update({key: ent.type for key, ent in doc.entities.items()})
-        types.update({m.key: m.type for m in doc.mentions if m.key})
+        found = {key: ent.type for key, ent in doc.entities.items()}
+        found.update({m.key: m.type for m in doc.mentions if m.key})
+
+        def type_of(key: str) -> EntityType | None:  # what the article says, else the gazetteer
+            return found.get(key) or self._listed.get(key)
+
         kept = []
         for fact in doc.facts:
             signature = self.signatures.get(fact.relation)
-            if signature is None or (types.get(fact.subject) in signature[0]
-                                     and types.get(fact.object) in signature[1]):
+            if signature is None or (type_of(fact.subject) in signature[0]
+                                     and type_of(fact.object) in signature[1]):
                 kept.append(fact)
         doc.facts = kept
         return doc
