@@ -22,12 +22,11 @@ class _Words:
             classes[row["class"]].add(normalize(row["word"]))
         self._classes = {name: frozenset(words) for name, words in classes.items()}
         self._classes["clause_start"] = self._classes["boundary"] | self._classes["relative"]
+        # plain attributes: rules read these for every token
+        self.__dict__.update(self._classes)
 
-    def __getattr__(self, name: str) -> frozenset[str]:
-        try:
-            return self._classes[name]
-        except KeyError:
-            raise AttributeError(f"grammar_words.tsv has no class {name!r}") from None
+    def __getattr__(self, name: str) -> frozenset[str]:  # only reached for a class the file lacks
+        raise AttributeError(f"grammar_words.tsv has no class {name!r}")
 
 
 WORDS = _Words()

@@ -89,6 +89,7 @@ class RelationFinder:
                 if all((c.relation, c.pos) != (cue.relation, cue.pos) for c in same):
                     same.append(cue)
                 self.max_len = max(self.max_len, len(words))
+        self._firsts = frozenset(words[0] for words in self.cues)
 
     def lexicon(self) -> set[str]:
         """Every normalized word of every cue."""
@@ -127,7 +128,11 @@ class RelationFinder:
 
     def _match_cue(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
         toks = sent.tokens
+        firsts = self._firsts
         for reading in self.splitter.candidates(toks[i].norm):
+            if reading not in firsts and reading[-1:] not in _SUFFIX_ENDS and \
+                    not (reading.startswith("ال") and reading[2:] in firsts):
+                continue  # most words start no cue
             for n in range(min(self.max_len, len(toks) - i), 0, -1):
                 words = (reading, *(t.norm for t in toks[i + 1:i + n]))
                 if words in self.cues:
