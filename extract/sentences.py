@@ -21,6 +21,7 @@ _END = frozenset(".!?؟…")
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "”", "‹": "›"}
 _MAX_QUOTE = 600  # characters a quotation may stay open before we stop trusting it
 _DIGIT_DOT = re.compile(r"\d\.\d")
+_SPECIAL = re.compile("[" + re.escape("".join(_END) + "".join(_OPEN_CLOSE) + "".join(_OPEN_CLOSE.values()) + '"') + "]")
 
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
@@ -29,8 +30,13 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
     closing: list[str] = []
     opened_at = 0
     straight_open = False
-    i, n = 0, len(text)
-    while i < n:
+    n = len(text)
+    i = 0
+    while True:
+        found = _SPECIAL.search(text, i)  # only quotes and sentence ends change anything
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch in _OPEN_CLOSE:
             if not closing:
