@@ -19,7 +19,7 @@ from .participants import PUNCT_BOUNDARY, coordinated, marker, skippable
 from .resources import read_tsv
 
 __all__ = ["SYMMETRIC", "fronted_agent", "main_subject", "carried_subject", "including", "companions",
-           "sides_here", "meeting_sides", "both_sides", "event_sides", "deed_doer"]
+           "sides_here", "meeting_sides", "both_sides", "event_sides", "deed_doer", "each_other"]
 
 #: Relations between two sides of a meeting, call or talks.
 SYMMETRIC = frozenset({"met", "phoned", "talkedWith"})
@@ -128,12 +128,30 @@ def companions(sent: Sentence, us: list[Mention], c1: int) -> list[Mention]:
 
 
 def sides_here(doc: Doc, sent: Sentence, c0: int) -> list[Mention]:
-    """The two sides of a meeting or call stated earlier in the sentence."""
-    pairs = [f for f in doc.facts if f.sentence == sent.index and f.relation in SYMMETRIC]
-    if not pairs:
-        return []
-    keys = {pairs[-1].subject, pairs[-1].object}
+    """The two sides of a meeting or call stated earlier in the sentence.
+
+    Or, with none, the two subjects of one statement made of both
+    («وافقت روسيا وأوكرانيا على وقف الهجمات، … اتهم الجانبان بعضهما»).
+    """
+    before = [f for f in doc.facts if f.sentence == sent.index and f.start < sent.tokens[c0].start]
+    pairs = [f for f in before if f.relation in SYMMETRIC]
+    if pairs:
+        keys = {pairs[-1].subject, pairs[-1].object}
+    else:
+        shared: dict[tuple, list[str]] = {}
+        for f in before:
+            shared.setdefault((f.relation, f.object, f.status), []).append(f.subject)
+        both = [subjects for subjects in shared.values() if len(set(subjects)) == 2]
+        if not both:
+            return []
+        keys = set(both[-1])
     return [u for u in units(doc, sent.index) if u.key in keys and u.last <= c0][:2]
+
+
+def each_other(sent: Sentence, k: int) -> bool:
+    """Whether «بعضهما» / «بعضهم» (each other) stands at token *k* or the next."""
+    toks = sent.tokens
+    return any(t.norm in WORDS.reciprocal or t.base in WORDS.reciprocal for t in toks[k:k + 2])
 
 
 def meeting_sides(doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:

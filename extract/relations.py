@@ -26,7 +26,7 @@ from camel_tools.utils.dediac import dediac_ar
 from .arabic import normalize, normalize_phrase
 from .clitics import CliticSplitter
 from .grammar import WORDS
-from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, event_sides,
+from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
                        fronted_agent, including, main_subject, meeting_sides, sides_here)
 from .mentions import units
 from .modality import ModalityTagger
@@ -229,6 +229,8 @@ class RelationFinder:
             pairs = [(s, o) for s in subjects for o in objects]
         elif cue.relation in SYMMETRIC and len(subjects) > 1:
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
+        elif len(subjects) == 2 and each_other(sent, anchor):  # «اتهم الجانبان بعضهما البعض»
+            pairs = [(subjects[0], subjects[1]), (subjects[1], subjects[0])]
         if cue.relation in SYMMETRIC and objects:  # «التقت فون دير لاين زيلينسكي، برفقة كوستا»
             taken = {m.key for m in subjects + objects}
             pairs += [(c, o) for c in companions(sent, us, c1) if c.key not in taken for o in objects]

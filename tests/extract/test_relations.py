@@ -359,3 +359,8 @@ def test_these_threats_point_back_to_who_made_them(nlp):
     assert ("kremlin", "criticized", "donald-trump", "asserted") in facts(nlp, text)
     # no accusation was stated: «هذه الاتهامات» points to no one
     assert not {f for f in facts(nlp, "وندد الكرملين بهذه الاتهامات.") if f[1] == "criticized"}
+
+
+def test_the_two_sides_accusing_each_other_accuse_one_another(nlp):
+    found = facts(nlp, "ورغم أن الهند وباكستان وافقتا على وقف إطلاق النار، اتهم الجانبان بعضهما البعض بخرقه.")
+    assert {("india", "accused", "pakistan", "asserted"), ("pakistan", "accused", "india", "asserted")} <= found
