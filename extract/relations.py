@@ -242,6 +242,8 @@ class RelationFinder:
         if cue.through and objects and all(o.type is EntityType.TOPIC for o in objects) and \
                 any(t.norm in self.negative or t.base in self.negative for t in toks[c1:objects[0].first]):
             relation = "rejects"  # «تشترط موسكو أن تتوقف أوكرانيا عن تلقي أسلحة غربية»
+            more = self._more_given_up(sent, us, objects[-1].last)  # «…، وتتخلى عن طموحاتها للانضمام إلى الناتو»
+            pairs += [(s, o) for s in subjects for o in more]
         start = min([toks[c0].start] + [m.start for p in pairs for m in p])
         end = max([toks[c1 - 1].end] + [m.end for p in pairs for m in p])
         rule = f"{cue.relation}.{cue.pos}" + ({"rejects": ".stop", "phoned": ".phone"}[relation]
@@ -249,6 +251,25 @@ class RelationFinder:
         return [Fact(s.key, relation, o.key, status, doc.article.id, sent.index, start, end,
                      sent.text, rule, cue.confidence)
                 for s, o in pairs if s.key != o.key and s.key and o.key]
+
+    def _more_given_up(self, sent: Sentence, us: list[Mention], k: int) -> list[Mention]:
+        """Topics in clauses joined on by «، و» + a verb of giving up, after token *k*."""
+        toks, out = sent.tokens, []
+        while k < len(toks) - 2:
+            nxt = toks[k + 1]
+            if toks[k].text != "،" or not (nxt.prefix.startswith("و") or nxt.norm.startswith("و")):
+                k += 1 if toks[k].text not in PUNCT_BOUNDARY or toks[k].text == "،" else len(toks)
+                continue
+            verb = toks[k + 2] if nxt.text == "و" else nxt
+            if not {verb.base, verb.norm, verb.norm[1:]} & self.negative:
+                break
+            topic = next((u for u in us if u.first > k + 1 and u.type is EntityType.TOPIC), None)
+            end = next((j for j in range(k + 2, len(toks)) if toks[j].text in PUNCT_BOUNDARY), len(toks))
+            if topic is None or topic.first >= end:
+                break
+            out.append(topic)
+            k = topic.last
+        return out
 
     def _interaction(self, sent: Sentence, i: int) -> int:
         """Length of the meeting, call or talks noun starting at token *i* («الاجتماع», «المكالمة»), or 0."""

@@ -364,3 +364,8 @@ def test_these_threats_point_back_to_who_made_them(nlp):
 def test_the_two_sides_accusing_each_other_accuse_one_another(nlp):
     found = facts(nlp, "ورغم أن الهند وباكستان وافقتا على وقف إطلاق النار، اتهم الجانبان بعضهما البعض بخرقه.")
     assert {("india", "accused", "pakistan", "asserted"), ("pakistan", "accused", "india", "asserted")} <= found
+
+
+def test_each_thing_a_demand_asks_to_give_up_is_rejected(nlp):
+    found = facts(nlp, "وتشترط إيران أن تتوقف واشنطن عن فرض العقوبات، وتتخلى عن الرسوم الجمركية الجديدة.")
+    assert {("iran", "rejects", "topic-sanctions", "asserted"), ("iran", "rejects", "topic-tariffs", "asserted")} <= found
