@@ -229,8 +229,10 @@ class RelationFinder:
             pairs = [(s, o) for s in subjects for o in objects]
         elif cue.relation in SYMMETRIC and len(subjects) > 1:
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
-        elif len(subjects) == 2 and each_other(sent, anchor):  # «اتهم الجانبان بعضهما البعض»
-            pairs = [(subjects[0], subjects[1]), (subjects[1], subjects[0])]
+        elif len(subjects) == 2 and (each_other(sent, anchor) or any(  # «اتهم الجانبان بعضهما البعض»
+                {t.base, t.norm, t.norm[1:] if t.norm.startswith("و") else ""} & WORDS.exchange
+                for t in toks[left:c0])):
+            pairs = [(subjects[0], subjects[1]), (subjects[1], subjects[0])]  # «تبادلت القوات الروسية والأوكرانية القصف»
         if cue.relation in SYMMETRIC and objects:  # «التقت فون دير لاين زيلينسكي، برفقة كوستا»
             taken = {m.key for m in subjects + objects}
             pairs += [(c, o) for c in companions(sent, us, c1) if c.key not in taken for o in objects]

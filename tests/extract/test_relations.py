@@ -369,3 +369,12 @@ def test_the_two_sides_accusing_each_other_accuse_one_another(nlp):
 def test_each_thing_a_demand_asks_to_give_up_is_rejected(nlp):
     found = facts(nlp, "وتشترط إيران أن تتوقف واشنطن عن فرض العقوبات، وتتخلى عن الرسوم الجمركية الجديدة.")
     assert {("iran", "rejects", "topic-sanctions", "asserted"), ("iran", "rejects", "topic-tariffs", "asserted")} <= found
+
+
+@pytest.mark.parametrize("text, a, relation, b", [
+    ("وتبادل الجيشان الهندي والباكستاني القصف على طول الحدود.", "india", "attacked", "pakistan"),
+    ("وتبادلت روسيا وأوكرانيا الاتهامات بخرق الهدنة.", "russia", "accused", "ukraine"),
+])
+def test_an_exchange_of_strikes_or_accusations_goes_both_ways(nlp, text, a, relation, b):
+    found = facts(nlp, text)
+    assert {(a, relation, b, "asserted"), (b, relation, a, "asserted")} <= found
