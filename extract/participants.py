@@ -28,6 +28,10 @@ def marker(sent: Sentence, u: Mention) -> str:
     prefix = toks[u.first].prefix.lstrip("وف")
     if prefix[:1] in ("ب", "ل", "ك"):
         return prefix[:1]
+    if u.source == "nisba" and u.first > 0:  # «للجانب الأميركي»: the head noun carries it
+        head = toks[u.first - 1].prefix.lstrip("وف")
+        if head[:1] in ("ب", "ل", "ك"):
+            return head[:1]
     if u.first > 1 and toks[u.first - 1].norm in WORDS.enum_intro:
         for k in range(u.first - 2, max(u.first - 9, -1), -1):  # «عن أربع مناطق يحتلها الجيش هي دونيتسك»
             if toks[k].norm in WORDS.preposition:
@@ -108,6 +112,10 @@ def antecedent(doc: Doc, sent: Sentence, us: list[Mention], k: int, *,
         return found[-1]
     if feminine and unmarked and unmarked[0].type is EntityType.PERSON:
         return unmarked[0]  # «وصلت فون دير لاين … من بولندا، في زيارتها»
+    if not feminine:  # «أعرب الكرملين عن امتنانه»: a body with a masculine name
+        bodies = [u for u in unmarked if u.type is EntityType.ORGANIZATION]
+        if bodies:
+            return bodies[-1]
     if sent.index > 0:
         prev = [m for m in units(doc, sent.index - 1) if m.type in wanted]
         if prev:

@@ -378,3 +378,8 @@ def test_each_thing_a_demand_asks_to_give_up_is_rejected(nlp):
 def test_an_exchange_of_strikes_or_accusations_goes_both_ways(nlp, text, a, relation, b):
     found = facts(nlp, text)
     assert {(a, relation, b, "asserted"), (b, relation, a, "asserted")} <= found
+
+
+def test_a_body_thanks_the_side_named_by_an_adjective(nlp):
+    found = facts(nlp, "وأعرب الكرملين عن امتنانه للجانب الأميركي على جهود الوساطة.")
+    assert ("kremlin", "praised", "usa", "asserted") in found
