@@ -203,6 +203,10 @@ class RelationFinder:
             subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after  # «تناول الاجتماع …»
         if not subjects and cue.pos == "verb":
             subjects, rest = both_sides(doc, sent, c0, c1), after
+        if not subjects and cue.pos == "verb" and c1 + 1 < len(toks) and toks[c1].norm == "من" and \
+                toks[c1 + 1].norm in WORDS.own_part:  # «وتطالب من جهتها بسحب القوات»: the one just named
+            ante = antecedent(doc, sent, us, c0, feminine=toks[c1 + 1].norm.endswith("ها"))
+            subjects, rest = ([ante] if ante is not None else []), after
         if not subjects and cue.pos == "verb" and self._dual(toks[c0], cue):
             subjects, rest = meeting_sides(doc, sent, c0, c1), after  # «… أجراها مع ترمب، تطرقا فيها إلى …»
         if not subjects and cue.relation == "discussed" and (toks[c0].prefix.endswith("ل")
@@ -242,7 +246,9 @@ class RelationFinder:
         if relation == "talkedWith" and self._by_phone(sent):
             relation = "phoned"  # «في مكالمة هاتفية …، ناقش بوتين مع ترامب …»
         if cue.through and objects and all(o.type is EntityType.TOPIC for o in objects) and \
+                not toks[objects[0].first].prefix.startswith("و") and \
                 any(t.norm in self.negative or t.base in self.negative for t in toks[c1:objects[0].first]):
+            # (a topic joined on by «و» is a demand of its own: «بسحب القوات وبضمانات أمنية»)
             relation = "rejects"  # «تشترط موسكو أن تتوقف أوكرانيا عن تلقي أسلحة غربية»
             more = self._more_given_up(sent, us, objects[-1].last)  # «…، وتتخلى عن طموحاتها للانضمام إلى الناتو»
             pairs += [(s, o) for s in subjects for o in more]

@@ -383,3 +383,12 @@ def test_an_exchange_of_strikes_or_accusations_goes_both_ways(nlp, text, a, rela
 def test_a_body_thanks_the_side_named_by_an_adjective(nlp):
     found = facts(nlp, "وأعرب الكرملين عن امتنانه للجانب الأميركي على جهود الوساطة.")
     assert ("kremlin", "praised", "usa", "asserted") in found
+
+
+def test_on_its_part_points_to_the_one_just_named(nlp):
+    found = facts(nlp, "وتعتبر كييف هذه الشروط غير مقبولة، وتطالب من جهتها بضمانات أمنية غربية.")
+    assert ("kyiv", "demands", "topic-security-guarantees", "asserted") in found
+    # «بسحب … وبضمانات»: the guarantees are demanded, only the troops are to go
+    found = facts(nlp, "وتطالب كييف بسحب القوات الروسية وبضمانات أمنية غربية.")
+    assert ("kyiv", "demands", "topic-security-guarantees", "asserted") in found
+    assert ("kyiv", "rejects", "topic-security-guarantees", "asserted") not in found
