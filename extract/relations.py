@@ -319,6 +319,8 @@ class RelationFinder:
             if tok.text in PUNCT_BOUNDARY or tok.norm in WORDS.clause_start:
                 if tok.text == "،" and self._enumeration_goes_on(sent, k, us):
                     continue
+                if tok.text == "،" and k + 2 < len(sent.tokens) and sent.tokens[k + 1].norm in WORDS.time:
+                    continue  # «وصل المبعوث، ستيف ويتكوف، الخميس إلى موسكو»: a date, then the clause goes on
                 if through and tok.norm in WORDS.relative:
                     continue  # «بانسحاب القوات من الأجزاء التي تسيطر عليها من منطقة دونيتسك»
                 return k

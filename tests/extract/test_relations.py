@@ -392,3 +392,8 @@ def test_on_its_part_points_to_the_one_just_named(nlp):
     found = facts(nlp, "وتطالب كييف بسحب القوات الروسية وبضمانات أمنية غربية.")
     assert ("kyiv", "demands", "topic-security-guarantees", "asserted") in found
     assert ("kyiv", "rejects", "topic-security-guarantees", "asserted") not in found
+
+
+def test_a_date_between_commas_does_not_end_the_clause(nlp):
+    found = facts(nlp, "ووصل وزير الخارجية الأمريكي، ماركو روبيو، الأربعاء إلى أنقرة في زيارة رسمية.")
+    assert ("marco-rubio", "visited", "ankara", "asserted") in found
