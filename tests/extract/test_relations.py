@@ -397,3 +397,9 @@ def test_on_its_part_points_to_the_one_just_named(nlp):
 def test_a_date_between_commas_does_not_end_the_clause(nlp):
     found = facts(nlp, "ووصل وزير الخارجية الأمريكي، ماركو روبيو، الأربعاء إلى أنقرة في زيارة رسمية.")
     assert ("marco-rubio", "visited", "ankara", "asserted") in found
+
+
+def test_al_kharijiya_with_a_nationality_is_a_foreign_ministry(nlp):
+    doc = nlp(Article("t", "t.txt", "وقال المتحدث باسم الخارجية القطرية ماجد الأنصاري إن المفاوضات مستمرة."))
+    roles = {(f.subject, f.relation, doc.entities[f.object].label_ar) for f in doc.facts if f.object in doc.entities}
+    assert ("majed-al-ansari", "spokespersonOf", "الخارجية القطرية") in roles
