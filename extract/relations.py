@@ -348,6 +348,9 @@ class RelationFinder:
         clause_initial = all(skippable(t) for t in toks[left:c0])
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 4 if self._object_pronoun(toks[c0], cue) else 2
+        if cue.pos == "noun" and first is not None and first.first - c1 == 1 and not marker(sent, first) and \
+                (toks[c1].base in WORDS.carry_out or toks[c1].norm in WORDS.carry_out):
+            return [first], after[1:]  # «غارات شنتها إسرائيل على …»: who carried them out
         if cue.pos == "noun" and first is not None and first.source == "nisba" and first.first - c1 <= 2:
             return [first], after[1:]  # «ضربات بصواريخ أوكرانية», «لهجوم روسي»: whose strikes
         if cue.pos == "noun" and first is not None and first.first == c1 and marker(sent, first) == "ل" \

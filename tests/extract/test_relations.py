@@ -403,3 +403,10 @@ def test_al_kharijiya_with_a_nationality_is_a_foreign_ministry(nlp):
     doc = nlp(Article("t", "t.txt", "وقال المتحدث باسم الخارجية القطرية ماجد الأنصاري إن المفاوضات مستمرة."))
     roles = {(f.subject, f.relation, doc.entities[f.object].label_ar) for f in doc.facts if f.object in doc.entities}
     assert ("majed-al-ansari", "spokespersonOf", "الخارجية القطرية") in roles
+
+
+def test_who_carried_out_the_strikes_is_who_attacked(nlp):
+    assert ("israel", "attacked", "south-lebanon", "asserted") in facts(
+        nlp, "وقتل ثلاثة أشخاص في غارات شنتها إسرائيل على بلدات في جنوب لبنان.")
+    assert ("russia", "attacked", "kharkiv", "asserted") in facts(
+        nlp, "وأصيب مدنيون في هجمات نفذتها روسيا على مدينة خاركيف.")
