@@ -410,3 +410,10 @@ def test_who_carried_out_the_strikes_is_who_attacked(nlp):
         nlp, "وقتل ثلاثة أشخاص في غارات شنتها إسرائيل على بلدات في جنوب لبنان.")
     assert ("russia", "attacked", "kharkiv", "asserted") in facts(
         nlp, "وأصيب مدنيون في هجمات نفذتها روسيا على مدينة خاركيف.")
+
+
+def test_a_lasting_or_unconditional_ceasefire_is_the_ceasefire(nlp):
+    assert ("egypt", "demands", "topic-ceasefire", "asserted") in facts(
+        nlp, "وقال إن مصر تطالب بوقف دائم لإطلاق النار في غزة.")
+    assert ("turkey", "demands", "topic-ceasefire", "asserted") in facts(
+        nlp, "وتطالب تركيا بوقف غير مشروط لإطلاق النار.")
