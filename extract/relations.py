@@ -411,9 +411,10 @@ class RelationFinder:
             if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4 \
                     and not (u.source == "nisba" and u.first - anchor > 1):  # «بانسحاب القوات الأوكرانية»
                 return coordinated(sent, us, u)
+            framed = any(t.base in WORDS.topic_frame or t.norm in WORDS.topic_frame for t in toks[anchor:u.first])
             if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",) \
-                    and (u.first - anchor <= 3 or (mark and mark in cue.markers)):
-                return [u]
+                    and (u.first - anchor <= (6 if framed else 3) or (mark and mark in cue.markers)):
+                return [u]  # «ركز على جوانب مختلفة من التسوية»: the aspects are of the topic
             if mark in cue.markers or u.type is EntityType.TOPIC:
                 anchor = u.last
         patient = next((k for k in range(max(c0 - 4, 0), c0)

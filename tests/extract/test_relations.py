@@ -417,3 +417,11 @@ def test_a_lasting_or_unconditional_ceasefire_is_the_ceasefire(nlp):
         nlp, "وقال إن مصر تطالب بوقف دائم لإطلاق النار في غزة.")
     assert ("turkey", "demands", "topic-ceasefire", "asserted") in facts(
         nlp, "وتطالب تركيا بوقف غير مشروط لإطلاق النار.")
+
+
+def test_aspects_of_a_topic_are_the_topic_discussed(nlp):
+    text = ("التقى الرئيس التركي رجب طيب أردوغان الرئيس الفرنسي إيمانويل ماكرون في أنقرة أمس.\n\n"
+            "وقالت الرئاسة إن اللقاء ركز على جوانب مختلفة من التسوية السلمية.")
+    found = facts(nlp, text)
+    assert {("recep-tayyip-erdogan", "discussed", "topic-peace-deal", "asserted"),
+            ("emmanuel-macron", "discussed", "topic-peace-deal", "asserted")} <= found
