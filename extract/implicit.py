@@ -11,7 +11,9 @@ cue's own clause names no subject (or no object).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
+from .arabic import normalize
 from .grammar import WORDS
 from .mentions import units
 from .model import Doc, EntityType, Mention, Sentence
@@ -212,15 +214,10 @@ def event_sides(doc: Doc, sent: Sentence, c0: int, c1: int,
     return meeting_sides(doc, sent, c0, c1)
 
 
-_DEEDS: dict[str, str] | None = None
-
-
+@cache
 def _deeds() -> dict[str, str]:
-    global _DEEDS
-    if _DEEDS is None:
-        from .arabic import normalize
-        _DEEDS = {normalize(r["word"]): r["relation"] for r in read_tsv("deed_nouns.tsv")}
-    return _DEEDS
+    """Normalized deed noun -> the relation whose subject did it (``deed_nouns.tsv``)."""
+    return {normalize(r["word"]): r["relation"] for r in read_tsv("deed_nouns.tsv")}
 
 
 def deed_doer(doc: Doc, sent: Sentence, c1: int) -> list[Mention]:

@@ -69,7 +69,10 @@ class Linker:
         self.known = {e.key: e for e in known}
         self.spool_limit = spool_limit
         self._entities: dict[str, Entity] = dict(self.known)
-        self._pending: Spool[Summary] = Spool(limit=spool_limit)
+        self._pending: Spool[Summary] = self._spool()
+
+    def _spool(self) -> Spool:
+        return Spool(limit=self.spool_limit)
 
     def add(self, doc: Doc | Summary) -> None:
         """Take in one extracted article; only its :class:`Summary` is kept."""
@@ -99,10 +102,9 @@ class Linker:
             The articles (without text), linked entities, facts and quotes.
         """
         entities, docs = self._entities, self._pending
-        self._entities, self._pending = dict(self.known), Spool(limit=self.spool_limit)
+        self._entities, self._pending = dict(self.known), self._spool()
         remap = _surname_map(entities)
-        spool = lambda: Spool(limit=self.spool_limit)  # noqa: E731
-        out = Extraction(articles=spool(), entities={}, facts=spool(), quotes=spool())
+        out = Extraction(articles=self._spool(), entities={}, facts=self._spool(), quotes=self._spool())
         used: set[str] = set()
         for doc in docs:
             out.articles.append(doc.article)

@@ -178,9 +178,10 @@ class RelationFinder:
         after = [u for u in inside if u.first >= c1]
         between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
         event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
+        pronoun = self._object_pronoun(toks[c0], cue)  # «استقبله»: the verb's object is a pronoun
         if cue.pos == "participle":  # «…، داعياً إسرائيل إلى فتح المعابر»: said by the main clause's subject
             subjects, rest = main_subject(sent, us, c0), after
-        elif cue.pos == "verb" and not before and not self._object_pronoun(toks[c0], cue) and \
+        elif cue.pos == "verb" and not before and not pronoun and \
                 (carried := carried_subject(sent, us, c0, left)):
             subjects, rest = carried, after  # «زار روته أنقرة، حيث التقى إردوغان», «أما فيدان فقد دعا …، وحث روسيا»
         elif event_only:  # «الاجتماع ركز على …»: only a meeting or call is said to focus on something
@@ -188,7 +189,7 @@ class RelationFinder:
         elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
             subjects, rest = coordinated(sent, us, between[0]), []  # «قمة بين ترمب وبوتين»
         else:
-            subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue)
+            subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue, pronoun)
         subjects = [s for s in subjects if s.type is not EntityType.TOPIC]
         if not subjects and cue.relation in SYMMETRIC and "بين" in cue.markers:
             between = [u for u in after if marker(sent, u) == "بين"]
@@ -217,7 +218,6 @@ class RelationFinder:
         if cue.relation == "discussed":  # «ناقش بوتين مع ترامب سبل …»: both discussed it
             subjects = subjects + [u for u in rest if marker(sent, u) == "مع" and u.type is not EntityType.TOPIC]
         anchor = max([c1] + [s.last for s in subjects if s.first >= c1])
-        pronoun = self._object_pronoun(toks[c0], cue)
         if pronoun:  # «… ويتكوف إلى موسكو حيث استقبله في المطار دميترييف»: him = the one named before
             ante = antecedent(doc, sent, [u for u in us if u not in subjects], c0, feminine=pronoun == "ها")
             objects = [ante] if ante is not None and ante.key not in {s.key for s in subjects} else []
@@ -264,9 +264,14 @@ class RelationFinder:
         """Topics in clauses joined on by «، و» + a verb of giving up, after token *k*."""
         toks, out = sent.tokens, []
         while k < len(toks) - 2:
+            if toks[k].text != "،":
+                if toks[k].text in PUNCT_BOUNDARY:  # a boundary other than a comma ends the search
+                    break
+                k += 1
+                continue
             nxt = toks[k + 1]
-            if toks[k].text != "،" or not (nxt.prefix.startswith("و") or nxt.norm.startswith("و")):
-                k += 1 if toks[k].text not in PUNCT_BOUNDARY or toks[k].text == "،" else len(toks)
+            if not (nxt.prefix.startswith("و") or nxt.norm.startswith("و")):
+                k += 1
                 continue
             verb = toks[k + 2] if nxt.text == "و" else nxt
             if not {verb.base, verb.norm, verb.norm[1:]} & self.negative:
@@ -335,7 +340,7 @@ class RelationFinder:
         return bool(nxt and prev and prev.last == k and nxt.first - k <= 3
                     and nxt.type is prev.type and prev.type in _PLACES)
 
-    def _subject(self, doc, sent, us, before, after, c0, c1, left, cue):
+    def _subject(self, doc, sent, us, before, after, c0, c1, left, cue, pronoun):
         toks = sent.tokens
         # a suffixed verbal noun: «اجتماعه مع» → the person named just before
         suffix = pronoun_suffix(toks[c0].text) if cue.pos == "noun" else ""
@@ -347,7 +352,7 @@ class RelationFinder:
             return [], after  # «تم بحث الحرب»: no agent is named
         clause_initial = all(skippable(t) for t in toks[left:c0])
         first = after[0] if after else None
-        gap_after = 0 if cue.pos == "noun" else 4 if self._object_pronoun(toks[c0], cue) else 2
+        gap_after = 0 if cue.pos == "noun" else 4 if pronoun else 2
         if cue.pos == "noun" and first is not None and first.first - c1 == 1 and not marker(sent, first) and \
                 (toks[c1].base in WORDS.carry_out or toks[c1].norm in WORDS.carry_out):
             return [first], after[1:]  # «غارات شنتها إسرائيل على …»: who carried them out

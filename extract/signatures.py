@@ -32,7 +32,6 @@ class SignatureFilter:
     name = "signatures"
 
     def __init__(self, gazetteer: Gazetteer):
-        self.gaz = gazetteer
         self.signatures = {r["relation"]: (_types(r["subject"]), _types(r["object"]))
                            for r in read_tsv("relation_signatures.tsv")}
         self._listed = {key: ent.type for key, ent in gazetteer.entities.items()}
