@@ -143,8 +143,14 @@ def write_stream(stream: QuadStream, path: str | os.PathLike[str],
     return target
 
 
-def write_streams(stream: QuadStream, paths: list[Path]) -> dict[Path, float]:
+def write_streams(stream: QuadStream, paths: list[Path], *, workers: int = 1) -> dict[Path, float]:
     """Write *stream* to every path in one pass; each path's format must stream.
+
+    Args:
+        stream: The dataset, as a stream.
+        paths: Target files.
+        workers: Processes that make and serialize the stream's blocks, if it
+            has any (see :func:`rawabit.exports.ntriples.write_streams`).
 
     Returns:
         Seconds spent serializing each file.
@@ -156,7 +162,7 @@ def write_streams(stream: QuadStream, paths: list[Path]) -> dict[Path, float]:
         if stream_writer(path) is None:
             raise FormatError(f"{Path(path).suffix} files are written from a whole graph, not a stream")
     from .ntriples import write_streams as write_all
-    return write_all(stream, [Path(p) for p in paths])
+    return write_all(stream, [Path(p) for p in paths], workers=workers)
 
 
 def _entry(path: str | os.PathLike[str]) -> tuple[str, _Entry]:

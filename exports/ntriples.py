@@ -91,7 +91,8 @@ _STREAMED = {
 }
 
 
-def write_streams(stream: Any, paths: Iterable[Path], *, prefixes: Mapping[str, str] | None = None) -> dict[Path, float]:
+def write_streams(stream: Any, paths: Iterable[Path], *, prefixes: Mapping[str, str] | None = None,
+                  workers: int = 1) -> dict[Path, float]:
     """Write a :class:`~rawabit.exports.QuadStream` to several files in one pass over it.
 
     Each file gets the format its extension names (``.ttl``, ``.nt`` and the
@@ -101,13 +102,20 @@ def write_streams(stream: Any, paths: Iterable[Path], *, prefixes: Mapping[str, 
     start with the prefix declarations sorted by name (each chunk's own are
     dropped), so the bytes depend only on the stream.
 
+    A stream that offers ``blocks()`` (see :class:`~rawabit.graph.stream.ExtractionStream`)
+    is written block by block: each block's quads are made and serialized on
+    their own, in *workers* processes when more than one, and written in
+    order; in the union files a block's fact triples that no earlier block
+    gave follow its other triples. The bytes are the same for any *workers*.
+
     Args:
         stream: The dataset, as a stream.
         paths: Target files; each is replaced atomically.
         prefixes: Prefixes for Turtle and TriG; the Rawabit ones by default.
+        workers: Processes that make and serialize blocks.
 
     Returns:
-        Seconds spent serializing each file.
+        Seconds spent serializing each file (in the workers, for blocks).
 
     Raises:
         ValueError: If a path's extension is not one of those above.
@@ -120,40 +128,128 @@ def write_streams(stream: Any, paths: Iterable[Path], *, prefixes: Mapping[str, 
             raise ValueError(f"cannot stream {path.suffix or path.name}: use one of {', '.join(_STREAMED)}")
     seconds = dict.fromkeys(targets, 0.0)
     head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())).encode() + b"\n"
+    formats = [_STREAMED[path.suffix.lower()] for path in targets]
     with ExitStack() as stack:
         files = []
-        for path in targets:
-            fmt, named = _STREAMED[path.suffix.lower()]
+        for path, (fmt, _) in zip(targets, formats):
             fh = stack.enter_context(atomic_file(path, "wb"))
             if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
                 fh.write(head)
-            files.append((path, fh, fmt, named))
-        want_union = any(not named for *_, named in files)
-        union = stream.union() if want_union else None
-        chunk: list[ox.Quad] = []
-        chunk_t: list[ox.Triple] = []
-
-        def flush() -> None:
-            for path, fh, fmt, named in files:
-                clock = time.perf_counter()
-                data = ox.serialize(chunk if named else chunk_t, format=fmt, prefixes=dict(prefixes)) or b""
-                while data.startswith(b"@prefix "):
-                    data = data[data.index(b"\n") + 1:]
-                fh.write(data)
-                seconds[path] += time.perf_counter() - clock
-            chunk.clear()
-            chunk_t.clear()
-
-        for quad in stream.quads():
-            chunk.append(quad)
-            if union is not None:
-                triple = union(quad)
-                if triple is not None:
-                    chunk_t.append(triple)
-            if len(chunk) >= STREAM_CHUNK:
-                flush()
-        flush()
+            files.append(fh)
+        if hasattr(stream, "blocks"):
+            _write_blocks(stream, files, formats, dict(prefixes), seconds, targets, workers)
+        else:
+            _write_quads(stream, files, formats, dict(prefixes), seconds, targets)
     return seconds
+
+
+def _serialized(statements: list, fmt: ox.RdfFormat, prefixes: dict[str, str]) -> bytes:
+    """*statements* in *fmt*, without the prefix lines (the file's head has them)."""
+    data = ox.serialize(statements, format=fmt, prefixes=prefixes) if statements else b""
+    while data.startswith(b"@prefix "):
+        data = data[data.index(b"\n") + 1:]
+    return data
+
+
+def _write_quads(stream: Any, files: list, formats: list, prefixes: dict[str, str],
+                 seconds: dict[Path, float], targets: list[Path]) -> None:
+    """Write a plain quad stream, :data:`STREAM_CHUNK` statements at a time."""
+    union = stream.union() if any(not named for _, named in formats) else None
+    chunk: list[ox.Quad] = []
+    chunk_t: list[ox.Triple] = []
+
+    def flush() -> None:
+        for path, fh, (fmt, named) in zip(targets, files, formats):
+            clock = time.perf_counter()
+            fh.write(_serialized(chunk if named else chunk_t, fmt, prefixes))
+            seconds[path] += time.perf_counter() - clock
+        chunk.clear()
+        chunk_t.clear()
+
+    for quad in stream.quads():
+        chunk.append(quad)
+        if union is not None:
+            triple = union(quad)
+            if triple is not None:
+                chunk_t.append(triple)
+        if len(chunk) >= STREAM_CHUNK:
+            flush()
+    flush()
+
+
+# what a block worker needs: set once per process by _init_blocks
+_BLOCK_JOB: tuple | None = None
+#: Blocks in flight per worker.
+_AHEAD = 3
+
+
+def _init_blocks(block_quads: Any, formats: list, prefixes: dict[str, str]) -> None:
+    global _BLOCK_JOB
+    _BLOCK_JOB = (block_quads, formats, prefixes)
+
+
+def _serialize_block(block: Any) -> tuple[list[bytes], list[float], list[ox.Triple]]:
+    """One block as bytes per target format, serializing seconds, and its repeatable triples."""
+    assert _BLOCK_JOB is not None, "block writer not initialized"
+    block_quads, formats, prefixes = _BLOCK_JOB
+    quads, repeatable = block_quads(block)
+    plain: list[ox.Triple] = []
+    unique: list[ox.Triple] | None = None
+    if any(not named for _, named in formats):
+        triples = [q.triple for q in quads]
+        plain = [triples[i] for i in repeatable]
+        skip = set(repeatable)
+        unique = [t for i, t in enumerate(triples) if i not in skip] if skip else triples
+    out, spent = [], []
+    for fmt, named in formats:
+        clock = time.perf_counter()
+        out.append(_serialized(quads if named else unique, fmt, prefixes))
+        spent.append(time.perf_counter() - clock)
+    return out, spent, plain
+
+
+def _write_blocks(stream: Any, files: list, formats: list, prefixes: dict[str, str],
+                  seconds: dict[Path, float], targets: list[Path], workers: int) -> None:
+    """Write a stream's blocks in order, made and serialized here or in *workers* processes."""
+    job = (stream.block_quads, formats, prefixes)
+    seen: set[ox.Triple] = set()
+    for data, spent, plain in _block_results(stream.blocks(), job, workers):
+        for path, fh, chunk, s in zip(targets, files, data, spent):
+            fh.write(chunk)
+            seconds[path] += s
+        new = [t for t in dict.fromkeys(plain) if t not in seen]
+        seen.update(new)
+        if new:
+            for path, fh, (fmt, named) in zip(targets, files, formats):
+                if not named:
+                    clock = time.perf_counter()
+                    fh.write(_serialized(new, fmt, prefixes))
+                    seconds[path] += time.perf_counter() - clock
+
+
+def _block_results(blocks: Iterable[Any], job: tuple, workers: int) -> Iterable[tuple]:
+    """:func:`_serialize_block` of each block, in order; in a pool of *workers* when above 1."""
+    if workers <= 1:
+        _init_blocks(*job)
+        yield from map(_serialize_block, blocks)
+        return
+    import multiprocessing
+    from collections import deque
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(workers, initializer=_init_blocks, initargs=job) as pool:
+        pending: deque = deque()
+        it = iter(blocks)
+        while True:
+            while len(pending) < workers * _AHEAD:
+                block = next(it, None)
+                if block is None:
+                    break
+                pending.append(pool.apply_async(_serialize_block, (block,)))
+            if not pending:
+                break
+            yield pending.popleft().get()
+        pool.close()
+        pool.join()
 
 
 def write_stream(stream: Any, path: Path, options: Mapping[str, Any]) -> None:

@@ -8,16 +8,19 @@ article at a time, in a fixed order:
 
 1. the default graph: entities and topics sorted by key, then the articles in
    input order with the entities they mention;
-2. each article's named graph in input order, its statements sorted.
+2. each article's named graph in input order: the plain triples of its
+   asserted facts, then each statement and quote node with its properties.
 
 The order depends only on the extraction, so files written from the stream are
 byte-identical however the extraction was computed. :func:`triples` is the
 union of all graphs (for Turtle and N-Triples), each triple once.
+:func:`blocks` cuts the same quads into independent pieces that
+:func:`block_quads` turns into quads anywhere, in worker processes too.
 """
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pyoxigraph as ox
@@ -30,7 +33,7 @@ from . import iris
 from .build import confidence_literal
 from .namespace import RWB
 
-__all__ = ["quads", "triples", "size", "Union", "ExtractionStream"]
+__all__ = ["quads", "triples", "blocks", "block_quads", "size", "Union", "ExtractionStream"]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _CACHE_LIMIT = 200_000
@@ -57,6 +60,7 @@ class _Terms:
         self._entities: dict[str, ox.NamedNode] = {}
         self._named: dict[Any, ox.NamedNode] = {}
         self._confidence: dict[float, ox.Literal] = {}
+        self._ints: dict[int, ox.Literal] = {}
 
     def entity(self, key: str) -> ox.NamedNode:
         node = self._entities.get(key)
@@ -74,7 +78,12 @@ class _Terms:
         return node
 
     def int(self, value: int) -> ox.Literal:
-        return ox.Literal(str(int(value)), datatype=self.integer)
+        lit = self._ints.get(value)
+        if lit is None:
+            if len(self._ints) > _CACHE_LIMIT:
+                self._ints.clear()
+            lit = self._ints[value] = ox.Literal(str(int(value)), datatype=self.integer)
+        return lit
 
     def confidence(self, value: float) -> ox.Literal:
         lit = self._confidence.get(value)
@@ -97,7 +106,7 @@ def _entity(t: _Terms, entity: Entity) -> list[tuple]:
     return out
 
 
-def _article(t: _Terms, article: Article, mentions: set[str]) -> list[tuple]:
+def _article(t: _Terms, article: Article, mentions: Iterable[str]) -> list[tuple]:
     node, r = _n(iris.article_iri(article.id)), t.rwb
     out = [(node, t.type, r["Article"])]
     if article.title:
@@ -114,17 +123,17 @@ def _span(t: _Terms, node: ox.NamedNode, article: ox.NamedNode, sentence: int, s
             (node, r["charStart"], t.int(start)), (node, r["charEnd"], t.int(end))]
 
 
-def _fact(t: _Terms, fact: Fact, article: ox.NamedNode) -> list[tuple]:
+def _fact(t: _Terms, fact: Fact, article: ox.NamedNode) -> tuple[tuple | None, list[tuple]]:
+    """The plain triple of *fact* (None unless asserted) and the triples of its statement node."""
     s, p, o = t.entity(fact.subject), t.named(iris.relation_iri, fact.relation), t.entity(fact.object)
     status, r = Status(fact.status), t.rwb
-    out = [(s, p, o)] if status is Status.ASSERTED else []
     node = _n(iris.statement_iri(fact))
-    out += [(node, t.type, r["Statement"]), (node, t.subject, s), (node, t.predicate, p), (node, t.object, o),
+    out = [(node, t.type, r["Statement"]), (node, t.subject, s), (node, t.predicate, p), (node, t.object, o),
             (node, r["status"], t.named(iris.status_iri, status))]
     out += _span(t, node, article, fact.sentence, fact.start, fact.end)
     out += [(node, r["evidence"], ox.Literal(fact.evidence, language=_AR)),
             (node, r["rule"], ox.Literal(fact.rule)), (node, r["confidence"], t.confidence(fact.confidence))]
-    return out
+    return ((s, p, o) if status is Status.ASSERTED else None), out
 
 
 def _quote(t: _Terms, quote: Quote, article: ox.NamedNode) -> list[tuple]:
@@ -135,10 +144,130 @@ def _quote(t: _Terms, quote: Quote, article: ox.NamedNode) -> list[tuple]:
     return out + _span(t, node, article, quote.sentence, quote.start, quote.end)
 
 
-def _key(t: tuple) -> tuple[str, bool, str, str]:
-    # subject, then rdf:type first, then predicate, then object; all subjects and
-    # predicates are IRIs, so their value orders them without the brackets str() adds
-    return (t[0].value, t[1].value != _RDF_TYPE, t[1].value, str(t[2]))
+#: Entities, articles or article graphs per block of :func:`blocks`.
+BLOCK_SIZE = 100
+
+
+def blocks(extraction: Extraction, size: int = BLOCK_SIZE) -> Iterator[tuple[str, list]]:
+    """Cut the dataset of *extraction* into independent blocks, in the order of :func:`quads`.
+
+    Each block is small, picklable and turned into its quads by
+    :func:`block_quads` alone, so blocks can be made into quads in worker
+    processes and the results put back in order.
+
+    Args:
+        extraction: A linked extraction, facts and quotes in article order.
+        size: Entities, articles or article graphs per block.
+
+    Yields:
+        ``(kind, items)`` pairs.
+
+    Raises:
+        ValueError: As :func:`~rawabit.graph.build.build_dataset`.
+    """
+    keys = sorted(extraction.entities)
+    for i in range(0, len(keys), size):
+        yield "entities", [extraction.entities[k] for k in keys[i:i + size]]
+    repeated = {a for a, n in Counter(a.id for a in extraction.articles).items() if n > 1}
+    seen: dict[str, set[ox.Quad]] = {}
+    t = _terms()
+    part: list = []
+    for article in extraction.articles:
+        mentions = sorted(set(extraction.mentions.get(article.id, ())))
+        if article.id in repeated:  # the same text read twice: describe it once, with both paths
+            if part:
+                yield "articles", part
+                part = []
+            done = seen.setdefault(article.id, set())
+            items = [q for q in _article_quads(t, article, mentions) if q not in done]
+            done.update(items)
+            yield "quads", items
+            continue
+        part.append((article, mentions))
+        if len(part) >= size:
+            yield "articles", part
+            part = []
+    if part:
+        yield "articles", part
+    yield from _graph_blocks(extraction, size)
+
+
+def _graph_blocks(extraction: Extraction, size: int) -> Iterator[tuple[str, list]]:
+    facts, quotes = iter(extraction.facts), iter(extraction.quotes)
+    fact, quote = next(facts, None), next(quotes, None)
+    done: set[str] = set()
+    part: list = []
+    for article in extraction.articles:
+        mine: tuple[list[Fact], list[Quote]] = ([], [])
+        # facts and quotes come in article order: take this article's run of each
+        while fact is not None and fact.article == article.id:
+            mine[0].append(fact)
+            fact = next(facts, None)
+        while quote is not None and quote.article == article.id:
+            mine[1].append(quote)
+            quote = next(quotes, None)
+        if article.id not in done:  # a text read twice has the same graph twice
+            done.add(article.id)
+            part.append((article.id, *mine))
+            if len(part) >= size:
+                yield "graphs", part
+                part = []
+    if fact is not None or quote is not None:
+        raise ValueError("facts or quotes are not in the order of the articles of the extraction")
+    if part:
+        yield "graphs", part
+
+
+_TERMS: _Terms | None = None
+
+
+def _terms() -> _Terms:
+    """This process's term cache."""
+    global _TERMS
+    if _TERMS is None:
+        _TERMS = _Terms()
+    return _TERMS
+
+
+def _article_quads(t: _Terms, article: Article, mentions: list[str]) -> list[ox.Quad]:
+    default = ox.DefaultGraph()
+    return [ox.Quad(s, p, o, default) for s, p, o in _article(t, article, mentions)]
+
+
+def block_quads(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int]]:
+    """The quads of one block of :func:`blocks`, in order.
+
+    Returns:
+        The quads, and the places among them of those whose triple another
+        article's graph may hold too (asserted facts' plain triples); no
+        other triple repeats.
+    """
+    kind, items = block
+    t = _terms()
+    if kind == "quads":
+        return items, []
+    if kind == "entities":
+        default = ox.DefaultGraph()
+        return [ox.Quad(s, p, o, default) for entity in items for s, p, o in _entity(t, entity)], []
+    if kind == "articles":
+        return [q for article, mentions in items for q in _article_quads(t, article, mentions)], []
+    out: list[ox.Quad] = []
+    repeatable: list[int] = []
+    for article_id, facts, quotes in items:
+        graph = _n(iris.article_iri(article_id))
+        plain: dict[tuple, None] = {}
+        statements: dict[tuple, None] = {}   # a dict keeps the order and drops repeats
+        for fact in facts:
+            triple, node = _fact(t, fact, graph)
+            if triple is not None:
+                plain[triple] = None
+            statements.update(dict.fromkeys(node))
+        for quote in quotes:
+            statements.update(dict.fromkeys(_quote(t, quote, graph)))
+        repeatable += range(len(out), len(out) + len(plain))
+        out += [ox.Quad(s, p, o, graph) for s, p, o in plain]
+        out += [ox.Quad(s, p, o, graph) for s, p, o in statements]
+    return out, repeatable
 
 
 def quads(extraction: Extraction) -> Iterator[ox.Quad]:
@@ -153,44 +282,8 @@ def quads(extraction: Extraction) -> Iterator[ox.Quad]:
     Raises:
         ValueError: As :func:`~rawabit.graph.build.build_dataset`.
     """
-    t = _Terms()
-    default = ox.DefaultGraph()
-    for key in sorted(extraction.entities):
-        for s, p, o in _entity(t, extraction.entities[key]):
-            yield ox.Quad(s, p, o, default)
-    repeated = {a for a, n in Counter(a.id for a in extraction.articles).items() if n > 1}
-    seen: dict[str, set[ox.Quad]] = {}
-    for article in extraction.articles:
-        items = [ox.Quad(s, p, o, default)
-                 for s, p, o in _article(t, article, set(extraction.mentions.get(article.id, ())))]
-        if article.id in repeated:  # the same text read twice: describe it once, with both paths
-            done = seen.setdefault(article.id, set())
-            items = [q for q in items if q not in done]
-            done.update(items)
-        yield from items
-    yield from _named_graphs(extraction, t)
-
-
-def _named_graphs(extraction: Extraction, t: _Terms) -> Iterator[ox.Quad]:
-    facts, quotes = iter(extraction.facts), iter(extraction.quotes)
-    fact, quote = next(facts, None), next(quotes, None)
-    done: set[str] = set()
-    for article in extraction.articles:
-        graph = _n(iris.article_iri(article.id))
-        items: list[tuple] = []
-        # facts and quotes come in article order: take this article's run of each
-        while fact is not None and fact.article == article.id:
-            items += _fact(t, fact, graph)
-            fact = next(facts, None)
-        while quote is not None and quote.article == article.id:
-            items += _quote(t, quote, graph)
-            quote = next(quotes, None)
-        if article.id not in done:  # a text read twice has the same graph twice
-            done.add(article.id)
-            for s, p, o in sorted(dict.fromkeys(items), key=_key):
-                yield ox.Quad(s, p, o, graph)
-    if fact is not None or quote is not None:
-        raise ValueError("facts or quotes are not in the order of the articles of the extraction")
+    for block in blocks(extraction):
+        yield from block_quads(block)[0]
 
 
 def triples(extraction: Extraction) -> Iterator[ox.Triple]:
@@ -210,12 +303,17 @@ class Union:
     remembered, nothing else is.
     """
 
+    @staticmethod
+    def repeatable(q: ox.Quad) -> bool:
+        """Whether *q*'s triple may stand in another graph too: a fact's plain triple."""
+        return isinstance(q.graph_name, ox.NamedNode) and q.subject.value.startswith(_ID)
+
     def __init__(self) -> None:
         self.plain: set[ox.Triple] = set()
 
     def __call__(self, q: ox.Quad) -> ox.Triple | None:
         t = q.triple
-        if isinstance(q.graph_name, ox.NamedNode) and t.subject.value.startswith(_ID):
+        if self.repeatable(q):
             if t in self.plain:
                 return None
             self.plain.add(t)
@@ -235,12 +333,19 @@ def size(extraction: Extraction) -> int:
 class ExtractionStream:
     """The dataset of an extraction as a :class:`rawabit.exports.QuadStream`.
 
+    Besides the quads in order, it offers them in independent blocks
+    (:meth:`blocks`, made into quads by :func:`block_quads`) so that writers
+    can make and serialize blocks in worker processes.
+
     Example:
         >>> exports.write_stream(ExtractionStream(extraction), "graph.nt")   # doctest: +SKIP
     """
 
-    def __init__(self, extraction: Extraction) -> None:
+    block_quads = staticmethod(block_quads)
+
+    def __init__(self, extraction: Extraction, *, block_size: int = BLOCK_SIZE) -> None:
         self.extraction = extraction
+        self.block_size = block_size
 
     def quads(self) -> Iterator[ox.Quad]:
         return quads(self.extraction)
@@ -250,3 +355,6 @@ class ExtractionStream:
 
     def union(self) -> Union:
         return Union()
+
+    def blocks(self) -> Iterator[tuple[str, list]]:
+        return blocks(self.extraction, self.block_size)

@@ -178,7 +178,7 @@ def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
             from .graph.stream import ExtractionStream, size
             streamed = stream if stream is not None else size(extraction) > RDFLIB_LIMIT
             written = _write_all(lambda: to_dataset(extraction), ExtractionStream(extraction) if streamed else None,
-                                 targets, options, timings)
+                                 targets, options, timings, workers=_write_workers(workers, size(extraction)))
     finally:
         if graph_store is not None:
             graph_store.close()
@@ -217,15 +217,29 @@ def _batches(extraction: Extraction) -> Iterator[Extraction]:
         yield rest
 
 
+#: Below about this many triples, streamed outputs are written in this process.
+_WRITE_POOL_MIN = 100_000
+
+
+def _write_workers(workers: int | None, triples: int) -> int:
+    """Processes to write a streamed graph of about *triples* triples with."""
+    if triples < _WRITE_POOL_MIN:
+        return 1  # starting workers would take longer than the writing
+    if workers is None:
+        from .extract.parallel import default_workers
+        return default_workers()
+    return max(1, workers)
+
+
 def _write_all(dataset: Callable[[], Any], stream: Any, targets: list[Path],
-               options: Mapping[str, Any] | None, timings: dict[str, float]) -> list[Path]:
-    """Write every target: from *stream* in one pass where formats allow, the rest
-    from *dataset()*, built once."""
+               options: Mapping[str, Any] | None, timings: dict[str, float], *, workers: int = 1) -> list[Path]:
+    """Write every target: from *stream* in one pass where formats allow (its blocks
+    made in *workers* processes), the rest from *dataset()*, built once."""
     from .exports import stream_writer, write as write_one, write_streams
     streamed = [t for t in targets if stream is not None and stream_writer(t) is not None]
     if streamed:
         clock = time.perf_counter()
-        serializing = write_streams(stream, streamed)
+        serializing = write_streams(stream, streamed, workers=workers)
         timings["stream"] = time.perf_counter() - clock - sum(serializing.values())
         timings.update({str(path): spent for path, spent in serializing.items()})
     built = None

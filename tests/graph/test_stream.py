@@ -9,7 +9,7 @@ from rdflib.compare import isomorphic
 
 from rawabit import api, exports
 from rawabit.errors import FormatError
-from rawabit.exports.ntriples import sorted_quads
+from rawabit.exports.ntriples import sorted_quads, write_streams
 from rawabit.graph.build import build_dataset
 from rawabit.graph.stream import ExtractionStream, quads, triples
 
@@ -66,3 +66,21 @@ def test_formats_that_need_a_graph_cannot_stream(tmp_path, extraction):
     assert exports.stream_writer("g.jsonld") is None
     with pytest.raises(FormatError):
         exports.write_stream(ExtractionStream(extraction), tmp_path / "g.jsonld")
+
+
+def test_blocks_written_by_two_workers_give_the_same_bytes(tmp_path, samples_dir):
+    extraction = api.extract([samples_dir], workers=1)
+    stream = ExtractionStream(extraction, block_size=2)   # several blocks of each kind
+    assert len(list(stream.blocks())) > 10
+    names = ("g.ttl", "g.nt", "g.nq", "g.trig")
+    for workers in (1, 2):
+        (tmp_path / str(workers)).mkdir()
+        write_streams(stream, [tmp_path / str(workers) / n for n in names], workers=workers)
+    for n in names:
+        assert (tmp_path / "1" / n).read_bytes() == (tmp_path / "2" / n).read_bytes(), n
+    # the samples state some facts in several articles: the union files hold each triple once
+    lines = (tmp_path / "2" / "g.nt").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(set(lines))
+    parsed = {q.triple for q in ox.parse(path=str(tmp_path / "2" / "g.ttl"), format=ox.RdfFormat.TURTLE)}
+    assert parsed == set(triples(extraction))
+    assert set(ox.parse(path=str(tmp_path / "2" / "g.trig"), format=ox.RdfFormat.TRIG)) == set(quads(extraction))
