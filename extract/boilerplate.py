@@ -112,7 +112,7 @@ def classify(line: str, rules: tuple[Rule, ...] | None = None) -> str:
         ``drop``, ``end`` or ``keep``; the first matching rule wins, and a
         line with no letter or digit is ``drop``.
     """
-    return _classify(line, _index(_default_rules() if rules is None else rules))
+    return _classify(line, _default_index() if rules is None else _index(rules))
 
 
 def _classify(line: str, index: _Index) -> str:
@@ -152,7 +152,7 @@ def split_articles(text: str, *, title: str = "", rules: tuple[Rule, ...] | None
     Returns:
         The articles in file order; empty when nothing but boilerplate remains.
     """
-    index = _index(_default_rules() if rules is None else rules)
+    index = _default_index() if rules is None else _index(rules)
     lines = [(line, action) for line in (raw.strip() for raw in text.split("\n")) if line
              for action in (_classify(line, index),) if action != "drop"]
     parts: list[list[str]] = [[]]
@@ -222,6 +222,11 @@ def _index(rules: tuple[Rule, ...]) -> _Index:
             prefixes.append((order, rule if rule.max_words else Rule(rule.action, rule.match, 10**9, rule.pattern)))
         limit = max(limit, rule.max_words or rule.pattern.count(" ") + 1)
     return exact, prefixes, limit
+
+
+@lru_cache(maxsize=1)
+def _default_index() -> _Index:
+    return _index(_default_rules())   # made once: hashing the rules for the cache costs per call
 
 
 @lru_cache(maxsize=1)
