@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 __all__ = [
     "EntityType", "Status", "Article", "Token", "Sentence", "Mention",
@@ -65,9 +66,8 @@ class Article:
     part: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or punctuation mark.
+class Token(NamedTuple):
+    """A word or punctuation mark (a named tuple: made for every word, so made cheaply).
 
     Attributes:
         text: The surface form as in the article.
