@@ -12,6 +12,7 @@ being the one shown. Everything is matched in normalized form.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .arabic import accusative, normalize_phrase
@@ -21,6 +22,7 @@ from .resources import read_tsv, split_variants
 __all__ = ["Gazetteer", "PhraseIndex"]
 
 TOPIC_PREFIX = "topic-"
+_STARTS_LIMIT = 200_000   # words whose readings a PhraseIndex remembers
 
 
 @dataclass
@@ -29,6 +31,7 @@ class PhraseIndex:
 
     by_first: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     max_len: int = 1
+    _starts: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, phrase: str, value: str) -> None:
         words = tuple(normalize_phrase(phrase).split())
@@ -36,6 +39,19 @@ class PhraseIndex:
             return
         self.by_first.setdefault(words[0], {}).setdefault(words, value)
         self.max_len = max(self.max_len, len(words))
+        self._starts.clear()
+
+    def starting(self, word: str, readings: Callable[[str], Iterable[str]]) -> tuple[str, ...]:
+        """The readings of *word* (``readings(word)``, e.g. with and without a
+        proclitic) that start a phrase; remembered per word, since most words
+        start none and the same words come back in every text.
+        """
+        found = self._starts.get(word)
+        if found is None:
+            if len(self._starts) >= _STARTS_LIMIT:
+                self._starts.clear()
+            found = self._starts[word] = tuple(r for r in readings(word) if r in self.by_first)
+        return found
 
     def first_words(self) -> set[str]:
         return set(self.by_first)

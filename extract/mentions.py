@@ -34,7 +34,7 @@ class GazetteerMatcher:
         return doc
 
     def _match(self, index, sent: Sentence, i: int) -> tuple[int, str] | None:
-        readings = [r for r in self.splitter.candidates(sent.tokens[i].norm) if r in index.by_first]
+        readings = index.starting(sent.tokens[i].norm, self.splitter.candidates)
         if not readings:  # most words start no name: skip gathering the words after them
             return None
         rest = [t.norm for t in sent.tokens[i + 1:i + index.max_len]]

@@ -40,6 +40,7 @@ __all__ = ["RelationFinder", "SYMMETRIC"]
 
 _OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
 _SUFFIX_ENDS = frozenset(x[-1] for x in _OBJECT_SUFFIXES)
+_STARTS_LIMIT = 200_000   # words whose cue-starting readings are remembered
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
     "agent": {EntityType.PERSON, EntityType.ORGANIZATION, *_PLACES},
@@ -90,6 +91,7 @@ class RelationFinder:
                     same.append(cue)
                 self.max_len = max(self.max_len, len(words))
         self._firsts = frozenset(words[0] for words in self.cues)
+        self._starts: dict[str, tuple[str, ...]] = {}
 
     def lexicon(self) -> set[str]:
         """Every normalized word of every cue."""
@@ -128,11 +130,7 @@ class RelationFinder:
 
     def _match_cue(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
         toks = sent.tokens
-        firsts = self._firsts
-        for reading in self.splitter.candidates(toks[i].norm):
-            if reading not in firsts and reading[-1:] not in _SUFFIX_ENDS and \
-                    not (reading.startswith("ال") and reading[2:] in firsts):
-                continue  # most words start no cue
+        for reading in self._starting(toks[i].norm):
             for n in range(min(self.max_len, len(toks) - i), 0, -1):
                 words = (reading, *(t.norm for t in toks[i + 1:i + n]))
                 if words in self.cues:
@@ -144,6 +142,18 @@ class RelationFinder:
                     if nouns:
                         return n, nouns
         return None
+
+    def _starting(self, word: str) -> tuple[str, ...]:
+        """The readings of *word* that may start a cue; remembered per word, as most start none."""
+        found = self._starts.get(word)
+        if found is None:
+            if len(self._starts) >= _STARTS_LIMIT:
+                self._starts.clear()
+            firsts = self._firsts
+            found = self._starts[word] = tuple(
+                r for r in self.splitter.candidates(word)
+                if r in firsts or r[-1:] in _SUFFIX_ENDS or (r.startswith("ال") and r[2:] in firsts))
+        return found
 
     def _verb_with_object(self, word: str) -> list[Cue]:
         """Verb cues taking a direct person object that *word* is, plus an object pronoun."""

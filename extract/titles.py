@@ -114,8 +114,11 @@ class TitleParser:
     # -- parsing -----------------------------------------------------------
     def _title(self, sent: Sentence, i: int) -> _Title | None:
         toks = sent.tokens
+        readings = self.index.starting(toks[i].norm, self.splitter.candidates)
+        if not readings:   # most words start no title
+            return None
         rest = [t.norm for t in toks[i + 1:i + self.index.max_len]]
-        for reading in self.splitter.candidates(toks[i].norm):
+        for reading in readings:
             found = self.index.match(reading, rest)
             if found:
                 n, tag = found
