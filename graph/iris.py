@@ -25,7 +25,7 @@ from .namespace import ARTICLE, ID, QUOTE, RELATIONS, RWB, STATEMENT, WD
 
 __all__ = [
     "entity_iri", "article_iri", "statement_iri", "quote_iri", "status_iri",
-    "relation_iri", "class_iri", "wikidata_iri", "entity_key", "statement_key",
+    "relation_iri", "class_iri", "wikidata_iri", "entity_key", "statement_key", "quote_key",
     "HASH_LENGTH",
 ]
 
@@ -102,14 +102,19 @@ def statement_key(fact: Fact) -> str:
     return _digest(fact.article, fact.sentence, fact.subject, fact.relation, fact.object, status)
 
 
+def quote_key(q: Quote) -> str:
+    """Return the 16-hex hash naming quote *q*: of article, sentence, span, speaker and text."""
+    return _digest(q.article, q.sentence, q.start, q.end, q.speaker, q.text)
+
+
 def statement_iri(fact: Fact) -> URIRef:
     """Return the IRI of the reified statement of *fact* (``statement:`` + 16 hex)."""
     return STATEMENT[statement_key(fact)]
 
 
 def quote_iri(q: Quote) -> URIRef:
-    """Return the IRI of quote *q*: a hash of article, sentence, span, speaker and text."""
-    return QUOTE[_digest(q.article, q.sentence, q.start, q.end, q.speaker, q.text)]
+    """Return the IRI of quote *q* (``quote:`` + :func:`quote_key`)."""
+    return QUOTE[quote_key(q)]
 
 
 _STATUS_IRIS: dict[Status, URIRef] = {

@@ -31,7 +31,7 @@ from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Stat
 
 from . import iris
 from .build import confidence_literal
-from .namespace import RWB
+from .namespace import QUOTE, RWB, STATEMENT
 
 __all__ = ["quads", "triples", "blocks", "block_quads", "size", "Union", "ExtractionStream"]
 
@@ -127,7 +127,7 @@ def _fact(t: _Terms, fact: Fact, article: ox.NamedNode) -> tuple[tuple | None, l
     """The plain triple of *fact* (None unless asserted) and the triples of its statement node."""
     s, p, o = t.entity(fact.subject), t.named(iris.relation_iri, fact.relation), t.entity(fact.object)
     status, r = Status(fact.status), t.rwb
-    node = _n(iris.statement_iri(fact))
+    node = ox.NamedNode(_STATEMENT + iris.statement_key(fact))
     out = [(node, t.type, r["Statement"]), (node, t.subject, s), (node, t.predicate, p), (node, t.object, o),
             (node, r["status"], t.named(iris.status_iri, status))]
     out += _span(t, node, article, fact.sentence, fact.start, fact.end)
@@ -137,7 +137,7 @@ def _fact(t: _Terms, fact: Fact, article: ox.NamedNode) -> tuple[tuple | None, l
 
 
 def _quote(t: _Terms, quote: Quote, article: ox.NamedNode) -> list[tuple]:
-    node, r = _n(iris.quote_iri(quote)), t.rwb
+    node, r = ox.NamedNode(_QUOTE + iris.quote_key(quote)), t.rwb
     out = [(node, t.type, r["Quote"]), (node, r["speaker"], t.entity(quote.speaker)),
            (node, r["quoteText"], ox.Literal(quote.text, language=_AR)),
            (node, r["direct"], ox.Literal("true" if quote.direct else "false", datatype=t.boolean))]
@@ -230,8 +230,8 @@ def _terms() -> _Terms:
 
 
 def _article_quads(t: _Terms, article: Article, mentions: list[str]) -> list[ox.Quad]:
-    default = ox.DefaultGraph()
-    return [ox.Quad(s, p, o, default) for s, p, o in _article(t, article, mentions)]
+    # no graph argument means the default graph, and is much faster than passing DefaultGraph()
+    return [ox.Quad(s, p, o) for s, p, o in _article(t, article, mentions)]
 
 
 def block_quads(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int]]:
@@ -247,8 +247,7 @@ def block_quads(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int]]:
     if kind == "quads":
         return items, []
     if kind == "entities":
-        default = ox.DefaultGraph()
-        return [ox.Quad(s, p, o, default) for entity in items for s, p, o in _entity(t, entity)], []
+        return [ox.Quad(s, p, o) for entity in items for s, p, o in _entity(t, entity)], []
     if kind == "articles":
         return [q for article, mentions in items for q in _article_quads(t, article, mentions)], []
     out: list[ox.Quad] = []
@@ -321,6 +320,7 @@ class Union:
 
 
 _ID = str(iris.entity_iri("x"))[:-1]
+_STATEMENT, _QUOTE = str(STATEMENT), str(QUOTE)   # hex keys need no encoding: skip rdflib's checks
 
 
 def size(extraction: Extraction) -> int:
