@@ -19,7 +19,7 @@ from typing import Sequence
 from ..errors import ModelError
 from .ner_features import DATA_DIR, document_features, load_resources, stack_features, token_infos
 
-__all__ = ["Recognizer", "CRFRecognizer", "propagate_spans", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
+__all__ = ["Recognizer", "CRFRecognizer", "model_attributes", "propagate_spans", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
 
 MODEL_PATH = DATA_DIR / "ner.crfsuite"
 STACK_SUFFIX = "_stack"   # ner.crfsuite -> ner_stack.crfsuite, the second pass
@@ -73,6 +73,38 @@ def _open_tagger(path: Path):
     except (OSError, ValueError) as exc:
         raise ModelError(f"cannot load NER model {path}: {exc}") from None
     return tagger
+
+
+def model_attributes(path: Path) -> frozenset[str]:
+    """The attributes a crfsuite model has weights for, read from its file.
+
+    ``Tagger.info()`` gives the same set by dumping the whole model as text
+    (seconds); this reads the model's attribute dictionary (a CQDB) directly.
+
+    Raises:
+        ModelError: The file is not a crfsuite CRF model.
+    """
+    import struct
+
+    try:
+        data = Path(path).read_bytes()
+        magic, _, kind, _, _, _, count, _, _, at = struct.unpack_from("<4sI4s7I", data, 0)
+        if magic != b"lCRF" or kind != b"FOMC":
+            raise ValueError("not a crfsuite CRF model")
+        chunk, _, _, _, size, table = struct.unpack_from("<4s5I", data, at)
+        if chunk != b"CQDB":
+            raise ValueError("no attribute dictionary")
+        out = set()
+        for offset in struct.unpack_from(f"<{size}I", data, at + table):
+            if offset:
+                _, length = struct.unpack_from("<II", data, at + offset)
+                start = at + offset + 8
+                out.add(data[start:start + length - 1].decode("utf-8"))
+    except (OSError, ValueError, struct.error, UnicodeDecodeError) as exc:
+        raise ModelError(f"cannot read the attributes of NER model {path}: {exc}") from None
+    if len(out) != count:
+        raise ModelError(f"NER model {path}: {len(out)} attributes read, {count} expected")
+    return frozenset(out)
 
 
 def propagate_spans(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], *,
@@ -160,6 +192,7 @@ class CRFRecognizer(Recognizer):
             raise ModelError(f"cannot read NER word lists in {data_dir}: {exc}") from None
         self._words: dict = {}   # word -> token info and features, kept across texts
         self._words_of = self._resources
+        self._known: frozenset[str] | None = None   # attributes either model knows, read on first use
         self.model_path = path
 
     @classmethod
@@ -176,7 +209,10 @@ class CRFRecognizer(Recognizer):
         sentences = [list(s) for s in sentences]
         if self._words_of is not self._resources:   # word lists swapped (scripts/train_ner.py)
             self._words, self._words_of = {}, self._resources
-        infos = token_infos(sentences, self._resources, cache=self._words)
+        if self._known is None:
+            self._known = model_attributes(self.model_path) | (
+                model_attributes(self.stack_path) if self.stack_path is not None else frozenset())
+        infos = token_infos(sentences, self._resources, cache=self._words, known=self._known)
         feats = document_features(sentences, self._resources, infos=infos)
         first: list[list[str]] = []
         confidence: list[list[float]] = []

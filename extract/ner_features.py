@@ -313,7 +313,8 @@ def _token_info(word: str, res: FeatureResources) -> dict:
 
 
 def token_infos(sentences: Sequence[Sequence[str]], resources: FeatureResources, *,
-                cache: dict | None = None, cache_size: int = 50_000) -> list[list[dict]]:
+                cache: dict | None = None, cache_size: int = 50_000,
+                known: frozenset[str] | None = None) -> list[list[dict]]:
     """Per-token info of consecutive sentences, shared by both feature passes.
 
     Args:
@@ -322,6 +323,9 @@ def token_infos(sentences: Sequence[Sequence[str]], resources: FeatureResources,
         cache: Word -> info, kept by the caller across calls (made with the
             same *resources*); ``None`` for a cache of this call only.
         cache_size: The cache is emptied when it holds this many words.
+        known: The attributes a model knows; a word's own and neighbour
+            features outside it are dropped once, when the word is first
+            seen (a CRF gives them no weight, but reading them costs time).
 
     Returns:
         Per sentence, one info dict per token (shared between equal words:
@@ -338,9 +342,18 @@ def token_infos(sentences: Sequence[Sequence[str]], resources: FeatureResources,
                 if len(cache) >= cache_size:
                     cache.clear()
                 x = cache[word] = _token_info(word, resources)
+                if known is not None:
+                    _keep_known(x, known)
             info.append(x)
         out.append(info)
     return out
+
+
+def _keep_known(info: dict, known: frozenset[str]) -> None:
+    """Drop from a token info the cached feature strings a model has no weight for."""
+    info["own"] = tuple(f for f in info["own"] if f in known)
+    info["nb"] = {off: (tuple(f for f in near if f in known), tuple(f for f in far if f in known))
+                  for off, (near, far) in info["nb"].items()}
 
 
 def sentence_features(tokens: Sequence[str], resources: FeatureResources) -> list[list[str]]:

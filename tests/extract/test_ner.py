@@ -8,7 +8,7 @@ import pytest
 
 from rawabit.errors import ModelError
 from rawabit.extract.ner import (
-    MODEL_PATH, STACK_PATH, CRFRecognizer, Recognizer, get_recognizer, propagate_spans)
+    MODEL_PATH, STACK_PATH, CRFRecognizer, Recognizer, get_recognizer, model_attributes, propagate_spans)
 from rawabit.extract.ner_mentions import iob_spans, read_conll
 
 # Our own news-style sentences; (first, last, type) spans a reasonable model must find.
@@ -103,3 +103,35 @@ def test_propagate_spans_copies_a_multi_token_type_to_untagged_repeats():
     assert out[1] == ["O", "B-ORG", "I-ORG", "I-ORG"]
     assert out[3] == ["O", "O"]          # single tokens are left alone
     assert out[0] == tags[0] and tags[1] == ["O", "O", "O", "O"]
+
+
+def test_model_attributes_are_the_ones_crfsuite_reports():
+    import pycrfsuite
+
+    for path in (MODEL_PATH, STACK_PATH):
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        assert model_attributes(path) == {attr for attr, _ in tagger.info().state_features}
+
+
+def test_dropping_features_the_models_do_not_know_changes_no_tag():
+    from rawabit.extract.ner_features import token_infos
+
+    sentences = [s.split() for s, _ in SENTENCES] * 2
+    pruned = CRFRecognizer.pretrained()
+    whole = CRFRecognizer.pretrained()
+    infos = token_infos(sentences, whole._resources)
+    # every feature string of the text counts as known: nothing is dropped
+    whole._known = frozenset(f for sent in infos for x in sent for f in x["own"]) | frozenset(
+        f for sent in infos for x in sent for near, far in x["nb"].values() for f in near + far)
+    assert pruned.tag_sentences(sentences) == whole.tag_sentences(sentences)
+    dropped = [w for w in pruned._words if len(pruned._words[w]["own"]) < len(whole._words[w]["own"])]
+    assert dropped, "some features of these words are unknown to the models and were dropped"
+    assert all(set(pruned._words[w]["own"]) <= pruned._known for w in dropped)
+
+
+def test_a_file_that_is_no_crfsuite_model_has_no_attributes(tmp_path):
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"lCRF" + bytes(60))
+    with pytest.raises(ModelError):
+        model_attributes(bad)
