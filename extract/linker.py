@@ -118,7 +118,8 @@ class Linker:
             for f in doc.facts:
                 if f.relation == "talkedWith" and (f.sentence, frozenset((f.subject, f.object))) in specific:
                     continue
-                f = replace(f, subject=remap.get(f.subject, f.subject), object=remap.get(f.object, f.object))
+                if f.subject in remap or f.object in remap:  # replace() is slow: only when a key changes
+                    f = replace(f, subject=remap.get(f.subject, f.subject), object=remap.get(f.object, f.object))
                 ident = (f.subject, f.relation, f.object, f.status, f.sentence)
                 if ident in seen or f.subject == f.object or f.subject not in entities or f.object not in entities:
                     continue
@@ -129,7 +130,7 @@ class Linker:
                 speaker = remap.get(q.speaker, q.speaker)
                 if speaker in entities:
                     used.add(speaker)
-                    out.quotes.append(replace(q, speaker=speaker))
+                    out.quotes.append(replace(q, speaker=speaker) if speaker != q.speaker else q)
         out.entities = {k: entities[k] for k in sorted(used) if k in entities}
         docs.close()
         return out
