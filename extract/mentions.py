@@ -46,8 +46,11 @@ class GazetteerMatcher:
 
     def _scan(self, index, sent: Sentence):
         """Yield (first token, number of tokens, value) of each longest match, left to right."""
-        i = 0
-        while i < len(sent.tokens):
+        i, toks, candidates = 0, sent.tokens, self.splitter.candidates
+        while i < len(toks):
+            if not index.starting(toks[i].norm, candidates):  # most words: no call to _match
+                i += 1
+                continue
             found = self._match(index, sent, i)
             if not found:
                 i += 1

@@ -106,7 +106,8 @@ class RelationFinder:
             covered = {t for u in us for t in range(u.first, u.last)}
             i = 0
             while i < len(sent.tokens):
-                found = self._cue_at(sent, i) if i not in covered else None
+                found = self._cue_at(sent, i) if i not in covered and \
+                    self._starting(sent.tokens[i].norm) else None
                 if not found:
                     i += 1
                     continue
