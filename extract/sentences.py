@@ -100,12 +100,23 @@ def tokenize(text: str, start: int, index: int, *,
     """
     tokens: list[Token] = []
     pos = 0
+    seen = _ANALYSES.get(split)
+    if seen is None or len(seen) >= _ANALYSES_LIMIT:
+        seen = _ANALYSES[split] = {}
     for word in simple_word_tokenize(text):
         at = text.find(word, pos)
         if at < 0:  # should not happen; keep going without offsets drifting
             at = pos
         pos = at + len(word)
-        norm = normalize(word)
-        prefix, base = split(norm) if split else ("", norm)
-        tokens.append(Token(word, start + at, start + pos, norm, base, prefix))
+        forms = seen.get(word)
+        if forms is None:
+            norm = normalize(word)
+            prefix, base = split(norm) if split else ("", norm)
+            forms = seen[word] = (norm, base, prefix)
+        tokens.append(Token(word, start + at, start + pos, *forms))
     return Sentence(index, start, start + len(text), text, tuple(tokens))
+
+
+# word -> (norm, base, prefix), per split function: the same words come back in every text
+_ANALYSES: dict[Callable[[str], tuple[str, str]] | None, dict[str, tuple[str, str, str]]] = {}
+_ANALYSES_LIMIT = 200_000
