@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     workers = [int(w) for w in args.workers.split(",")]
     work = args.workdir or Path(tempfile.mkdtemp(prefix="rawabit-bench-"))
     print(f"machine: {machine()}; NER {'off' if args.no_ner else 'on'}", flush=True)
-    results: dict = {"machine": machine(), "sizes": {}}
+    results: dict = {"machine": machine(), "no_ner": args.no_ner, "sizes": {}}
     for n in sizes:
         if args.queries_only:
             q = queries(work / f"out-{n}-w{max(workers)}" / "graph.nq", work / f"out-{n}-w{max(workers)}",
@@ -317,9 +317,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def table(results: dict) -> str:
     """The figures as a Markdown table."""
-    lines = ["| articles | words | workers | seconds | words/s | facts/s | peak RSS | Turtle | "
-             "build ÷ tokenize speed | extraction ÷ tokenize speed | slowest query |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| articles | words | NER | workers | seconds | words/s | facts/s | peak RSS | Turtle | "
+             "build ÷ tokenize speed | extraction ÷ tokenize speed | speed-up | slowest query |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    ner = "off" if results.get("no_ner") else "on"
     for n, row in results["sizes"].items():
         tok = row["tokenize"]["words_per_s"]
         slow = max(row["query"]["queries"].values())
@@ -328,10 +329,11 @@ def table(results: dict) -> str:
                 continue
             r = row[w]
             speed = row["words"] / r["wall"]
-            lines.append(f"| {int(n):,} | {row['words']:,} | {w[1:]} | {r['wall']:.0f} | {speed:,.0f} | "
+            gain = f"{row['w1']['wall'] / r['wall']:.2f}×" if w != "w1" and "w1" in row else ""
+            lines.append(f"| {int(n):,} | {row['words']:,} | {ner} | {w[1:]} | {r['wall']:.0f} | {speed:,.0f} | "
                          f"{r['facts'] / r['wall']:,.0f} | {r['rss']} MiB | {_mb(r['sizes']['.ttl'])} | "
                          f"{100 * speed / tok:.1f}% | {100 * row['words'] / r['timings']['extract'] / tok:.1f}% | "
-                         f"{slow:.2f} s |")
+                         f"{gain} | {slow:.2f} s |")
     return "\n".join(lines)
 
 
