@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .gazetteer import Gazetteer
 from .model import Doc, EntityType, Fact, Mention, Sentence, Status
-from .grammar import WORDS
+from .grammar import WORDS, either
 from .resources import word_set
 
 __all__ = ["GeographyFinder"]
@@ -47,12 +47,12 @@ class GeographyFinder:
         while k < len(toks) and k - j < _LOCATING_MAX:
             word = toks[k]
             if word.norm in self.directions or word.base in self.directions or \
-                    word.norm in WORDS.locating or word.base in WORDS.locating:
+                    either(word, WORDS.locating):
                 cue = True
             elif word.norm != "في":
                 break
             k += 1
-        verb_before = m.first > 0 and (toks[m.first - 1].base in WORDS.locating or toks[m.first - 1].norm in WORDS.locating
+        verb_before = m.first > 0 and (either(toks[m.first - 1], WORDS.locating)
                                        or (m.first > 1 and toks[m.first - 2].norm in WORDS.locating))
         if k > j and (cue or verb_before):
             wanted = {EntityType.COUNTRY} | ({EntityType.REGION} if m.type is EntityType.CITY else set())

@@ -10,7 +10,7 @@ from collections import defaultdict
 from .arabic import normalize
 from .resources import read_tsv
 
-__all__ = ["WORDS"]
+__all__ = ["WORDS", "either"]
 
 
 class _Words:
@@ -30,3 +30,9 @@ class _Words:
 
 
 WORDS = _Words()
+
+
+def either(tok, words: frozenset[str]) -> bool:
+    """Whether token *tok* is one of *words* as written or without its proclitics
+    (``norm`` or ``base``: «وبرفقة» and «برفقة» alike)."""
+    return tok.norm in words or tok.base in words

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from .arabic import normalize
-from .grammar import WORDS
+from .grammar import WORDS, either
 from .mentions import units
 from .model import Doc, EntityType, Mention, Sentence
 from .participants import PUNCT_BOUNDARY, coordinated, marker, skippable
@@ -119,7 +119,7 @@ def companions(sent: Sentence, us: list[Mention], c1: int) -> list[Mention]:
     toks = sent.tokens
     for k in range(c1, len(toks)):
         tok = toks[k]
-        if tok.norm in WORDS.accompany or tok.base in WORDS.accompany:
+        if either(tok, WORDS.accompany):
             nxt = next((u for u in us if u.first > k), None)
             if nxt is not None and nxt.first - k <= 2 and nxt.type is EntityType.PERSON:
                 return coordinated(sent, us, nxt)
@@ -153,7 +153,7 @@ def sides_here(doc: Doc, sent: Sentence, c0: int) -> list[Mention]:
 def each_other(sent: Sentence, k: int) -> bool:
     """Whether «بعضهما» / «بعضهم» (each other) stands at token *k* or the next."""
     toks = sent.tokens
-    return any(t.norm in WORDS.reciprocal or t.base in WORDS.reciprocal for t in toks[k:k + 2])
+    return any(either(t, WORDS.reciprocal) for t in toks[k:k + 2])
 
 
 def meeting_sides(doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
@@ -179,7 +179,7 @@ def both_sides(doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
     """«وناقش الجانبان تبادل الأسرى», «إن الرئيسين بحثا …»: the two sides of the meeting named last."""
     toks = sent.tokens
     near = [k for k in (c0 - 1, c1) if 0 <= k < len(toks)]
-    if any(toks[k].norm in WORDS.both_sides or toks[k].base in WORDS.both_sides for k in near):
+    if any(either(toks[k], WORDS.both_sides) for k in near):
         return meeting_sides(doc, sent, c0, c1)
     return []
 
@@ -231,7 +231,7 @@ def deed_doer(doc: Doc, sent: Sentence, c1: int) -> list[Mention]:
     """
     toks = sent.tokens
     k = c1
-    if k < len(toks) and (toks[k].norm in WORDS.demonstrative or toks[k].base in WORDS.demonstrative):
+    if k < len(toks) and either(toks[k], WORDS.demonstrative):
         k += 1
     else:
         return []

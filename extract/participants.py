@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from camel_tools.utils.dediac import dediac_ar
 
-from .grammar import WORDS
+from .grammar import WORDS, either
 from .mentions import units
 from .model import Doc, EntityType, Mention, Sentence
 
@@ -19,7 +19,7 @@ PUNCT_BOUNDARY = frozenset("،؛;:.!؟?()[]")
 
 def skippable(tok) -> bool:
     """Whether a token may stand between a verb and its subject or object (punctuation, «قد», «أيضاً» …)."""
-    return tok.is_punct or tok.norm in WORDS.skip or tok.base in WORDS.skip
+    return tok.is_punct or either(tok, WORDS.skip)
 
 
 def marker(sent: Sentence, u: Mention) -> str:

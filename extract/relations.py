@@ -25,7 +25,7 @@ from camel_tools.utils.dediac import dediac_ar
 
 from .arabic import normalize, normalize_phrase
 from .clitics import CliticSplitter
-from .grammar import WORDS
+from .grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
                        fronted_agent, including, main_subject, meeting_sides, sides_here)
 from .mentions import units
@@ -365,7 +365,7 @@ class RelationFinder:
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 4 if pronoun else 2
         if cue.pos == "noun" and first is not None and first.first - c1 == 1 and not marker(sent, first) and \
-                (toks[c1].base in WORDS.carry_out or toks[c1].norm in WORDS.carry_out):
+                either(toks[c1], WORDS.carry_out):
             return [first], after[1:]  # «غارات شنتها إسرائيل على …»: who carried them out
         if cue.pos == "noun" and first is not None and first.source == "nisba" and first.first - c1 <= 2:
             return [first], after[1:]  # «ضربات بصواريخ أوكرانية», «لهجوم روسي»: whose strikes
@@ -427,7 +427,7 @@ class RelationFinder:
             if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4 \
                     and not (u.source == "nisba" and u.first - anchor > 1):  # «بانسحاب القوات الأوكرانية»
                 return coordinated(sent, us, u)
-            framed = any(t.base in WORDS.topic_frame or t.norm in WORDS.topic_frame for t in toks[anchor:u.first])
+            framed = any(either(t, WORDS.topic_frame) for t in toks[anchor:u.first])
             if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",) \
                     and (u.first - anchor <= (6 if framed else 3) or (mark and mark in cue.markers)):
                 return [u]  # «ركز على جوانب مختلفة من التسوية»: the aspects are of the topic
