@@ -7,7 +7,9 @@ the same builders over a sink that converts each triple as it comes) one
 article at a time, in a fixed order:
 
 1. the default graph: entities and topics sorted by key, then the articles in
-   input order with the entities they mention;
+   input order with the entities they mention, each with its counts (one pass
+   over the facts and quotes before the first quad, see
+   :func:`~rawabit.graph.build.tally`);
 2. each article's named graph in input order, its statements sorted.
 
 The order depends only on the extraction, so files written from the stream are
@@ -27,7 +29,7 @@ from rdflib.namespace import DCTERMS
 from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Status
 
 from . import iris
-from .build import confidence_literal
+from .build import Tally, confidence_literal, tally
 from .namespace import RWB
 
 __all__ = ["quads", "triples", "size", "Union", "ExtractionStream"]
@@ -53,7 +55,8 @@ class _Terms:
         self.rwb = {name: _n(RWB[name]) for name in (
             "Article", "Statement", "Quote", "sourcePath", "partIndex", "mentions", "article",
             "sentenceIndex", "charStart", "charEnd", "status", "evidence", "rule", "confidence",
-            "speaker", "quoteText", "direct")}
+            "speaker", "quoteText", "direct", "statementCount", "assertedCount", "quoteCount",
+            "namedInStatements")}
         self._entities: dict[str, ox.NamedNode] = {}
         self._named: dict[Any, ox.NamedNode] = {}
         self._confidence: dict[float, ox.Literal] = {}
@@ -84,7 +87,7 @@ class _Terms:
         return lit
 
 
-def _entity(t: _Terms, entity: Entity) -> list[tuple]:
+def _entity(t: _Terms, entity: Entity, statements: int) -> list[tuple]:
     node = t.entity(entity.key)
     out = [(node, t.type, t.named(iris.class_iri, entity.type)),
            (node, t.label, ox.Literal(entity.label_ar, language=_AR))]
@@ -94,10 +97,11 @@ def _entity(t: _Terms, entity: Entity) -> list[tuple]:
         out.append((node, t.alt, ox.Literal(alias, language=_AR)))
     if entity.wikidata:
         out.append((node, t.same, _n(iris.wikidata_iri(entity.wikidata))))
+    out.append((node, t.rwb["namedInStatements"], t.int(statements)))
     return out
 
 
-def _article(t: _Terms, article: Article, mentions: set[str]) -> list[tuple]:
+def _article(t: _Terms, article: Article, mentions: set[str], counts: list[int]) -> list[tuple]:
     node, r = _n(iris.article_iri(article.id)), t.rwb
     out = [(node, t.type, r["Article"])]
     if article.title:
@@ -105,6 +109,8 @@ def _article(t: _Terms, article: Article, mentions: set[str]) -> list[tuple]:
     out.append((node, r["sourcePath"], ox.Literal(article.path)))
     out.append((node, r["partIndex"], t.int(article.part)))
     out.extend((node, r["mentions"], t.entity(key)) for key in sorted(mentions))
+    out.extend((node, r[name], t.int(value))
+               for name, value in zip(("statementCount", "assertedCount", "quoteCount"), counts))
     return out
 
 
@@ -155,14 +161,15 @@ def quads(extraction: Extraction) -> Iterator[ox.Quad]:
     """
     t = _Terms()
     default = ox.DefaultGraph()
+    counts: Tally = tally(extraction.facts, extraction.quotes, in_runs=True)
     for key in sorted(extraction.entities):
-        for s, p, o in _entity(t, extraction.entities[key]):
+        for s, p, o in _entity(t, extraction.entities[key], counts.named[key]):
             yield ox.Quad(s, p, o, default)
     repeated = {a for a, n in Counter(a.id for a in extraction.articles).items() if n > 1}
     seen: dict[str, set[ox.Quad]] = {}
     for article in extraction.articles:
-        items = [ox.Quad(s, p, o, default)
-                 for s, p, o in _article(t, article, set(extraction.mentions.get(article.id, ())))]
+        items = [ox.Quad(s, p, o, default) for s, p, o in
+                 _article(t, article, set(extraction.mentions.get(article.id, ())), counts.of_article(article.id))]
         if article.id in repeated:  # the same text read twice: describe it once, with both paths
             done = seen.setdefault(article.id, set())
             items = [q for q in items if q not in done]
@@ -227,7 +234,7 @@ _ID = str(iris.entity_iri("x"))[:-1]
 
 def size(extraction: Extraction) -> int:
     """About how many triples the dataset of *extraction* holds (no dataset is built)."""
-    return (4 * len(extraction.entities) + 4 * len(extraction.articles)
+    return (5 * len(extraction.entities) + 7 * len(extraction.articles)
             + sum(len(m) for m in extraction.mentions.values())
             + 14 * len(extraction.facts) + 8 * len(extraction.quotes))
 
