@@ -54,12 +54,11 @@ def confidence_literal(value: float) -> Literal:
 
 
 class Tally:
-    """The counts the default graph carries, each statement and quote counted once.
+    """The counts the default graph carries, each statement counted once.
 
     Attributes:
-        articles: Article id -> [statements, asserted statements, quotes] it
-            gives (``rwb:statementCount``, ``rwb:assertedCount``,
-            ``rwb:quoteCount``).
+        articles: Article id -> [statements, asserted statements] it gives
+            (``rwb:statementCount``, ``rwb:assertedCount``).
         named: Entity key -> statements naming it as subject or object
             (``rwb:namedInStatements``; a statement naming it twice counts once).
     """
@@ -69,11 +68,11 @@ class Tally:
         self.named: Counter[str] = Counter()
 
     def of_article(self, article_id: str) -> list[int]:
-        """[statements, asserted, quotes] of the article; zeros if it gives none."""
-        return self.articles.get(article_id) or [0, 0, 0]
+        """[statements, asserted] of the article; zeros if it gives none."""
+        return self.articles.get(article_id) or [0, 0]
 
     def fact(self, fact: Fact) -> None:
-        counts = self.articles.setdefault(fact.article, [0, 0, 0])
+        counts = self.articles.setdefault(fact.article, [0, 0])
         counts[0] += 1
         if Status(fact.status) is Status.ASSERTED:
             counts[1] += 1
@@ -81,46 +80,38 @@ class Tally:
         if fact.object != fact.subject:
             self.named[fact.object] += 1
 
-    def quote(self, quote: Quote) -> None:
-        self.articles.setdefault(quote.article, [0, 0, 0])[2] += 1
-
 
 def _fact_id(fact: Fact) -> tuple:
     # what the statement IRI hashes (iris.statement_key): equal ids, one statement
     return fact.article, fact.sentence, fact.subject, fact.relation, fact.object, Status(fact.status).value
 
 
-def _quote_id(quote: Quote) -> tuple:
-    return quote.article, quote.sentence, quote.start, quote.end, quote.speaker, quote.text  # iris.quote_iri
-
-
-def tally(facts: Iterable[Fact], quotes: Iterable[Quote], *, in_runs: bool = False) -> Tally:
-    """Count the statements and quotes of an extraction as its dataset holds them (each once).
+def tally(facts: Iterable[Fact], *, in_runs: bool = False) -> Tally:
+    """Count the statements of an extraction as its dataset holds them (each once).
 
     Args:
-        facts, quotes: The extraction's, iterated once each.
-        in_runs: The items come in article order, and a run of an article
+        facts: The extraction's, iterated once.
+        in_runs: The facts come in article order, and a run of an article
             seen before is a copy (the same text read twice), as
             :mod:`rawabit.graph.stream` expects: remember one run at a time
-            instead of every item.
+            instead of every fact.
     """
     counts = Tally()
-    for items, add, ident in ((facts, counts.fact, _fact_id), (quotes, counts.quote, _quote_id)):
-        seen: set[tuple] = set()
-        done: set[str] = set()
-        article = None
-        for item in items:
-            if in_runs and item.article != article:
-                if article is not None:
-                    done.add(article)
-                article = item.article
-                seen.clear()
-            if in_runs and article in done:
-                continue
-            key = ident(item)
-            if key not in seen:
-                seen.add(key)
-                add(item)
+    seen: set[tuple] = set()
+    done: set[str] = set()
+    article = None
+    for fact in facts:
+        if in_runs and fact.article != article:
+            if article is not None:
+                done.add(article)
+            article = fact.article
+            seen.clear()
+        if in_runs and article in done:
+            continue
+        key = _fact_id(fact)
+        if key not in seen:
+            seen.add(key)
+            counts.fact(fact)
     return counts
 
 
@@ -146,7 +137,7 @@ def _add_article(g: Graph, article: Article, mentions: set[str], counts: list[in
     g.add((node, RWB.partIndex, Literal(int(article.part))))
     for key in sorted(mentions):
         g.add((node, RWB.mentions, iris.entity_iri(key)))
-    for prop, value in zip((RWB.statementCount, RWB.assertedCount, RWB.quoteCount), counts):
+    for prop, value in zip((RWB.statementCount, RWB.assertedCount), counts):
         g.add((node, prop, Literal(int(value))))
 
 
@@ -201,7 +192,7 @@ def build_dataset(extraction: Extraction) -> Dataset:
     ds = Dataset(default_union=False)
     bind_prefixes(ds)
     default = ds.default_graph
-    counts = tally(extraction.facts, extraction.quotes)
+    counts = tally(extraction.facts)
     for key in sorted(extraction.entities):
         _add_entity(default, extraction.entities[key], counts.named[key])
     for article in extraction.articles:

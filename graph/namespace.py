@@ -96,7 +96,6 @@ class RWB(DefinedNamespace):
     # counts written by the build (so queries need not count statements)
     statementCount: URIRef
     assertedCount: URIRef
-    quoteCount: URIRef
     namedInStatements: URIRef
 
 

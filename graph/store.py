@@ -6,7 +6,7 @@ quotes in the named graph named by the article IRI. Adding datasets is
 idempotent: quads are a set, entities merge by IRI, and a statement or quote
 already stored is never added again, so a corpus can be ingested in pieces.
 The counts of the default graph (``rwb:statementCount`` …) add up: the store
-keeps one per article or entity, that of the statements and quotes it holds.
+keeps one per article or entity, that of the statements it holds.
 
 >>> with GraphStore.open("graph.db", create=True) as store:   # doctest: +SKIP
 ...     store.add_dataset(dataset)
@@ -41,13 +41,13 @@ _RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 _LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
 _ALT_LABEL = ox.NamedNode(PREFIXES["skos"] + "altLabel")
 _ENTITY_CLASSES = ("Person", "Organization", "Country", "City", "Region", "Topic")
-_STATEMENT, _QUOTE = ox.NamedNode(RWB.Statement), ox.NamedNode(RWB.Quote)
-_PROVENANCE_CLASSES = (_STATEMENT, _QUOTE)
+_STATEMENT = ox.NamedNode(RWB.Statement)
+_PROVENANCE_CLASSES = (_STATEMENT, ox.NamedNode(RWB.Quote))
 _SUBJECT, _OBJECT = ox.NamedNode(PREFIXES["rdf"] + "subject"), ox.NamedNode(PREFIXES["rdf"] + "object")
 _ARTICLE, _STATUS, _ASSERTED = ox.NamedNode(RWB.article), ox.NamedNode(RWB.status), ox.NamedNode(RWB.Asserted)
-_STATEMENTS, _ASSERTED_COUNT, _QUOTES, _NAMED_IN = (
-    ox.NamedNode(RWB[name]) for name in ("statementCount", "assertedCount", "quoteCount", "namedInStatements"))
-_COUNTS = frozenset((_STATEMENTS, _ASSERTED_COUNT, _QUOTES, _NAMED_IN))
+_STATEMENTS, _ASSERTED_COUNT, _NAMED_IN = (
+    ox.NamedNode(RWB[name]) for name in ("statementCount", "assertedCount", "namedInStatements"))
+_COUNTS = frozenset((_STATEMENTS, _ASSERTED_COUNT, _NAMED_IN))
 _INTEGER = ox.NamedNode(PREFIXES["xsd"] + "integer")
 #: Above this many new quads, write with bulk_extend (not atomic) instead of one transaction.
 _TRANSACTION_LIMIT = 200_000
@@ -154,8 +154,8 @@ class GraphStore:
         re-ingesting an article never duplicates its provenance.
 
         Counts (``rwb:statementCount``, ``rwb:assertedCount``,
-        ``rwb:quoteCount``, ``rwb:namedInStatements``) are not taken as they come: the store adds to the
-        count it holds for a node the statements and quotes that this call
+        ``rwb:namedInStatements``) are not taken as they come: the store adds
+        to the count it holds for a node the statements that this call
         actually adds, so each count stays that of the store's statements. A
         node gets a count if *dataset* gives it one or the store has one.
 
@@ -262,15 +262,15 @@ def _quad_to_oxigraph(quad: tuple[Node, Node, Node, Node | None]) -> ox.Quad:
 
 
 def _counts_of(quads: list[ox.Quad]) -> Counter[tuple[ox.NamedNode, ox.NamedNode]]:
-    """(node, count property) -> how much the statements and quotes among *quads* add to it."""
-    kinds: dict[object, ox.NamedNode] = {}
+    """(node, count property) -> how much the statements among *quads* add to it."""
+    statements: list[object] = []
     named: dict[object, set[object]] = {}
     article: dict[object, object] = {}
     asserted: set[object] = set()
     for q in quads:
         p = q.predicate
-        if p == _RDF_TYPE and q.object in _PROVENANCE_CLASSES:
-            kinds[q.subject] = q.object
+        if p == _RDF_TYPE and q.object == _STATEMENT:
+            statements.append(q.subject)
         elif p == _SUBJECT or p == _OBJECT:
             named.setdefault(q.subject, set()).add(q.object)
         elif p == _ARTICLE:
@@ -278,12 +278,8 @@ def _counts_of(quads: list[ox.Quad]) -> Counter[tuple[ox.NamedNode, ox.NamedNode
         elif p == _STATUS and q.object == _ASSERTED:
             asserted.add(q.subject)
     delta: Counter[tuple[ox.NamedNode, ox.NamedNode]] = Counter()
-    for node, kind in kinds.items():
+    for node in statements:
         where = article.get(node)
-        if kind == _QUOTE:
-            if where is not None:
-                delta[where, _QUOTES] += 1
-            continue
         for entity in named.get(node, ()):
             delta[entity, _NAMED_IN] += 1
         if where is not None:

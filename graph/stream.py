@@ -8,7 +8,7 @@ article at a time, in a fixed order:
 
 1. the default graph: entities and topics sorted by key, then the articles in
    input order with the entities they mention, each with its counts (one pass
-   over the facts and quotes before the first quad, see
+   over the facts before the first quad, see
    :func:`~rawabit.graph.build.tally`);
 2. each article's named graph in input order, its statements sorted.
 
@@ -55,8 +55,7 @@ class _Terms:
         self.rwb = {name: _n(RWB[name]) for name in (
             "Article", "Statement", "Quote", "sourcePath", "partIndex", "mentions", "article",
             "sentenceIndex", "charStart", "charEnd", "status", "evidence", "rule", "confidence",
-            "speaker", "quoteText", "direct", "statementCount", "assertedCount", "quoteCount",
-            "namedInStatements")}
+            "speaker", "quoteText", "direct", "statementCount", "assertedCount", "namedInStatements")}
         self._entities: dict[str, ox.NamedNode] = {}
         self._named: dict[Any, ox.NamedNode] = {}
         self._confidence: dict[float, ox.Literal] = {}
@@ -110,7 +109,7 @@ def _article(t: _Terms, article: Article, mentions: set[str], counts: list[int])
     out.append((node, r["partIndex"], t.int(article.part)))
     out.extend((node, r["mentions"], t.entity(key)) for key in sorted(mentions))
     out.extend((node, r[name], t.int(value))
-               for name, value in zip(("statementCount", "assertedCount", "quoteCount"), counts))
+               for name, value in zip(("statementCount", "assertedCount"), counts))
     return out
 
 
@@ -161,7 +160,7 @@ def quads(extraction: Extraction) -> Iterator[ox.Quad]:
     """
     t = _Terms()
     default = ox.DefaultGraph()
-    counts: Tally = tally(extraction.facts, extraction.quotes, in_runs=True)
+    counts: Tally = tally(extraction.facts, in_runs=True)
     for key in sorted(extraction.entities):
         for s, p, o in _entity(t, extraction.entities[key], counts.named[key]):
             yield ox.Quad(s, p, o, default)
@@ -234,7 +233,7 @@ _ID = str(iris.entity_iri("x"))[:-1]
 
 def size(extraction: Extraction) -> int:
     """About how many triples the dataset of *extraction* holds (no dataset is built)."""
-    return (5 * len(extraction.entities) + 7 * len(extraction.articles)
+    return (5 * len(extraction.entities) + 6 * len(extraction.articles)
             + sum(len(m) for m in extraction.mentions.values())
             + 14 * len(extraction.facts) + 8 * len(extraction.quotes))
 

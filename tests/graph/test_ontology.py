@@ -15,7 +15,7 @@ NS = str(RWB._NS)
 SYMMETRIC = {"met", "phoned", "talkedWith"}
 PROVENANCE = ("status", "article", "sentenceIndex", "charStart", "charEnd", "evidence", "rule", "confidence",
               "speaker", "quoteText", "direct", "sourcePath", "partIndex", "mentions",
-              "statementCount", "assertedCount", "quoteCount", "namedInStatements")
+              "statementCount", "assertedCount", "namedInStatements")
 _DECLARED = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual)
 
 

@@ -56,11 +56,11 @@ id:topic-sanctions a rwb:Topic ; rdfs:label "العقوبات"@ar, "sanctions"@e
 article:a1b2c3d4e5f6 a rwb:Article ; dcterms:title "ترمب يشيد بمباحثات مبعوثه"@ar ;
     rwb:sourcePath "news/day1.txt" ; rwb:partIndex 0 ;
     rwb:mentions id:vladimir-putin, id:steve-witkoff, id:donald-trump, id:moscow ;
-    rwb:statementCount 7 ; rwb:assertedCount 6 ; rwb:quoteCount 1 .
+    rwb:statementCount 7 ; rwb:assertedCount 6 .
 article:b2c3d4e5f6a1 a rwb:Article ; dcterms:title "الكرملين: لا اتصال مع كييف"@ar ;
     rwb:sourcePath "news/day2.txt" ; rwb:partIndex 0 ;
     rwb:mentions id:dmitry-peskov, id:kremlin, id:volodymyr-zelensky, id:moscow ;
-    rwb:statementCount 5 ; rwb:assertedCount 4 ; rwb:quoteCount 2 .
+    rwb:statementCount 5 ; rwb:assertedCount 4 .
 
 article:a1b2c3d4e5f6 {
     id:vladimir-putin rwb:met id:steve-witkoff .
