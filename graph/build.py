@@ -72,18 +72,22 @@ class Tally:
         return self.articles.get(article_id) or [0, 0]
 
     def fact(self, fact: Fact) -> None:
-        counts = self.articles.setdefault(fact.article, [0, 0])
+        counts = self.articles.get(fact.article)
+        if counts is None:
+            counts = self.articles[fact.article] = [0, 0]
         counts[0] += 1
-        if Status(fact.status) is Status.ASSERTED:
+        if fact.status == Status.ASSERTED:  # a str enum: equal to its value too
             counts[1] += 1
-        self.named[fact.subject] += 1
+        named = self.named
+        named[fact.subject] = named.get(fact.subject, 0) + 1
         if fact.object != fact.subject:
-            self.named[fact.object] += 1
+            named[fact.object] = named.get(fact.object, 0) + 1
 
 
 def _fact_id(fact: Fact) -> tuple:
     # what the statement IRI hashes (iris.statement_key): equal ids, one statement
-    return fact.article, fact.sentence, fact.subject, fact.relation, fact.object, Status(fact.status).value
+    # (Status is a str enum, so a status and its value hash and compare alike)
+    return fact.article, fact.sentence, fact.subject, fact.relation, fact.object, fact.status
 
 
 def tally(facts: Iterable[Fact], *, in_runs: bool = False) -> Tally:
