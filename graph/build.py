@@ -3,13 +3,17 @@
 The shape is that of ``docs/graph-model.md``: entities, topics and article
 descriptions in the default graph; each article's facts, statements and quotes
 in the named graph whose name is the article IRI. Only asserted facts become
-plain triples; every fact becomes a reified ``rwb:Statement``.
+plain triples; every fact becomes a reified ``rwb:Statement``. Each article and
+entity carries its counts (``rwb:statementCount`` …, see :class:`Tally`) so
+that queries read them instead of counting statements.
 
 The result holds no blank nodes and every value is canonical (sorted aliases,
 confidence rounded to two places), so serializing it is deterministic.
 """
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
@@ -21,7 +25,7 @@ from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Stat
 from . import iris
 from .namespace import PREFIXES, RWB
 
-__all__ = ["build_dataset", "union_graph", "bind_prefixes", "confidence_literal", "DEFAULT_GRAPH"]
+__all__ = ["build_dataset", "union_graph", "bind_prefixes", "confidence_literal", "DEFAULT_GRAPH", "Tally", "tally"]
 
 #: Name of the default graph of every dataset built here.
 DEFAULT_GRAPH = DATASET_DEFAULT_GRAPH_ID
@@ -49,7 +53,73 @@ def confidence_literal(value: float) -> Literal:
     return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
-def _add_entity(g: Graph, entity: Entity) -> None:
+class Tally:
+    """The counts the default graph carries, each statement counted once.
+
+    Attributes:
+        articles: Article id -> [statements, asserted statements] it gives
+            (``rwb:statementCount``, ``rwb:assertedCount``).
+        named: Entity key -> statements naming it as subject or object
+            (``rwb:namedInStatements``; a statement naming it twice counts once).
+    """
+
+    def __init__(self) -> None:
+        self.articles: dict[str, list[int]] = {}
+        self.named: Counter[str] = Counter()
+
+    def of_article(self, article_id: str) -> list[int]:
+        """[statements, asserted] of the article; zeros if it gives none."""
+        return self.articles.get(article_id) or [0, 0]
+
+    def fact(self, fact: Fact) -> None:
+        counts = self.articles.get(fact.article)
+        if counts is None:
+            counts = self.articles[fact.article] = [0, 0]
+        counts[0] += 1
+        if fact.status == Status.ASSERTED:  # a str enum: equal to its value too
+            counts[1] += 1
+        named = self.named
+        named[fact.subject] = named.get(fact.subject, 0) + 1
+        if fact.object != fact.subject:
+            named[fact.object] = named.get(fact.object, 0) + 1
+
+
+def _fact_id(fact: Fact) -> tuple:
+    # what the statement IRI hashes (iris.statement_key): equal ids, one statement
+    # (Status is a str enum, so a status and its value hash and compare alike)
+    return fact.article, fact.sentence, fact.subject, fact.relation, fact.object, fact.status
+
+
+def tally(facts: Iterable[Fact], *, in_runs: bool = False) -> Tally:
+    """Count the statements of an extraction as its dataset holds them (each once).
+
+    Args:
+        facts: The extraction's, iterated once.
+        in_runs: The facts come in article order, and a run of an article
+            seen before is a copy (the same text read twice), as
+            :mod:`rawabit.graph.stream` expects: remember one run at a time
+            instead of every fact.
+    """
+    counts = Tally()
+    seen: set[tuple] = set()
+    done: set[str] = set()
+    article = None
+    for fact in facts:
+        if in_runs and fact.article != article:
+            if article is not None:
+                done.add(article)
+            article = fact.article
+            seen.clear()
+        if in_runs and article in done:
+            continue
+        key = _fact_id(fact)
+        if key not in seen:
+            seen.add(key)
+            counts.fact(fact)
+    return counts
+
+
+def _add_entity(g: Graph, entity: Entity, statements: int) -> None:
     node = iris.entity_iri(entity.key)
     g.add((node, RDF.type, iris.class_iri(entity.type)))
     g.add((node, RDFS.label, Literal(entity.label_ar, lang=_TEXT_LANG)))
@@ -59,9 +129,10 @@ def _add_entity(g: Graph, entity: Entity) -> None:
         g.add((node, SKOS.altLabel, Literal(alias, lang=_TEXT_LANG)))
     if entity.wikidata:
         g.add((node, OWL.sameAs, iris.wikidata_iri(entity.wikidata)))
+    g.add((node, RWB.namedInStatements, Literal(int(statements))))
 
 
-def _add_article(g: Graph, article: Article, mentions: set[str]) -> None:
+def _add_article(g: Graph, article: Article, mentions: set[str], counts: list[int]) -> None:
     node = iris.article_iri(article.id)
     g.add((node, RDF.type, RWB.Article))
     if article.title:
@@ -70,6 +141,8 @@ def _add_article(g: Graph, article: Article, mentions: set[str]) -> None:
     g.add((node, RWB.partIndex, Literal(int(article.part))))
     for key in sorted(mentions):
         g.add((node, RWB.mentions, iris.entity_iri(key)))
+    for prop, value in zip((RWB.statementCount, RWB.assertedCount), counts):
+        g.add((node, prop, Literal(int(value))))
 
 
 def _add_span(g: Graph, node: URIRef, article: str, sentence: int, start: int, end: int) -> None:
@@ -112,9 +185,9 @@ def build_dataset(extraction: Extraction) -> Dataset:
         extraction: Entities, articles, facts of every status and quotes.
 
     Returns:
-        A dataset with entities, topics and articles in the default graph and
-        each article's facts, statements and quotes in the graph named by the
-        article IRI; :data:`PREFIXES` are bound.
+        A dataset with entities, topics and articles (with their counts) in
+        the default graph and each article's facts, statements and quotes in
+        the graph named by the article IRI; :data:`PREFIXES` are bound.
 
     Raises:
         ValueError: If a fact names an unknown relation, an entity key or
@@ -123,10 +196,11 @@ def build_dataset(extraction: Extraction) -> Dataset:
     ds = Dataset(default_union=False)
     bind_prefixes(ds)
     default = ds.default_graph
+    counts = tally(extraction.facts)
     for key in sorted(extraction.entities):
-        _add_entity(default, extraction.entities[key])
+        _add_entity(default, extraction.entities[key], counts.named[key])
     for article in extraction.articles:
-        _add_article(default, article, set(extraction.mentions.get(article.id, ())))
+        _add_article(default, article, set(extraction.mentions.get(article.id, ())), counts.of_article(article.id))
     graphs: dict[str, Graph] = {}
 
     def graph_of(article_id: str) -> Graph:

@@ -93,6 +93,11 @@ class RWB(DefinedNamespace):
     partIndex: URIRef
     mentions: URIRef
 
+    # counts written by the build (so queries need not count statements)
+    statementCount: URIRef
+    assertedCount: URIRef
+    namedInStatements: URIRef
+
 
 ID = Namespace(BASE + "id/")
 ARTICLE = Namespace(BASE + "article/")

@@ -5,6 +5,8 @@ article descriptions in the default graph, each article's facts, statements and
 quotes in the named graph named by the article IRI. Adding datasets is
 idempotent: quads are a set, entities merge by IRI, and a statement or quote
 already stored is never added again, so a corpus can be ingested in pieces.
+The counts of the default graph (``rwb:statementCount`` …) add up: the store
+keeps one per article or entity, that of the statements it holds.
 
 >>> with GraphStore.open("graph.db", create=True) as store:   # doctest: +SKIP
 ...     store.add_dataset(dataset)
@@ -13,6 +15,7 @@ True
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -38,7 +41,14 @@ _RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 _LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
 _ALT_LABEL = ox.NamedNode(PREFIXES["skos"] + "altLabel")
 _ENTITY_CLASSES = ("Person", "Organization", "Country", "City", "Region", "Topic")
-_PROVENANCE_CLASSES = (ox.NamedNode(RWB.Statement), ox.NamedNode(RWB.Quote))
+_STATEMENT = ox.NamedNode(RWB.Statement)
+_PROVENANCE_CLASSES = (_STATEMENT, ox.NamedNode(RWB.Quote))
+_SUBJECT, _OBJECT = ox.NamedNode(PREFIXES["rdf"] + "subject"), ox.NamedNode(PREFIXES["rdf"] + "object")
+_ARTICLE, _STATUS, _ASSERTED = ox.NamedNode(RWB.article), ox.NamedNode(RWB.status), ox.NamedNode(RWB.Asserted)
+_STATEMENTS, _ASSERTED_COUNT, _NAMED_IN = (
+    ox.NamedNode(RWB[name]) for name in ("statementCount", "assertedCount", "namedInStatements"))
+_COUNTS = frozenset((_STATEMENTS, _ASSERTED_COUNT, _NAMED_IN))
+_INTEGER = ox.NamedNode(PREFIXES["xsd"] + "integer")
 #: Above this many new quads, write with bulk_extend (not atomic) instead of one transaction.
 _TRANSACTION_LIMIT = 200_000
 
@@ -143,12 +153,18 @@ class GraphStore:
         Statements and quotes whose IRI is already stored are skipped whole, so
         re-ingesting an article never duplicates its provenance.
 
+        Counts (``rwb:statementCount``, ``rwb:assertedCount``,
+        ``rwb:namedInStatements``) are not taken as they come: the store adds
+        to the count it holds for a node the statements that this call
+        actually adds, so each count stays that of the store's statements. A
+        node gets a count if *dataset* gives it one or the store has one.
+
         Args:
             dataset: An :class:`rdflib.Dataset` (named graphs kept) or a plain
                 graph (added to the default graph).
 
         Returns:
-            The number of quads added.
+            The number of quads added (a count replaced by a new value is one).
 
         Raises:
             StoreError: The store is read-only or cannot be written.
@@ -157,11 +173,17 @@ class GraphStore:
             raise StoreError(f"the store at {self.path} is open read-only")
         store = self.oxigraph
         quads = [_quad_to_oxigraph(q) for q in _rdflib_quads(dataset)]
+        counted = {(q.subject, q.predicate) for q in quads if q.predicate in _COUNTS}
         known = {q.subject for q in quads
                  if q.predicate == _RDF_TYPE and q.object in _PROVENANCE_CLASSES
                  and _stored_as_provenance(store, q.subject)}
-        new = list(dict.fromkeys(q for q in quads if q.subject not in known and q not in store))
+        new = list(dict.fromkeys(q for q in quads
+                                 if q.predicate not in _COUNTS and q.subject not in known and q not in store))
+        stale, fresh = _recount(store, counted, _counts_of(new))
+        new += fresh
         try:
+            for q in stale:  # before the new values: a node never holds two counts
+                store.remove(q)
             if len(new) > _TRANSACTION_LIMIT:
                 store.bulk_extend(new)
             elif new:
@@ -237,6 +259,59 @@ def _quad_to_oxigraph(quad: tuple[Node, Node, Node, Node | None]) -> ox.Quad:
     s, p, o, g = quad
     graph = ox.DefaultGraph() if g is None else to_oxigraph(g)
     return ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph)
+
+
+def _counts_of(quads: list[ox.Quad]) -> Counter[tuple[ox.NamedNode, ox.NamedNode]]:
+    """(node, count property) -> how much the statements among *quads* add to it."""
+    statements: list[object] = []
+    named: dict[object, set[object]] = {}
+    article: dict[object, object] = {}
+    asserted: set[object] = set()
+    for q in quads:
+        p = q.predicate
+        if p == _RDF_TYPE and q.object == _STATEMENT:
+            statements.append(q.subject)
+        elif p == _SUBJECT or p == _OBJECT:
+            named.setdefault(q.subject, set()).add(q.object)
+        elif p == _ARTICLE:
+            article[q.subject] = q.object
+        elif p == _STATUS and q.object == _ASSERTED:
+            asserted.add(q.subject)
+    delta: Counter[tuple[ox.NamedNode, ox.NamedNode]] = Counter()
+    for node in statements:
+        where = article.get(node)
+        for entity in named.get(node, ()):
+            delta[entity, _NAMED_IN] += 1
+        if where is not None:
+            delta[where, _STATEMENTS] += 1
+            if node in asserted:
+                delta[where, _ASSERTED_COUNT] += 1
+    return delta
+
+
+def _recount(store: ox.Store, counted: set[tuple], delta: Counter[tuple]) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """The count quads to remove and to add: for each node counted by the dataset or the store,
+    the store's count (0 if none) plus *delta*."""
+    stale: list[ox.Quad] = []
+    fresh: list[ox.Quad] = []
+    default = ox.DefaultGraph()
+    for node, prop in counted | delta.keys():
+        old = list(store.quads_for_pattern(node, prop, None, default))
+        if not old and (node, prop) not in counted:
+            continue  # a node the store and the dataset keep no count for
+        value = sum(_integer(q.object) for q in old) + delta[node, prop]
+        quad = ox.Quad(node, prop, ox.Literal(str(value), datatype=_INTEGER), default)
+        if old != [quad]:
+            stale += old
+            fresh.append(quad)
+    return stale, fresh
+
+
+def _integer(term: object) -> int:
+    try:
+        return int(term.value)  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return 0
 
 
 def _stored_as_provenance(store: ox.Store, subject: object) -> bool:

@@ -7,7 +7,8 @@ the same builders over a sink that converts each triple as it comes) one
 article at a time, in a fixed order:
 
 1. the default graph: entities and topics sorted by key, then the articles in
-   input order with the entities they mention;
+   input order with the entities they mention, each with its counts (one pass
+   over the facts before the first quad, see :func:`~rawabit.graph.build.tally`);
 2. each article's named graph in input order: the plain triples of its
    asserted facts, then each statement and quote node with its properties.
 
@@ -30,7 +31,7 @@ from rdflib.namespace import DCTERMS
 from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Status
 
 from . import iris
-from .build import confidence_literal
+from .build import Tally, confidence_literal, tally
 from .namespace import QUOTE, RWB, STATEMENT
 
 __all__ = ["quads", "triples", "blocks", "block_quads", "size", "Union", "ExtractionStream"]
@@ -56,7 +57,7 @@ class _Terms:
         self.rwb = {name: _n(RWB[name]) for name in (
             "Article", "Statement", "Quote", "sourcePath", "partIndex", "mentions", "article",
             "sentenceIndex", "charStart", "charEnd", "status", "evidence", "rule", "confidence",
-            "speaker", "quoteText", "direct")}
+            "speaker", "quoteText", "direct", "statementCount", "assertedCount", "namedInStatements")}
         self._entities: dict[str, ox.NamedNode] = {}
         self._named: dict[Any, ox.NamedNode] = {}
         self._confidence: dict[float, ox.Literal] = {}
@@ -93,7 +94,7 @@ class _Terms:
         return lit
 
 
-def _entity(t: _Terms, entity: Entity) -> list[tuple]:
+def _entity(t: _Terms, entity: Entity, statements: int) -> list[tuple]:
     node = t.entity(entity.key)
     out = [(node, t.type, t.named(iris.class_iri, entity.type)),
            (node, t.label, ox.Literal(entity.label_ar, language=_AR))]
@@ -103,10 +104,11 @@ def _entity(t: _Terms, entity: Entity) -> list[tuple]:
         out.append((node, t.alt, ox.Literal(alias, language=_AR)))
     if entity.wikidata:
         out.append((node, t.same, _n(iris.wikidata_iri(entity.wikidata))))
+    out.append((node, t.rwb["namedInStatements"], t.int(statements)))
     return out
 
 
-def _article(t: _Terms, article: Article, mentions: Iterable[str]) -> list[tuple]:
+def _article(t: _Terms, article: Article, mentions: Iterable[str], counts: list[int]) -> list[tuple]:
     node, r = _n(iris.article_iri(article.id)), t.rwb
     out = [(node, t.type, r["Article"])]
     if article.title:
@@ -114,6 +116,8 @@ def _article(t: _Terms, article: Article, mentions: Iterable[str]) -> list[tuple
     out.append((node, r["sourcePath"], ox.Literal(article.path)))
     out.append((node, r["partIndex"], t.int(article.part)))
     out.extend((node, r["mentions"], t.entity(key)) for key in sorted(mentions))
+    out.extend((node, r[name], t.int(value))
+               for name, value in zip(("statementCount", "assertedCount"), counts))
     return out
 
 
@@ -165,9 +169,10 @@ def blocks(extraction: Extraction, size: int = BLOCK_SIZE) -> Iterator[tuple[str
     Raises:
         ValueError: As :func:`~rawabit.graph.build.build_dataset`.
     """
+    counts: Tally = tally(extraction.facts, in_runs=True)
     keys = sorted(extraction.entities)
     for i in range(0, len(keys), size):
-        yield "entities", [extraction.entities[k] for k in keys[i:i + size]]
+        yield "entities", [(extraction.entities[k], counts.named[k]) for k in keys[i:i + size]]
     repeated = {a for a, n in Counter(a.id for a in extraction.articles).items() if n > 1}
     seen: dict[str, set[ox.Quad]] = {}
     t = _terms()
@@ -179,11 +184,12 @@ def blocks(extraction: Extraction, size: int = BLOCK_SIZE) -> Iterator[tuple[str
                 yield "articles", part
                 part = []
             done = seen.setdefault(article.id, set())
-            items = [q for q in _article_quads(t, article, mentions) if q not in done]
+            items = [q for q in _article_quads(t, article, mentions, counts.of_article(article.id))
+                     if q not in done]
             done.update(items)
             yield "quads", items
             continue
-        part.append((article, mentions))
+        part.append((article, mentions, counts.of_article(article.id)))
         if len(part) >= size:
             yield "articles", part
             part = []
@@ -229,9 +235,9 @@ def _terms() -> _Terms:
     return _TERMS
 
 
-def _article_quads(t: _Terms, article: Article, mentions: list[str]) -> list[ox.Quad]:
+def _article_quads(t: _Terms, article: Article, mentions: list[str], counts: list[int]) -> list[ox.Quad]:
     # no graph argument means the default graph, and is much faster than passing DefaultGraph()
-    return [ox.Quad(s, p, o) for s, p, o in _article(t, article, mentions)]
+    return [ox.Quad(s, p, o) for s, p, o in _article(t, article, mentions, counts)]
 
 
 def block_quads(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int]]:
@@ -247,9 +253,9 @@ def block_quads(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int]]:
     if kind == "quads":
         return items, []
     if kind == "entities":
-        return [ox.Quad(s, p, o) for entity in items for s, p, o in _entity(t, entity)], []
+        return [ox.Quad(s, p, o) for entity, named in items for s, p, o in _entity(t, entity, named)], []
     if kind == "articles":
-        return [q for article, mentions in items for q in _article_quads(t, article, mentions)], []
+        return [q for article, mentions, counts in items for q in _article_quads(t, article, mentions, counts)], []
     out: list[ox.Quad] = []
     repeatable: list[int] = []
     for article_id, facts, quotes in items:
@@ -325,7 +331,7 @@ _STATEMENT, _QUOTE = str(STATEMENT), str(QUOTE)   # hex keys need no encoding: s
 
 def size(extraction: Extraction) -> int:
     """About how many triples the dataset of *extraction* holds (no dataset is built)."""
-    return (4 * len(extraction.entities) + 4 * len(extraction.articles)
+    return (5 * len(extraction.entities) + 6 * len(extraction.articles)
             + sum(len(m) for m in extraction.mentions.values())
             + 14 * len(extraction.facts) + 8 * len(extraction.quotes))
 

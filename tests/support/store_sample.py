@@ -39,26 +39,28 @@ SAMPLE_TRIG = """\
 @prefix dcterms: <http://purl.org/dc/terms/> .
 
 id:vladimir-putin a rwb:Person ; rdfs:label "فلاديمير بوتين"@ar, "Vladimir Putin"@en ;
-    skos:altLabel "بوتين"@ar ; owl:sameAs wd:Q7747 .
-id:steve-witkoff a rwb:Person ; rdfs:label "ستيف ويتكوف"@ar, "Steve Witkoff"@en ; skos:altLabel "ويتكوف"@ar .
-id:donald-trump a rwb:Person ; rdfs:label "دونالد ترمب"@ar, "Donald Trump"@en ; skos:altLabel "ترامب"@ar .
-id:dmitry-peskov a rwb:Person ; rdfs:label "دِمِتري بيسكوف"@ar, "Dmitry Peskov"@en .
-id:volodymyr-zelensky a rwb:Person ; rdfs:label "فولوديمير زيلينسكي"@ar, "Volodymyr Zelensky"@en .
-id:kremlin a rwb:Organization ; rdfs:label "الكرملين"@ar, "Kremlin"@en .
-id:russia a rwb:Country ; rdfs:label "روسيا"@ar, "Russia"@en .
-id:ukraine a rwb:Country ; rdfs:label "أوكرانيا"@ar, "Ukraine"@en .
-id:united-states a rwb:Country ; rdfs:label "الولايات المتحدة"@ar, "United States"@en .
-id:moscow a rwb:City ; rdfs:label "موسكو"@ar, "Moscow"@en .
-id:donbas a rwb:Region ; rdfs:label "دونباس"@ar, "Donbas"@en .
-id:topic-ceasefire a rwb:Topic ; rdfs:label "وقف إطلاق النار"@ar, "ceasefire"@en .
-id:topic-sanctions a rwb:Topic ; rdfs:label "العقوبات"@ar, "sanctions"@en .
+    skos:altLabel "بوتين"@ar ; owl:sameAs wd:Q7747 ; rwb:namedInStatements 3 .
+id:steve-witkoff a rwb:Person ; rdfs:label "ستيف ويتكوف"@ar, "Steve Witkoff"@en ; skos:altLabel "ويتكوف"@ar ; rwb:namedInStatements 4 .
+id:donald-trump a rwb:Person ; rdfs:label "دونالد ترمب"@ar, "Donald Trump"@en ; skos:altLabel "ترامب"@ar ; rwb:namedInStatements 2 .
+id:dmitry-peskov a rwb:Person ; rdfs:label "دِمِتري بيسكوف"@ar, "Dmitry Peskov"@en ; rwb:namedInStatements 2 .
+id:volodymyr-zelensky a rwb:Person ; rdfs:label "فولوديمير زيلينسكي"@ar, "Volodymyr Zelensky"@en ; rwb:namedInStatements 3 .
+id:kremlin a rwb:Organization ; rdfs:label "الكرملين"@ar, "Kremlin"@en ; rwb:namedInStatements 1 .
+id:russia a rwb:Country ; rdfs:label "روسيا"@ar, "Russia"@en ; rwb:namedInStatements 1 .
+id:ukraine a rwb:Country ; rdfs:label "أوكرانيا"@ar, "Ukraine"@en ; rwb:namedInStatements 1 .
+id:united-states a rwb:Country ; rdfs:label "الولايات المتحدة"@ar, "United States"@en ; rwb:namedInStatements 1 .
+id:moscow a rwb:City ; rdfs:label "موسكو"@ar, "Moscow"@en ; rwb:namedInStatements 2 .
+id:donbas a rwb:Region ; rdfs:label "دونباس"@ar, "Donbas"@en ; rwb:namedInStatements 1 .
+id:topic-ceasefire a rwb:Topic ; rdfs:label "وقف إطلاق النار"@ar, "ceasefire"@en ; rwb:namedInStatements 2 .
+id:topic-sanctions a rwb:Topic ; rdfs:label "العقوبات"@ar, "sanctions"@en ; rwb:namedInStatements 1 .
 
 article:a1b2c3d4e5f6 a rwb:Article ; dcterms:title "ترمب يشيد بمباحثات مبعوثه"@ar ;
     rwb:sourcePath "news/day1.txt" ; rwb:partIndex 0 ;
-    rwb:mentions id:vladimir-putin, id:steve-witkoff, id:donald-trump, id:moscow .
+    rwb:mentions id:vladimir-putin, id:steve-witkoff, id:donald-trump, id:moscow ;
+    rwb:statementCount 7 ; rwb:assertedCount 6 .
 article:b2c3d4e5f6a1 a rwb:Article ; dcterms:title "الكرملين: لا اتصال مع كييف"@ar ;
     rwb:sourcePath "news/day2.txt" ; rwb:partIndex 0 ;
-    rwb:mentions id:dmitry-peskov, id:kremlin, id:volodymyr-zelensky, id:moscow .
+    rwb:mentions id:dmitry-peskov, id:kremlin, id:volodymyr-zelensky, id:moscow ;
+    rwb:statementCount 5 ; rwb:assertedCount 4 .
 
 article:a1b2c3d4e5f6 {
     id:vladimir-putin rwb:met id:steve-witkoff .
