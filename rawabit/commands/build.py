@@ -32,8 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="add the graph to this on-disk store (created if missing); articles already "
                              "in it are skipped, and -o files then hold the whole store")
     parser.add_argument("--workers", "-j", type=_workers, default=None, metavar="N",
-                        help="extract in N processes (default: one per core, or 1 for a few articles); "
-                             "1 extracts in this process; the output is the same for any N")
+                        help="extract, and write big graphs, in N processes (default: one per core, or 1 "
+                             "for a few articles); 1 works in this process; the output is the same for any N")
     parser.add_argument("--no-ner", dest="ner", action="store_false",
                         help="skip the statistical name recogniser: about twice as fast on big archives, "
                              "but finds only listed names and names after titles")
