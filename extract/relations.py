@@ -131,11 +131,13 @@ class RelationFinder:
 
     def _match_cue(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
         toks = sent.tokens
+        rest = tuple(t.norm for t in toks[i + 1:i + self.max_len])
         for reading in self._starting(toks[i].norm):
             for n in range(min(self.max_len, len(toks) - i), 0, -1):
-                words = (reading, *(t.norm for t in toks[i + 1:i + n]))
-                if words in self.cues:
-                    return n, self.cues[words]
+                words = (reading, *rest[:n - 1])
+                found = self.cues.get(words)
+                if found is not None:
+                    return n, found
                 if n == 1 and (verbs := self._verb_with_object(reading)):
                     return 1, verbs  # «استقبله», «هددها»: the verb, its object a pronoun
                 if reading.startswith("ال") and len(reading) > 4:  # «الغارات» as «غارات»: nouns only
