@@ -96,9 +96,14 @@ class TitleParser:
     # -- component ---------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         pending: list[tuple[Sentence, int, int, _Role]] = []
+        starting, readings, counterpart = self.index.starting, self.splitter.candidates, WORDS.counterpart
         for sent in doc.sentences:
-            i = 0
-            while i < len(sent.tokens):
+            i, toks = 0, sent.tokens
+            while i < len(toks):
+                norm = toks[i].norm
+                if not starting(norm, readings) and norm not in counterpart and norm[1:] not in counterpart:
+                    i += 1  # most words start no title and are no «نظير»
+                    continue
                 i = self._at(doc, sent, i, pending)
         for sent in doc.sentences:
             self._headed_organizations(doc, sent)
