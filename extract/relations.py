@@ -155,7 +155,7 @@ class RelationFinder:
             firsts = self._firsts
             found = self._starts[word] = tuple(
                 r for r in self.splitter.candidates(word)
-                if r in firsts or r[-1:] in _SUFFIX_ENDS or (r.startswith("ال") and r[2:] in firsts))
+                if r in firsts or (r.startswith("ال") and r[2:] in firsts) or self._verb_with_object(r))
         return found
 
     def _verb_with_object(self, word: str) -> list[Cue]:
