@@ -490,6 +490,12 @@ def _features(info: list[dict], resources: FeatureResources,
             f.append("nisba")
             if i and info[i - 1]["trig"]:
                 f.append("nisba|after=" + info[i - 1]["trig"])
+        # A nisba adjective next to the word («بنفيكا البرتغالي», «المغربي مبارك»),
+        # with whether the word itself is definite.
+        if i + 1 < size and info[i + 1]["nisba"]:
+            f.append("+1nisba|def=" + str(definite[i]))
+        if i and info[i - 1]["nisba"]:
+            f.append("-1nisba|def=" + str(definite[i]))
         for off in (-2, -1, 1, 2):
             j = i + off
             if not 0 <= j < size:

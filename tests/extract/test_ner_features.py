@@ -135,6 +135,7 @@ def _reference_gazetteer(stems, norms, res):
 
 
 def _reference_sentence(info, res):
+    nisba = lambda y: y["pre"].endswith("ال") and y["suf"] in ("ي", "يه")  # noqa: E731
     gaz = _reference_gazetteer([x["stem"] for x in info], [x["n"] for x in info], res)
     definite = [x["pre"].endswith("ال") or x["pre"].endswith("لل") for x in info]
     chain, dchain, start = [0] * len(info), [0] * len(info), None
@@ -166,6 +167,10 @@ def _reference_sentence(info, res):
             f.append("nisba")
             if i and info[i - 1]["trig"]:
                 f.append("nisba|after=" + info[i - 1]["trig"])
+        if i + 1 < len(info) and nisba(info[i + 1]):
+            f.append(f"+1nisba|def={definite[i]}")
+        if i and nisba(info[i - 1]):
+            f.append(f"-1nisba|def={definite[i]}")
         for off in (-2, -1, 1, 2):
             j = i + off
             if not 0 <= j < len(info):
