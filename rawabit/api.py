@@ -7,9 +7,11 @@ Fact(subject='vladimir-putin', relation='met', object='steve-witkoff', ...)
 """
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -142,6 +144,32 @@ def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
         StoreError: The store cannot be opened or written.
     """
     started = time.perf_counter()
+    with _fewer_collections():
+        return _build(paths, outputs, started, store=store, options=options, on_doc=on_doc,
+                      workers=workers, stream=stream, ner=ner)
+
+
+#: Allocations between garbage collections while building (CPython's default is 700).
+_GC_THRESHOLD = (50_000, 20, 100)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect garbage less often: a build keeps millions of long-lived small
+    objects (word caches, entities, facts), which every full collection walks
+    again — about a tenth of the time of a big build. Restored afterwards."""
+    before = gc.get_threshold()
+    gc.set_threshold(*_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _build(paths: Iterable[PathLike], outputs: Iterable[PathLike], started: float, *,
+           store: PathLike | None, options: Mapping[str, Any] | None,
+           on_doc: Callable[[Doc | Summary], None] | None, workers: int | None,
+           stream: bool | None, ner: bool) -> BuildResult:
     targets = check_outputs(outputs)
     if not targets and store is None:
         raise InputError("nothing to write: give -o FILE (e.g. -o graph.ttl) or --store DIR")
