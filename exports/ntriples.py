@@ -231,25 +231,10 @@ def _block_results(blocks: Iterable[Any], job: tuple, workers: int) -> Iterable[
     """:func:`_serialize_block` of each block, in order; in a pool of *workers* when above 1."""
     if workers <= 1:
         _init_blocks(*job)
-        yield from map(_serialize_block, blocks)
-        return
-    import multiprocessing
-    from collections import deque
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(workers, initializer=_init_blocks, initargs=job) as pool:
-        pending: deque = deque()
-        it = iter(blocks)
-        while True:
-            while len(pending) < workers * _AHEAD:
-                block = next(it, None)
-                if block is None:
-                    break
-                pending.append(pool.apply_async(_serialize_block, (block,)))
-            if not pending:
-                break
-            yield pending.popleft().get()
-        pool.close()
-        pool.join()
+        return map(_serialize_block, blocks)
+    from rawabit.extract.parallel import ordered_map
+    return ordered_map(_serialize_block, blocks, workers=workers, initializer=_init_blocks, initargs=job,
+                       ahead=_AHEAD)
 
 
 def write_stream(stream: Any, path: Path, options: Mapping[str, Any]) -> None:

@@ -6,9 +6,9 @@ the pool's initializer, and sends back for every article only its
 mention keys; no sentences, tokens or text). Linking stays in the parent, after
 extraction, so the linked result is the same whatever the number of workers.
 
-Articles go out in chunks, and at most a few chunks per worker are in flight,
-so a corpus of any size is never held in memory whole (``Pool.imap`` would
-read the whole input ahead of the workers).
+Articles go out in chunks, and at most a few chunks per worker are in flight
+(:func:`ordered_map`, which the graph writer uses too), so a corpus of any
+size is never held in memory whole.
 
 >>> for summary in extract_summaries(articles, workers=4):   # doctest: +SKIP
 ...     linker.add(summary)
@@ -20,7 +20,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .linker import Summary
 from .model import Article
@@ -28,7 +28,10 @@ from .model import Article
 if TYPE_CHECKING:
     from .pipeline import Pipeline
 
-__all__ = ["extract_summaries", "default_workers", "CHUNK_SIZE"]
+__all__ = ["extract_summaries", "ordered_map", "default_workers", "CHUNK_SIZE"]
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 #: Articles sent to a worker at a time.
 CHUNK_SIZE = 8
@@ -62,6 +65,46 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+_END = object()   # marks the end of the items
+
+
+def ordered_map(func: Callable[[T], R], items: Iterable[T], *, workers: int,
+                initializer: Callable[..., None], initargs: tuple = (), ahead: int = _AHEAD) -> Iterator[R]:
+    """``func`` of each item, in the order of *items*, computed in *workers* processes.
+
+    At most *ahead* items per worker are in flight, so *items* is read lazily
+    and neither it nor the results are ever held whole (``Pool.imap`` would
+    read all of *items* ahead of the workers).
+
+    Args:
+        func: A picklable function of one item, run in the workers.
+        items: Picklable items, read lazily.
+        workers: Number of worker processes (at least 1).
+        initializer: Run once in each worker with *initargs* (which must pickle
+            when the platform cannot fork).
+        initargs: Its arguments.
+        ahead: Items in flight per worker.
+
+    Yields:
+        One result per item, in input order.
+    """
+    it = iter(items)
+    with _context().Pool(max(1, workers), initializer=initializer, initargs=initargs) as pool:
+        pending: deque = deque()
+        while True:
+            while len(pending) < workers * ahead:
+                item = next(it, _END)
+                if item is _END:
+                    break
+                pending.append(pool.apply_async(func, (item,)))
+            if not pending:
+                break
+            yield pending.popleft().get()
+        pool.close()
+        pool.join()
+
+
+
 def extract_summaries(articles: Iterable[Article], *, workers: int,
                       factory: Callable[[], Pipeline],
                       chunk_size: int = CHUNK_SIZE) -> Iterator[Summary]:
@@ -78,16 +121,6 @@ def extract_summaries(articles: Iterable[Article], *, workers: int,
         One :class:`Summary` per article, in the order of *articles*.
     """
     it = iter(articles)
-    with _context().Pool(max(1, workers), initializer=_init, initargs=(factory,)) as pool:
-        pending: deque = deque()
-        while True:
-            while len(pending) < workers * _AHEAD:
-                chunk = list(islice(it, chunk_size))
-                if not chunk:
-                    break
-                pending.append(pool.apply_async(_extract_chunk, (chunk,)))
-            if not pending:
-                break
-            yield from pending.popleft().get()
-        pool.close()
-        pool.join()
+    chunks = iter(lambda: list(islice(it, chunk_size)), [])
+    for summaries in ordered_map(_extract_chunk, chunks, workers=workers, initializer=_init, initargs=(factory,)):
+        yield from summaries
