@@ -33,21 +33,20 @@ Writer = Callable[[Any, Path, Mapping[str, Any]], None]
 
 
 class QuadStream(Protocol):
-    """A dataset too big to hold: each call gives a fresh iterator, in a fixed order.
+    """A dataset too big to hold, cut into independent blocks in a fixed order.
 
-    ``quads()`` yields :class:`pyoxigraph.Quad` (default graph first, then one
-    named graph at a time), ``triples()`` the union of all graphs as
-    :class:`pyoxigraph.Triple`, each once; ``union()`` gives a function that
-    maps the quads of one pass, in order, to those triples (None for a
-    repeat), so one pass can feed both kinds of file (see
-    :mod:`rawabit.graph.stream`).
+    ``blocks()`` gives a fresh iterator of small picklable blocks;
+    ``block_quads(block)`` (a plain function, so worker processes can run it)
+    makes one block's :class:`pyoxigraph.Quad` list, default graph first, and
+    the places in it of the quads whose triple another block may repeat (see
+    :mod:`rawabit.graph.stream`). ``quads()`` yields all quads in that order.
     """
 
     def quads(self) -> Iterator[Any]: ...
 
-    def triples(self) -> Iterator[Any]: ...
+    def blocks(self) -> Iterator[Any]: ...
 
-    def union(self) -> Callable[[Any], Any]: ...
+    block_quads: Callable[[Any], tuple[list[Any], list[int]]]
 
 
 StreamWriter = Callable[[QuadStream, Path, Mapping[str, Any]], None]

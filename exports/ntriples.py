@@ -23,7 +23,7 @@ from rawabit.graph.terms import to_oxigraph
 from . import atomic_file
 
 __all__ = ["write", "write_quads", "write_stream", "to_oxigraph", "sorted_triples",
-           "sorted_quads", "serialize", "write_streams", "STREAM_CHUNK"]
+           "sorted_quads", "serialize", "write_streams"]
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _DEFAULT_NAMES = frozenset({DATASET_DEFAULT_GRAPH_ID, URIRef("urn:x-rdflib:default")})
@@ -80,9 +80,6 @@ def serialize(statements: list[ox.Triple] | list[ox.Quad], path: Path, fmt: ox.R
         fh.write(body)
 
 
-#: Statements serialized per call to pyoxigraph when writing a stream.
-STREAM_CHUNK = 20_000
-
 _STREAMED = {
     ".ttl": (ox.RdfFormat.TURTLE, False),
     ".nt": (ox.RdfFormat.N_TRIPLES, False),
@@ -96,17 +93,14 @@ def write_streams(stream: Any, paths: Iterable[Path], *, prefixes: Mapping[str, 
     """Write a :class:`~rawabit.exports.QuadStream` to several files in one pass over it.
 
     Each file gets the format its extension names (``.ttl``, ``.nt`` and the
-    union of all graphs; ``.nq``, ``.trig`` with named graphs). Statements are
-    serialized by pyoxigraph a chunk at a time, so neither the graph nor a
-    file is ever held whole; the files' order is the stream's. Turtle and TriG
-    start with the prefix declarations sorted by name (each chunk's own are
-    dropped), so the bytes depend only on the stream.
-
-    A stream that offers ``blocks()`` (see :class:`~rawabit.graph.stream.ExtractionStream`)
-    is written block by block: each block's quads are made and serialized on
-    their own, in *workers* processes when more than one, and written in
-    order; in the union files a block's fact triples that no earlier block
-    gave follow its other triples. The bytes are the same for any *workers*.
+    union of all graphs; ``.nq``, ``.trig`` with named graphs). The stream is
+    written block by block: each block's quads are made and serialized by
+    pyoxigraph on their own, in *workers* processes when more than one, and
+    written in order, so neither the graph nor a file is ever held whole; in
+    the union files a block's fact triples that no earlier block gave follow
+    its other triples. Turtle and TriG start with the prefix declarations
+    sorted by name (each block's own are dropped), so the bytes depend only on
+    the stream, whatever *workers* is.
 
     Args:
         stream: The dataset, as a stream.
@@ -115,7 +109,7 @@ def write_streams(stream: Any, paths: Iterable[Path], *, prefixes: Mapping[str, 
         workers: Processes that make and serialize blocks.
 
     Returns:
-        Seconds spent serializing each file (in the workers, for blocks).
+        Seconds spent serializing each file (in the workers, when there are any).
 
     Raises:
         ValueError: If a path's extension is not one of those above.
@@ -136,10 +130,7 @@ def write_streams(stream: Any, paths: Iterable[Path], *, prefixes: Mapping[str, 
             if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
                 fh.write(head)
             files.append(fh)
-        if hasattr(stream, "blocks"):
-            _write_blocks(stream, files, formats, dict(prefixes), seconds, targets, workers)
-        else:
-            _write_quads(stream, files, formats, dict(prefixes), seconds, targets)
+        _write_blocks(stream, files, formats, dict(prefixes), seconds, targets, workers)
     return seconds
 
 
@@ -149,32 +140,6 @@ def _serialized(statements: list, fmt: ox.RdfFormat, prefixes: dict[str, str]) -
     while data.startswith(b"@prefix "):
         data = data[data.index(b"\n") + 1:]
     return data
-
-
-def _write_quads(stream: Any, files: list, formats: list, prefixes: dict[str, str],
-                 seconds: dict[Path, float], targets: list[Path]) -> None:
-    """Write a plain quad stream, :data:`STREAM_CHUNK` statements at a time."""
-    union = stream.union() if any(not named for _, named in formats) else None
-    chunk: list[ox.Quad] = []
-    chunk_t: list[ox.Triple] = []
-
-    def flush() -> None:
-        for path, fh, (fmt, named) in zip(targets, files, formats):
-            clock = time.perf_counter()
-            fh.write(_serialized(chunk if named else chunk_t, fmt, prefixes))
-            seconds[path] += time.perf_counter() - clock
-        chunk.clear()
-        chunk_t.clear()
-
-    for quad in stream.quads():
-        chunk.append(quad)
-        if union is not None:
-            triple = union(quad)
-            if triple is not None:
-                chunk_t.append(triple)
-        if len(chunk) >= STREAM_CHUNK:
-            flush()
-    flush()
 
 
 # what a block worker needs: set once per process by _init_blocks

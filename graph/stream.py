@@ -308,17 +308,12 @@ class Union:
     remembered, nothing else is.
     """
 
-    @staticmethod
-    def repeatable(q: ox.Quad) -> bool:
-        """Whether *q*'s triple may stand in another graph too: a fact's plain triple."""
-        return isinstance(q.graph_name, ox.NamedNode) and q.subject.value.startswith(_ID)
-
     def __init__(self) -> None:
         self.plain: set[ox.Triple] = set()
 
     def __call__(self, q: ox.Quad) -> ox.Triple | None:
         t = q.triple
-        if self.repeatable(q):
+        if isinstance(q.graph_name, ox.NamedNode) and t.subject.value.startswith(_ID):
             if t in self.plain:
                 return None
             self.plain.add(t)
@@ -358,9 +353,6 @@ class ExtractionStream:
 
     def triples(self) -> Iterator[ox.Triple]:
         return triples(self.extraction)
-
-    def union(self) -> Union:
-        return Union()
 
     def blocks(self) -> Iterator[tuple[str, list]]:
         return blocks(self.extraction, self.block_size)
