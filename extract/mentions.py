@@ -33,10 +33,9 @@ class GazetteerMatcher:
             doc.mentions.extend(self._nisba_agents(sent))
         return doc
 
-    def _match(self, index, sent: Sentence, i: int) -> tuple[int, str] | None:
-        readings = index.starting(sent.tokens[i].norm, self.splitter.candidates)
-        if not readings:  # most words start no name: skip gathering the words after them
-            return None
+    @staticmethod
+    def _match(index, sent: Sentence, i: int, readings: tuple[str, ...]) -> tuple[int, str] | None:
+        """The longest phrase of *index* at token *i*, read as one of *readings*."""
         rest = [t.norm for t in sent.tokens[i + 1:i + index.max_len]]
         for reading in readings:
             found = index.match(reading, rest)
@@ -48,10 +47,8 @@ class GazetteerMatcher:
         """Yield (first token, number of tokens, value) of each longest match, left to right."""
         i, toks, candidates = 0, sent.tokens, self.splitter.candidates
         while i < len(toks):
-            if not index.starting(toks[i].norm, candidates):  # most words: no call to _match
-                i += 1
-                continue
-            found = self._match(index, sent, i)
+            readings = index.starting(toks[i].norm, candidates)
+            found = self._match(index, sent, i, readings) if readings else None  # most words start none
             if not found:
                 i += 1
                 continue

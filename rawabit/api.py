@@ -204,9 +204,10 @@ def _build(paths: Iterable[PathLike], outputs: Iterable[PathLike], started: floa
         else:
             from .exports.turtle import RDFLIB_LIMIT
             from .graph.stream import ExtractionStream, size
-            streamed = stream if stream is not None else size(extraction) > RDFLIB_LIMIT
+            triples = size(extraction)
+            streamed = stream if stream is not None else triples > RDFLIB_LIMIT
             written = _write_all(lambda: to_dataset(extraction), ExtractionStream(extraction) if streamed else None,
-                                 targets, options, timings, workers=_write_workers(workers, size(extraction)))
+                                 targets, options, timings, workers=_write_workers(workers, triples))
     finally:
         if graph_store is not None:
             graph_store.close()
