@@ -46,8 +46,7 @@ class GeographyFinder:
         k, cue = j, False
         while k < len(toks) and k - j < _LOCATING_MAX:
             word = toks[k]
-            if word.norm in self.directions or word.base in self.directions or \
-                    either(word, WORDS.locating):
+            if either(word, self.directions) or either(word, WORDS.locating):
                 cue = True
             elif word.norm != "في":
                 break

@@ -6,6 +6,7 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 
 from .arabic import normalize
 from .resources import read_tsv
@@ -32,7 +33,7 @@ class _Words:
 WORDS = _Words()
 
 
-def either(tok, words: frozenset[str]) -> bool:
+def either(tok, words: AbstractSet[str]) -> bool:
     """Whether token *tok* is one of *words* as written or without its proclitics
     (``norm`` or ``base``: «وبرفقة» and «برفقة» alike)."""
     return tok.norm in words or tok.base in words

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .clitics import CliticSplitter
 from .gazetteer import Gazetteer
-from .grammar import WORDS
+from .grammar import WORDS, either
 from .model import Doc, EntityType, Mention, Sentence
 from .resources import word_set
 
@@ -75,7 +75,7 @@ class GazetteerMatcher:
         """«القوات الروسية والأوكرانية», «بمسيرات روسية» → Russia (and Ukraine) as actors."""
         out, toks = [], sent.tokens
         for i, tok in enumerate(toks[:-1]):
-            if tok.base not in self.agent_nouns and tok.norm not in self.agent_nouns:
+            if not either(tok, self.agent_nouns):
                 continue
             definite = tok.base.startswith("ال")
             j = i + 1

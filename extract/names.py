@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .grammar import either
 from .model import Doc, EntityType, Sentence
 from .resources import word_set
 
@@ -30,7 +31,7 @@ class NameFinder:
     def _ok(self, tok, first: bool) -> bool:
         if tok.is_punct or not tok.norm.isalpha() or len(tok.norm) < 2:
             return False
-        if tok.norm in self.stop or tok.base in self.stop:
+        if either(tok, self.stop):
             return False
         if tok.norm.startswith("ال") or (tok.norm[:1] in "وفبل" and tok.norm[1:] in self.stop):
             return False

@@ -260,7 +260,7 @@ class RelationFinder:
             relation = "phoned"  # «في مكالمة هاتفية …، ناقش بوتين مع ترامب …»
         if cue.through and objects and all(o.type is EntityType.TOPIC for o in objects) and \
                 not toks[objects[0].first].prefix.startswith("و") and \
-                any(t.norm in self.negative or t.base in self.negative for t in toks[c1:objects[0].first]):
+                any(either(t, self.negative) for t in toks[c1:objects[0].first]):
             # (a topic joined on by «و» is a demand of its own: «بسحب القوات وبضمانات أمنية»)
             relation = "rejects"  # «تشترط موسكو أن تتوقف أوكرانيا عن تلقي أسلحة غربية»
             more = self._more_given_up(sent, us, objects[-1].last)  # «…، وتتخلى عن طموحاتها للانضمام إلى الناتو»
@@ -416,7 +416,7 @@ class RelationFinder:
                 continue  # «العقوبات على روسيا»: Russia belongs to the topic, not to the verb
             previous = u
             if cue.through and u.type in _PLACES and marker(sent, u) in ("من", "عن") and \
-                    any(t.base in self.negative or t.norm in self.negative for t in toks[c1:u.first]):
+                    any(either(t, self.negative) for t in toks[c1:u.first]):
                 return coordinated(sent, us, u)  # «تطالب موسكو بانسحاب القوات من دونيتسك»
             if complement >= 0 and u.first > complement and u.type is not EntityType.TOPIC \
                     and not marker(sent, u):
