@@ -12,14 +12,19 @@ Both tag with ``B-``/``I-`` over ``PERS``, ``LOC``, ``ORG`` and ``MISC``.
 """
 from __future__ import annotations
 
+import tomllib
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Sequence
 
-from ..errors import ModelError
-from .ner_features import DATA_DIR, document_features, load_resources, stack_features, token_infos
+import numpy as np
 
-__all__ = ["Recognizer", "CRFRecognizer", "model_attributes", "propagate_spans", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
+from ..errors import ModelError
+from .crf import CRFWeights, add_scores, marginals, read_model, side_by_side, viterbi
+from .ner_features import (
+    DATA_DIR, NEIGHBOURS, document_features, load_resources, stack_features, token_infos)
+
+__all__ = ["Recognizer", "CRFRecognizer", "propagate_spans", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
 
 MODEL_PATH = DATA_DIR / "ner.crfsuite"
 STACK_SUFFIX = "_stack"   # ner.crfsuite -> ner_stack.crfsuite, the second pass
@@ -62,49 +67,23 @@ class Recognizer(ABC):
         """
 
 
-def _open_tagger(path: Path):
-    import pycrfsuite
+def _settings(model_path: Path) -> dict:
+    """The decoding settings in ``<model>.toml`` beside *model_path* (none if it is absent)."""
+    path = model_path.with_suffix(".toml")
+    if not path.is_file():
+        return {}
+    try:
+        settings = tomllib.loads(path.read_text(encoding="utf-8")).get("decoding", {})
+        bias = float(settings.get("entity_bias", 0.0))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TypeError, ValueError) as exc:
+        raise ModelError(f"cannot read NER model settings {path}: {exc}") from None
+    return {"entity_bias": bias}
 
+
+def _load(path: Path) -> CRFWeights:
     if not path.is_file():
         raise ModelError(f"NER model not found: {path} (train it with scripts/train_ner.py)")
-    tagger = pycrfsuite.Tagger()
-    try:
-        tagger.open(str(path))
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"cannot load NER model {path}: {exc}") from None
-    return tagger
-
-
-def model_attributes(path: Path) -> frozenset[str]:
-    """The attributes a crfsuite model has weights for, read from its file.
-
-    ``Tagger.info()`` gives the same set by dumping the whole model as text
-    (seconds); this reads the model's attribute dictionary (a CQDB) directly.
-
-    Raises:
-        ModelError: The file is not a crfsuite CRF model.
-    """
-    import struct
-
-    try:
-        data = Path(path).read_bytes()
-        magic, _, kind, _, _, _, count, _, _, at = struct.unpack_from("<4sI4s7I", data, 0)
-        if magic != b"lCRF" or kind != b"FOMC":
-            raise ValueError("not a crfsuite CRF model")
-        chunk, _, _, _, size, table = struct.unpack_from("<4s5I", data, at)
-        if chunk != b"CQDB":
-            raise ValueError("no attribute dictionary")
-        out = set()
-        for offset in struct.unpack_from(f"<{size}I", data, at + table):
-            if offset:
-                _, length = struct.unpack_from("<II", data, at + offset)
-                start = at + offset + 8
-                out.add(data[start:start + length - 1].decode("utf-8"))
-    except (OSError, ValueError, struct.error, UnicodeDecodeError) as exc:
-        raise ModelError(f"cannot read the attributes of NER model {path}: {exc}") from None
-    if len(out) != count:
-        raise ModelError(f"NER model {path}: {len(out)} attributes read, {count} expected")
-    return frozenset(out)
+    return read_model(path)
 
 
 def propagate_spans(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], *,
@@ -163,36 +142,51 @@ class CRFRecognizer(Recognizer):
     each word, its neighbours and the other occurrences of its stem in the
     text as extra features (:func:`.ner_features.stack_features`).
 
+    The models are python-crfsuite files, decoded by :mod:`.crf`: the weights
+    of the features a word brings wherever it stands are summed once per word
+    and model and kept, so a text costs only the features of its contexts.
+
     Args:
         model_path: A python-crfsuite model file (the first pass).
         data_dir: Directory of the cue-word file, optional gazetteer and clusters.
         stack_path: The second-pass model; by default ``<model>_stack.crfsuite``
             beside *model_path* when that file exists; ``None`` for one pass.
+        entity_bias: Added to the score of every entity label of the last
+            pass before decoding (above 0: more entities, fewer missed); by
+            default the ``entity_bias`` of ``<model>.toml`` when that file
+            exists (``scripts/train_ner.py`` chooses it on held-out data), else 0.
 
     Raises:
-        ModelError: A model file is missing or not a crfsuite model.
+        ModelError: A model file is missing or not a crfsuite model, or its
+            settings file cannot be read.
     """
 
     propagate = False   # spread multi-token ORG/PERS spans over the text (propagate_spans)
+    cache_size = 50_000  # words whose features and summed weights are kept
 
     def __init__(self, model_path: Path | str = MODEL_PATH, *, data_dir: Path | str = DATA_DIR,
-                 stack_path: Path | str | None = "auto", propagate: bool | None = None):
+                 stack_path: Path | str | None = "auto", propagate: bool | None = None,
+                 entity_bias: float | None = None):
         path = Path(model_path)
         if propagate is not None:
             self.propagate = propagate
-        self._tagger = _open_tagger(path)
+        self._first = _load(path)
         if stack_path == "auto":
             sibling = path.with_name(path.stem + STACK_SUFFIX + path.suffix)
             stack_path = sibling if sibling.is_file() else None
-        self._stack = _open_tagger(Path(stack_path)) if stack_path is not None else None
+        self._second = _load(Path(stack_path)) if stack_path is not None else None
         self.stack_path = Path(stack_path) if stack_path is not None else None
+        self._both = side_by_side([self._first] + ([self._second] if self._second else []))
+        self.entity_bias = _settings(path).get("entity_bias", 0.0) if entity_bias is None else entity_bias
+        last = self._second or self._first
+        self._entity_columns = [i for i, label in enumerate(last.labels) if label != "O"]
         try:
             self._resources = load_resources(data_dir)
         except OSError as exc:
             raise ModelError(f"cannot read NER word lists in {data_dir}: {exc}") from None
-        self._words: dict = {}   # word -> token info and features, kept across texts
+        self._words: dict = {}     # word -> token info, kept across texts
+        self._weights: dict = {}   # word -> its word-bound features' weights, both models
         self._words_of = self._resources
-        self._known: frozenset[str] | None = None   # attributes either model knows, read on first use
         self.model_path = path
 
     @classmethod
@@ -207,29 +201,67 @@ class CRFRecognizer(Recognizer):
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         sentences = [list(s) for s in sentences]
+        if not any(sentences):
+            return [[] for _ in sentences]
         if self._words_of is not self._resources:   # word lists swapped (scripts/train_ner.py)
-            self._words, self._words_of = {}, self._resources
-        if self._known is None:
-            self._known = model_attributes(self.model_path) | (
-                model_attributes(self.stack_path) if self.stack_path is not None else frozenset())
-        infos = token_infos(sentences, self._resources, cache=self._words, known=self._known)
-        feats = document_features(sentences, self._resources, infos=infos)
-        first: list[list[str]] = []
-        confidence: list[list[float]] = []
-        for f in feats:
-            tags = self._tagger.tag(f) if f else []
-            first.append(tags)
-            if self._stack is not None:
-                confidence.append([self._tagger.marginal(t, i) for i, t in enumerate(tags)])
-        if self._stack is None:
+            self._words, self._weights, self._words_of = {}, {}, self._resources
+        infos = token_infos(sentences, self._resources, cache=self._words, cache_size=self.cache_size)
+        scores = self._word_scores(sentences, infos)
+        add_scores(scores, (f for sent in document_features(
+            sentences, self._resources, infos=infos, words=False) for f in sent), self._both)
+        cut = np.cumsum([len(s) for s in sentences])[:-1]
+        width = len(self._first.labels)
+        first_scores = np.split(scores[:, :width], cut)
+        if self._second is None:
+            first_scores = [self._biased(s) for s in first_scores]
+        paths = viterbi(first_scores, self._first.transitions)
+        first = [[self._first.labels[i] for i in p] for p in paths]
+        if self._second is None:
             return propagate_spans(sentences, first) if self.propagate else first
-        extra = stack_features(sentences, first, self._resources, confidence=confidence, infos=infos)
-        out = []
-        for f, e in zip(feats, extra):
-            for a, b in zip(f, e):
-                a += b          # the first pass is done with f: extend in place
-            out.append(self._stack.tag(f) if f else [])
+        confidence = [m[np.arange(len(p)), p] for m, p in zip(
+            marginals(first_scores, self._first.transitions), paths)]
+        second_scores = scores[:, width:]
+        add_scores(second_scores, (f for sent in stack_features(
+            sentences, first, self._resources, confidence=confidence, infos=infos) for f in sent),
+            self._second)
+        paths = viterbi(np.split(self._biased(second_scores), cut), self._second.transitions)
+        out = [[self._second.labels[i] for i in p] for p in paths]
         return propagate_spans(sentences, out) if self.propagate else out
+
+    def _biased(self, scores: np.ndarray) -> np.ndarray:
+        """*scores* of the last pass with :attr:`entity_bias` added to the entity labels."""
+        if not self.entity_bias:
+            return scores
+        out = scores.copy()
+        out[:, self._entity_columns] += self.entity_bias
+        return out
+
+    def _word_scores(self, sentences: list[list[str]], infos: list[list[dict]]) -> np.ndarray:
+        """Per token, the summed weights (both models) of its own and its neighbours' word-bound features."""
+        cache = self._weights
+        if len(cache) >= self.cache_size:
+            cache.clear()
+        rows = []
+        for sent, info in zip(sentences, infos):
+            for word, x in zip(sent, info):
+                v = cache.get(word)
+                if v is None:
+                    items = [x["own"]] + [x["nb"][off][0] + x["nb"][off][1] for off in NEIGHBOURS]
+                    v = cache[word] = np.stack([self._both.score(f) for f in items])
+                rows.append(v)
+        per_word = np.stack(rows)                      # (tokens, 1 + len(NEIGHBOURS), labels)
+        scores = per_word[:, 0].copy()
+        pos = np.concatenate([np.arange(len(s)) for s in sentences])
+        size = np.concatenate([np.full(len(s), len(s)) for s in sentences])
+        for k, off in enumerate(NEIGHBOURS, 1):
+            # token i gets what the word at i + off gives a token `off` places away
+            near = np.zeros_like(scores)
+            if off < 0:
+                near[-off:] = per_word[:off, k]
+            else:
+                near[:-off] = per_word[off:, k]
+            scores += near * ((pos + off >= 0) & (pos + off < size))[:, None]
+        return scores
 
 
 def _camel_ner():

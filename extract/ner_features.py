@@ -21,7 +21,7 @@ from camel_tools.utils.normalize import (
     normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar)
 
 __all__ = [
-    "DATA_DIR", "FeatureResources", "normalize", "split_affixes", "word_shape",
+    "DATA_DIR", "NEIGHBOURS", "FeatureResources", "normalize", "split_affixes", "word_shape",
     "load_triggers", "load_gazetteer", "load_clusters", "load_resources", "sentence_features",
     "token_infos", "document_features", "stack_features",
 ]
@@ -45,6 +45,7 @@ _DOC_WINDOW = 8      # sentences either side that count as the same document
 _DOC_MIN = 3         # shortest stem whose other occurrences are looked at
 _DOC_MAX = 6         # most context words taken from other occurrences
 _STACK_WINDOW = 100  # sentences either side whose first-pass labels the second pass reads
+NEIGHBOURS = (-2, -1, 1, 2)   # offsets of the words whose features a token also gets
 
 
 @dataclass(frozen=True)
@@ -300,7 +301,7 @@ def _token_info(word: str, res: FeatureResources) -> dict:
     own += ["g3=" + padded[j:j + 3] for j in range(len(padded) - 2)]
     own += [f"c{k}={c}" for k, c in enumerate(cl)]
     nb = {}
-    for off in (-2, -1, 1, 2):
+    for off in NEIGHBOURS:
         near = [f"{off}:n={norm}", f"{off}:st={stem}", f"{off}:pc={pre}"]
         if trig:
             near.append(f"{off}:tr={trig}")
@@ -313,8 +314,7 @@ def _token_info(word: str, res: FeatureResources) -> dict:
 
 
 def token_infos(sentences: Sequence[Sequence[str]], resources: FeatureResources, *,
-                cache: dict | None = None, cache_size: int = 50_000,
-                known: frozenset[str] | None = None) -> list[list[dict]]:
+                cache: dict | None = None, cache_size: int = 50_000) -> list[list[dict]]:
     """Per-token info of consecutive sentences, shared by both feature passes.
 
     Args:
@@ -323,9 +323,6 @@ def token_infos(sentences: Sequence[Sequence[str]], resources: FeatureResources,
         cache: Word -> info, kept by the caller across calls (made with the
             same *resources*); ``None`` for a cache of this call only.
         cache_size: The cache is emptied when it holds this many words.
-        known: The attributes a model knows; a word's own and neighbour
-            features outside it are dropped once, when the word is first
-            seen (a CRF gives them no weight, but reading them costs time).
 
     Returns:
         Per sentence, one info dict per token (shared between equal words:
@@ -342,18 +339,9 @@ def token_infos(sentences: Sequence[Sequence[str]], resources: FeatureResources,
                 if len(cache) >= cache_size:
                     cache.clear()
                 x = cache[word] = _token_info(word, resources)
-                if known is not None:
-                    _keep_known(x, known)
             info.append(x)
         out.append(info)
     return out
-
-
-def _keep_known(info: dict, known: frozenset[str]) -> None:
-    """Drop from a token info the cached feature strings a model has no weight for."""
-    info["own"] = tuple(f for f in info["own"] if f in known)
-    info["nb"] = {off: (tuple(f for f in near if f in known), tuple(f for f in far if f in known))
-                  for off, (near, far) in info["nb"].items()}
 
 
 def sentence_features(tokens: Sequence[str], resources: FeatureResources) -> list[list[str]]:
@@ -389,8 +377,8 @@ def _near(entry, si: int, window: int) -> list[tuple]:
 
 
 def document_features(sentences: Sequence[Sequence[str]], resources: FeatureResources,
-                      *, window: int = _DOC_WINDOW, infos: list[list[dict]] | None = None
-                      ) -> list[list[list[str]]]:
+                      *, window: int = _DOC_WINDOW, infos: list[list[dict]] | None = None,
+                      words: bool = True) -> list[list[list[str]]]:
     """Features of every token of consecutive sentences of one text.
 
     Besides :func:`sentence_features`, a token gets the neighbouring words and
@@ -402,6 +390,9 @@ def document_features(sentences: Sequence[Sequence[str]], resources: FeatureReso
         resources: Cue words, affixes and gazetteer.
         window: How many sentences either side count as context.
         infos: :func:`token_infos` of *sentences*, when already made.
+        words: Include the features a word brings wherever it stands (its
+            ``own`` features and the ``nb`` ones it gives its neighbours);
+            ``False`` leaves them to a caller that has their weights cached.
 
     Returns:
         Per sentence, one list of ``name=value`` strings per token.
@@ -412,7 +403,7 @@ def document_features(sentences: Sequence[Sequence[str]], resources: FeatureReso
     firsts = {k[0] for k in resources.gazetteer}
     out = []
     for si, info in enumerate(infos):
-        feats = _features(info, resources, firsts)
+        feats = _features(info, resources, firsts, words)
         for ti, x in enumerate(info):
             entry = where.get(x["stem"])
             if entry is not None:
@@ -461,12 +452,12 @@ def _org_chains(info: list[dict]) -> tuple[list[bool], list[int], list[int]]:
     return definite, chain, dchain
 
 
-_EDGE = {off: (f"{off}:BOS" if off < 0 else f"{off}:EOS") for off in (-2, -1, 1, 2)}
+_EDGE = {off: (f"{off}:BOS" if off < 0 else f"{off}:EOS") for off in NEIGHBOURS}
 
 
 def _features(info: list[dict], resources: FeatureResources,
-              firsts: set[str] | None = None) -> list[list[str]]:
-    """Sentence-local features from precomputed token info."""
+              firsts: set[str] | None = None, words: bool = True) -> list[list[str]]:
+    """Sentence-local features from precomputed token info (without the word-bound ones unless *words*)."""
     size = len(info)
     gaz = (_gazetteer_tags([x["stem"] for x in info], [x["n"] for x in info], resources, firsts)
            if resources.gazetteer else [""] * size)
@@ -474,7 +465,7 @@ def _features(info: list[dict], resources: FeatureResources,
     out = []
     for i, x in enumerate(info):
         n = x["n"]
-        f = list(x["own"])
+        f = list(x["own"]) if words else []
         for off in (-1, 1):
             if 0 <= i + off < size and info[i + off]["ncl"] is not None:
                 f.append(info[i + off]["ncl"][off])
@@ -496,16 +487,18 @@ def _features(info: list[dict], resources: FeatureResources,
             f.append("+1nisba|def=" + str(definite[i]))
         if i and info[i - 1]["nisba"]:
             f.append("-1nisba|def=" + str(definite[i]))
-        for off in (-2, -1, 1, 2):
+        for off in NEIGHBOURS:
             j = i + off
             if not 0 <= j < size:
                 f.append(_EDGE[off])
                 continue
             near, far = info[j]["nb"][off]
-            f += near
+            if words:
+                f += near
             if gaz[j]:
                 f.append(f"{off}:gz={gaz[j]}")
-            f += far
+            if words:
+                f += far
         for j in range(max(0, i - _WINDOW), i):
             if info[j]["trig"]:
                 f.append("win=" + info[j]["trig"])

@@ -8,7 +8,7 @@ import pytest
 
 from rawabit.errors import ModelError
 from rawabit.extract.ner import (
-    MODEL_PATH, STACK_PATH, CRFRecognizer, Recognizer, get_recognizer, model_attributes, propagate_spans)
+    MODEL_PATH, STACK_PATH, CRFRecognizer, Recognizer, get_recognizer, propagate_spans)
 from rawabit.extract.ner_mentions import iob_spans, read_conll
 
 # Our own news-style sentences; (first, last, type) spans a reasonable model must find.
@@ -105,33 +105,55 @@ def test_propagate_spans_copies_a_multi_token_type_to_untagged_repeats():
     assert out[0] == tags[0] and tags[1] == ["O", "O", "O", "O"]
 
 
-def test_model_attributes_are_the_ones_crfsuite_reports():
+def _crfsuite_two_passes(sentences):
+    """The shipped models run through pycrfsuite's own tagger, as the first release did."""
     import pycrfsuite
 
-    for path in (MODEL_PATH, STACK_PATH):
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(path))
-        assert model_attributes(path) == {attr for attr, _ in tagger.info().state_features}
+    from rawabit.extract.ner_features import document_features, load_resources, stack_features
+
+    res = load_resources()
+    first, second = pycrfsuite.Tagger(), pycrfsuite.Tagger()
+    first.open(str(MODEL_PATH))
+    second.open(str(STACK_PATH))
+    feats = document_features(sentences, res)
+    tags, conf = [], []
+    for f in feats:
+        t = first.tag(f) if f else []
+        tags.append(t)
+        conf.append([first.marginal(x, i) for i, x in enumerate(t)])
+    extra = stack_features(sentences, tags, res, confidence=conf)
+    return [second.tag([a + b for a, b in zip(f, e)]) if f else [] for f, e in zip(feats, extra)]
 
 
-def test_dropping_features_the_models_do_not_know_changes_no_tag():
-    from rawabit.extract.ner_features import token_infos
-
-    sentences = [s.split() for s, _ in SENTENCES] * 2
-    pruned = CRFRecognizer.pretrained()
-    whole = CRFRecognizer.pretrained()
-    infos = token_infos(sentences, whole._resources)
-    # every feature string of the text counts as known: nothing is dropped
-    whole._known = frozenset(f for sent in infos for x in sent for f in x["own"]) | frozenset(
-        f for sent in infos for x in sent for near, far in x["nb"].values() for f in near + far)
-    assert pruned.tag_sentences(sentences) == whole.tag_sentences(sentences)
-    dropped = [w for w in pruned._words if len(pruned._words[w]["own"]) < len(whole._words[w]["own"])]
-    assert dropped, "some features of these words are unknown to the models and were dropped"
-    assert all(set(pruned._words[w]["own"]) <= pruned._known for w in dropped)
+def test_tags_as_crfsuite_itself_decodes_the_models():
+    sentences = [s.split() for s, _ in SENTENCES] + [[]] + [
+        "وأعلن المتحدث باسم وزارة الدفاع الروسية إيغور كوناشينكوف أن قواته سيطرت على بلدة كراسنوغوروفكا .".split(),
+        "ورد كوناشينكوف على أسئلة الصحفيين في موسكو .".split(),
+        "وبحث رئيس الوزراء العراقي محمد شياع السوداني مع وفد من صندوق النقد الدولي خطط الإصلاح .".split(),
+        "وقال السوداني إن بغداد ملتزمة بالاتفاق .".split(),
+    ]
+    rec = CRFRecognizer(MODEL_PATH, entity_bias=0.0)
+    # twice: the second time every word's weights come from the cache
+    assert rec.tag_sentences(sentences) == _crfsuite_two_passes(sentences)
+    assert rec.tag_sentences(sentences) == _crfsuite_two_passes(sentences)
 
 
-def test_a_file_that_is_no_crfsuite_model_has_no_attributes(tmp_path):
-    bad = tmp_path / "bad.crfsuite"
-    bad.write_bytes(b"lCRF" + bytes(60))
-    with pytest.raises(ModelError):
-        model_attributes(bad)
+def test_entity_bias_trades_o_for_entities(tmp_path):
+    sentences = [s.split() for s, _ in SENTENCES]
+    count = lambda rec: sum(t != "O" for s in rec.tag_sentences(sentences) for t in s)  # noqa: E731
+    plain = count(CRFRecognizer(MODEL_PATH, entity_bias=0.0))
+    assert count(CRFRecognizer(MODEL_PATH, entity_bias=-4.0)) < plain < count(CRFRecognizer(MODEL_PATH, entity_bias=4.0))
+    assert count(CRFRecognizer(MODEL_PATH, stack_path=None, entity_bias=4.0)) > count(
+        CRFRecognizer(MODEL_PATH, stack_path=None, entity_bias=0.0))
+
+
+def test_entity_bias_is_read_from_the_settings_beside_the_model(tmp_path):
+    model = tmp_path / "m.crfsuite"
+    model.write_bytes(MODEL_PATH.read_bytes())
+    assert CRFRecognizer(model).entity_bias == 0.0          # no settings file
+    (tmp_path / "m.toml").write_text("[decoding]\nentity_bias = 0.4\n", encoding="utf-8")
+    assert CRFRecognizer(model).entity_bias == 0.4
+    assert CRFRecognizer(model, entity_bias=0.0).entity_bias == 0.0
+    (tmp_path / "m.toml").write_text("[decoding\nentity_bias = ", encoding="utf-8")
+    with pytest.raises(ModelError, match="settings"):
+        CRFRecognizer(model)

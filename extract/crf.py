@@ -1,0 +1,217 @@
+"""Linear-chain CRF inference in numpy over the weights of a crfsuite model.
+
+python-crfsuite trains the models; tagging with them here instead of through
+``pycrfsuite.Tagger`` lets the caller sum a word's weights once and reuse the
+sum wherever the word occurs (:meth:`CRFWeights.rows`), and decode all
+sentences of a text at once. Decoding follows crfsuite's: the same state and
+transition scores, the same Viterbi path (ties go to the lower label id), the
+same forward-backward marginals.
+"""
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from ..errors import ModelError
+
+__all__ = ["CRFWeights", "read_model", "side_by_side", "add_scores", "viterbi", "marginals"]
+
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+_STATE, _TRANSITION = 0, 1
+
+
+@dataclass(frozen=True)
+class CRFWeights:
+    """A crfsuite CRF's labels, attributes and weights.
+
+    Attributes:
+        labels: Label names, by label id.
+        attributes: Attribute name -> row of *state*.
+        state: Weight of each attribute (row) for each label (column).
+        transitions: Weight of going from label *i* (row) to label *j* (column).
+    """
+
+    labels: tuple[str, ...]
+    attributes: dict[str, int]
+    state: np.ndarray
+    transitions: np.ndarray
+
+    def rows(self, features: Iterable[str]) -> list[int]:
+        """The rows of *state* of the features this model knows, repeats kept."""
+        get = self.attributes.get
+        return [r for r in map(get, features) if r is not None]
+
+    def score(self, features: Iterable[str]) -> np.ndarray:
+        """The summed state weights of one item's features (a vector over labels)."""
+        return self.state[self.rows(features)].sum(axis=0)
+
+
+def _cqdb_strings(data: bytes, at: int) -> list[str]:
+    """The strings of a CQDB chunk, by id (its backward array)."""
+    chunk, _, _, _, size, table = struct.unpack_from("<4s5I", data, at)
+    if chunk != b"CQDB":
+        raise ValueError("no string dictionary")
+    out = []
+    for offset in struct.unpack_from(f"<{size}I", data, at + table):
+        if not offset:
+            raise ValueError("a string id has no entry")
+        _, length = struct.unpack_from("<II", data, at + offset)
+        start = at + offset + 8
+        out.append(data[start:start + length - 1].decode("utf-8"))
+    return out
+
+
+def read_model(path: Path | str) -> CRFWeights:
+    """Read a crfsuite CRF model file (``lCRF``/``FOMC``, as python-crfsuite writes it).
+
+    Raises:
+        ModelError: The file cannot be read or is not a crfsuite CRF model.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+        magic, _, kind, _, _, n_labels, n_attrs, off_feat, off_labels, off_attrs = \
+            struct.unpack_from("<4sI4s7I", data, 0)
+        if magic != b"lCRF" or kind != b"FOMC":
+            raise ValueError("not a crfsuite CRF model")
+        chunk, _, n_feat = struct.unpack_from("<4sII", data, off_feat)
+        if chunk != b"FEAT":
+            raise ValueError("no feature table")
+        feats = np.frombuffer(data, _FEATURE, n_feat, off_feat + 12)
+        labels = tuple(_cqdb_strings(data, off_labels))
+        attrs = _cqdb_strings(data, off_attrs)
+    except (OSError, ValueError, struct.error, UnicodeDecodeError) as exc:
+        raise ModelError(f"cannot read NER model {path}: {exc}") from None
+    if len(labels) != n_labels or len(attrs) != n_attrs:
+        raise ModelError(f"NER model {path}: {len(labels)} labels and {len(attrs)} attributes read, "
+                         f"{n_labels} and {n_attrs} expected")
+    state = np.zeros((n_attrs, n_labels))
+    transitions = np.zeros((n_labels, n_labels))
+    for kind, table in ((_STATE, state), (_TRANSITION, transitions)):
+        part = feats[feats["type"] == kind]
+        if len(part) and (part["src"].max() >= table.shape[0] or part["dst"].max() >= n_labels):
+            raise ModelError(f"NER model {path}: a feature refers to an unknown label or attribute")
+        np.add.at(table, (part["src"], part["dst"]), part["weight"])
+    return CRFWeights(labels, {a: i for i, a in enumerate(attrs)}, state, transitions)
+
+
+def _padded(scores: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Stack sequences of state scores into ``(batch, longest, labels)``, and their lengths."""
+    lengths = np.array([len(s) for s in scores])
+    out = np.zeros((len(scores), int(lengths.max(initial=0)), scores[0].shape[1] if scores else 0))
+    for b, s in enumerate(scores):
+        out[b, :len(s)] = s
+    return out, lengths
+
+
+def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
+    """The best label path of each sequence.
+
+    Args:
+        scores: Per sequence, its state scores ``(length, labels)``.
+        transitions: Label-to-label weights ``(labels, labels)``.
+
+    Returns:
+        Per sequence, its label ids (an empty array for an empty sequence).
+    """
+    if not scores:
+        return []
+    s, lengths = _padded(scores)
+    batch, longest, _ = s.shape
+    if not longest:
+        return [np.zeros(0, dtype=int) for _ in scores]
+    back = np.zeros(s.shape, dtype=np.intp)
+    alpha = np.empty_like(s)        # past a sequence's end the rows run on, unread
+    alpha[:, 0] = s[:, 0]
+    for t in range(1, longest):
+        cand = alpha[:, t - 1, :, None] + transitions        # (batch, from, to)
+        back[:, t] = cand.argmax(axis=1)
+        alpha[:, t] = cand.max(axis=1) + s[:, t]
+    last = alpha[np.arange(batch), np.maximum(lengths - 1, 0)].argmax(axis=1)
+    out = []
+    for b, n in enumerate(lengths):
+        path = np.empty(n, dtype=int)
+        if n:
+            path[n - 1] = last[b]
+            for t in range(n - 1, 0, -1):
+                path[t - 1] = back[b, t, path[t]]
+        out.append(path)
+    return out
+
+
+def marginals(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
+    """The probability of each label at each position (forward-backward).
+
+    Args:
+        scores: Per sequence, its state scores ``(length, labels)``.
+        transitions: Label-to-label weights ``(labels, labels)``.
+
+    Returns:
+        Per sequence, ``(length, labels)`` probabilities; each row sums to 1.
+    """
+    if not scores:
+        return []
+    s, lengths = _padded(scores)
+    batch, longest, n_labels = s.shape
+    if not longest:
+        return [np.zeros((0, n_labels)) for _ in scores]
+    # Scaled probabilities, as crfsuite computes them: each position's state
+    # scores are shifted by their maximum and each step renormalised.
+    state = np.exp(s - s.max(axis=2, keepdims=True))
+    trans = np.exp(transitions - transitions.max())
+    fwd = np.empty_like(state)
+    fwd[:, 0] = state[:, 0] / state[:, 0].sum(axis=1, keepdims=True)
+    for t in range(1, longest):
+        a = (fwd[:, t - 1] @ trans) * state[:, t]
+        fwd[:, t] = a / a.sum(axis=1, keepdims=True)
+    bwd = np.ones_like(state)
+    for t in range(longest - 2, -1, -1):
+        b = (bwd[:, t + 1] * state[:, t + 1]) @ trans.T
+        b /= b.sum(axis=1, keepdims=True)
+        bwd[:, t] = np.where((t < lengths - 1)[:, None], b, 1.0)
+    prob = fwd * bwd
+    prob /= prob.sum(axis=2, keepdims=True)
+    return [prob[b, :n] for b, n in enumerate(lengths)]
+
+
+def side_by_side(models: Sequence[CRFWeights]) -> CRFWeights:
+    """One attribute index over several models, their state columns side by side.
+
+    Scoring an item once against the result gives every model's scores: the
+    columns of the first model, then those of the second, and so on (the
+    transitions are placed block-diagonally and are not meant for decoding).
+    """
+    attributes: dict[str, int] = {}
+    for m in models:
+        for a in m.attributes:
+            attributes.setdefault(a, len(attributes))
+    widths = [len(m.labels) for m in models]
+    state = np.zeros((len(attributes), sum(widths)))
+    transitions = np.zeros((sum(widths), sum(widths)))
+    col = 0
+    for m, w in zip(models, widths):
+        rows = np.fromiter((attributes[a] for a in m.attributes), dtype=np.intp, count=len(m.attributes))
+        state[rows, col:col + w] = m.state
+        transitions[col:col + w, col:col + w] = m.transitions
+        col += w
+    return CRFWeights(tuple(lab for m in models for lab in m.labels), attributes, state, transitions)
+
+
+def add_scores(scores: np.ndarray, items: Iterable[Sequence[str]], weights: CRFWeights) -> None:
+    """Add to row *k* of *scores* the state weights of the *k*-th item's features, in place."""
+    flat: list[str] = []
+    counts: list[int] = []
+    for item in items:
+        flat += item
+        counts.append(len(item))
+    if not flat:
+        return
+    rows = np.array(list(map(weights.attributes.get, flat, repeat(-1, len(flat)))), dtype=np.intp)
+    at = np.repeat(np.arange(len(counts)), counts)
+    known = rows >= 0
+    np.add.at(scores, at[known], weights.state[rows[known]])
