@@ -57,6 +57,17 @@ class Recognizer(ABC):
         """
         return [self.tag(s) for s in sentences]
 
+    def tag_texts(self, texts: Sequence[Sequence[Sequence[str]]]) -> list[list[list[str]]]:
+        """Tag several texts at once; backends may batch the work.
+
+        Args:
+            texts: Per text, its token lists in text order.
+
+        Returns:
+            Per text, one tag list per sentence (as :meth:`tag_sentences`).
+        """
+        return [self.tag_sentences(t) for t in texts]
+
     @classmethod
     @abstractmethod
     def pretrained(cls) -> "Recognizer":
@@ -78,6 +89,15 @@ def _settings(model_path: Path) -> dict:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TypeError, ValueError) as exc:
         raise ModelError(f"cannot read NER model settings {path}: {exc}") from None
     return {"entity_bias": bias}
+
+
+def _per_text(texts: Sequence[Sequence], flat: Sequence) -> list[list]:
+    """Cut *flat*, one entry per sentence of all *texts*, back into one list per text."""
+    out, k = [], 0
+    for t in texts:
+        out.append(list(flat[k:k + len(t)]))
+        k += len(t)
+    return out
 
 
 def _load(path: Path) -> CRFWeights:
@@ -200,15 +220,21 @@ class CRFRecognizer(Recognizer):
         return self.tag_sentences([tokens])[0]
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        sentences = [list(s) for s in sentences]
-        if not any(sentences):
-            return [[] for _ in sentences]
+        return self.tag_texts([sentences])[0]
+
+    def tag_texts(self, texts: Sequence[Sequence[Sequence[str]]]) -> list[list[list[str]]]:
+        """Tag several texts; each is its own document context, the decoding is shared."""
+        texts = [[list(s) for s in t] for t in texts]
         if self._words_of is not self._resources:   # word lists swapped (scripts/train_ner.py)
             self._words, self._weights, self._words_of = {}, {}, self._resources
-        infos = token_infos(sentences, self._resources, cache=self._words, cache_size=self.cache_size)
-        scores = self._word_scores(sentences, infos)
-        add_scores(scores, (f for sent in document_features(
-            sentences, self._resources, infos=infos, words=False) for f in sent), self._both)
+        sentences = [s for t in texts for s in t]
+        if not any(sentences):
+            return [[[] for _ in t] for t in texts]
+        infos = [token_infos(t, self._resources, cache=self._words, cache_size=self.cache_size)
+                 for t in texts]
+        scores = self._word_scores(sentences, [x for i in infos for x in i])
+        add_scores(scores, (f for t, i in zip(texts, infos) for sent in document_features(
+            t, self._resources, infos=i, words=False) for f in sent), self._both)
         cut = np.cumsum([len(s) for s in sentences])[:-1]
         width = len(self._first.labels)
         first_scores = np.split(scores[:, :width], cut)
@@ -216,17 +242,18 @@ class CRFRecognizer(Recognizer):
             first_scores = [self._biased(s) for s in first_scores]
         paths = viterbi(first_scores, self._first.transitions)
         first = [[self._first.labels[i] for i in p] for p in paths]
-        if self._second is None:
-            return propagate_spans(sentences, first) if self.propagate else first
-        confidence = [m[np.arange(len(p)), p] for m, p in zip(
-            marginals(first_scores, self._first.transitions), paths)]
-        second_scores = scores[:, width:]
-        add_scores(second_scores, (f for sent in stack_features(
-            sentences, first, self._resources, confidence=confidence, infos=infos) for f in sent),
-            self._second)
-        paths = viterbi(np.split(self._biased(second_scores), cut), self._second.transitions)
-        out = [[self._second.labels[i] for i in p] for p in paths]
-        return propagate_spans(sentences, out) if self.propagate else out
+        if self._second is not None:
+            confidence = [m[np.arange(len(p)), p] for m, p in zip(
+                marginals(first_scores, self._first.transitions), paths)]
+            second_scores = scores[:, width:]
+            add_scores(second_scores, (f for t, i, tags, conf in zip(
+                texts, infos, _per_text(texts, first), _per_text(texts, confidence))
+                for sent in stack_features(t, tags, self._resources, confidence=conf, infos=i)
+                for f in sent), self._second)
+            paths = viterbi(np.split(self._biased(second_scores), cut), self._second.transitions)
+            first = [[self._second.labels[i] for i in p] for p in paths]
+        out = _per_text(texts, first)
+        return [propagate_spans(t, tags) for t, tags in zip(texts, out)] if self.propagate else out
 
     def _biased(self, scores: np.ndarray) -> np.ndarray:
         """*scores* of the last pass with :attr:`entity_bias` added to the entity labels."""

@@ -56,7 +56,7 @@ def _init(factory: Callable[[], Pipeline]) -> None:
 
 def _extract_chunk(articles: list[Article]) -> list[Summary]:
     assert _PIPELINE is not None, "worker pipeline not initialized"
-    return [Summary.of(_PIPELINE(a)) for a in articles]
+    return [Summary.of(doc) for doc in _PIPELINE.pipe(articles, batch_size=len(articles))]
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -2,12 +2,17 @@
 
 >>> nlp = Pipeline.default()
 >>> doc = nlp(article)            # sentences, mentions, facts, quotes of one article
+>>> docs = list(nlp.pipe(articles))      # the same, a few articles at a time
 >>> extraction = nlp.corpus(articles)   # all articles, entities linked across them
+
+A component may also have ``pipe(docs) -> docs`` to handle a batch at once
+(the statistical recogniser decodes a batch's sentences together).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from itertools import islice
 
 from .clitics import CliticSplitter
 from .gazetteer import Gazetteer
@@ -26,6 +31,7 @@ from .titles import TitleParser
 __all__ = ["Pipeline", "Segmenter"]
 
 Component = Callable[[Doc], Doc]
+BATCH_SIZE = 8   # articles extracted together by Pipeline.pipe
 
 
 class Segmenter:
@@ -98,6 +104,26 @@ class Pipeline:
             doc = component(doc)
         return doc
 
+    def pipe(self, articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+        """Extract *articles* a batch at a time; the same Docs as calling the pipeline on each.
+
+        Components with a ``pipe`` method get the whole batch.
+
+        Args:
+            articles: The articles, read lazily.
+            batch_size: Articles per batch.
+
+        Yields:
+            One Doc per article, in order.
+        """
+        it = iter(articles)
+        while batch := list(islice(it, batch_size)):
+            docs = [Doc(a) for a in batch]
+            for component in self.components:
+                batched = getattr(component, "pipe", None)
+                docs = batched(docs) if batched is not None else [component(d) for d in docs]
+            yield from docs
+
     def corpus(self, articles: Iterable[Article], *, on_doc: Callable[[Doc | Summary], None] | None = None,
                workers: int = 1) -> Extraction:
         """Extract every article and link entities across them.
@@ -125,8 +151,7 @@ class Pipeline:
                     on_doc(summary)
                 self.linker.add(summary)
         else:
-            for article in articles:
-                doc = self(article)
+            for doc in self.pipe(articles):
                 if on_doc:
                     on_doc(doc)
                 self.linker.add(doc)

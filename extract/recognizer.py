@@ -37,8 +37,17 @@ class NerMentions:
         self.heads = {normalize_phrase(r["word"]): EntityType(r["type"]) for r in read_tsv("org_heads.tsv")}
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = [[t.text for t in s.tokens] for s in doc.sentences]
-        tagged = self.recognizer.tag_sentences(sentences)
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs: list[Doc]) -> list[Doc]:
+        """Tag a batch of docs at once (the recogniser decodes their sentences together)."""
+        tagged = self.recognizer.tag_texts([[[t.text for t in s.tokens] for s in d.sentences] for d in docs])
+        for doc, tags in zip(docs, tagged):
+            self._add(doc, tags)
+        return docs
+
+    def _add(self, doc: Doc, tagged: list[list[str]]) -> None:
+        """Add the mentions of *doc*'s new names, from its sentences' tags."""
         for sent, tags in zip(doc.sentences, tagged):
             taken = {t for m in doc.mentions if m.sentence == sent.index for t in range(m.first, m.last)}
             for first, last, label in iob_spans(tags):
@@ -56,7 +65,6 @@ class NerMentions:
                 key = slugify(text)
                 doc.entities.setdefault(key, Entity(key, etype, text))
                 doc.mentions.append(_mention(sent, first, last, etype, key, "ner", 0.7))
-        return doc
 
     def _type(self, sent, first: int, label: str) -> EntityType | None:
         if label in _TYPES:

@@ -88,3 +88,20 @@ def test_a_one_word_spelling_finds_a_topic_but_is_no_label_of_it(nlp):
         aliases = gazetteer.entities[key].aliases
         assert aliases and all(" " in alias for alias in aliases)
         assert "السلام" not in aliases and "هدنة" not in aliases
+
+
+def test_pipe_gives_the_docs_of_one_article_at_a_time(nlp):
+    from pathlib import Path
+
+    from rawabit.extract.reader import read_articles
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    articles = list(read_articles([samples]))
+    assert len(articles) >= 5
+    one_by_one = [nlp(a) for a in articles]
+    for batch_size in (1, 3, len(articles)):
+        batched = list(nlp.pipe(articles, batch_size=batch_size))
+        assert [d.article.id for d in batched] == [a.id for a in articles]
+        for a, b in zip(batched, one_by_one):
+            assert (a.mentions, a.facts, a.quotes, a.entities) == (b.mentions, b.facts, b.quotes, b.entities)
+    assert any(m.source == "ner" for d in one_by_one for m in d.mentions), "the recogniser took part"

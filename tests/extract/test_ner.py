@@ -157,3 +157,11 @@ def test_entity_bias_is_read_from_the_settings_beside_the_model(tmp_path):
     (tmp_path / "m.toml").write_text("[decoding\nentity_bias = ", encoding="utf-8")
     with pytest.raises(ModelError, match="settings"):
         CRFRecognizer(model)
+
+
+def test_tag_texts_tags_each_text_as_tag_sentences_does(crf):
+    texts = [[s.split() for s, _ in SENTENCES[:2]],
+             [],
+             [SENTENCES[2][0].split(), [], "وقال ماكرون إن فرنسا ستواصل دعمها .".split()]]
+    assert crf.tag_texts(texts) == [crf.tag_sentences(t) for t in texts]
+    assert crf.tag_texts([]) == []
