@@ -56,14 +56,17 @@ def _cqdb_strings(data: bytes, at: int) -> list[str]:
     chunk, _, _, _, size, table = struct.unpack_from("<4s5I", data, at)
     if chunk != b"CQDB":
         raise ValueError("no string dictionary")
-    out = []
-    for offset in struct.unpack_from(f"<{size}I", data, at + table):
-        if not offset:
-            raise ValueError("a string id has no entry")
-        _, length = struct.unpack_from("<II", data, at + offset)
-        start = at + offset + 8
-        out.append(data[start:start + length - 1].decode("utf-8"))
-    return out
+    offsets = np.frombuffer(data, "<u4", size, at + table).astype(np.int64)
+    if not offsets.all():
+        raise ValueError("a string id has no entry")
+    # each entry: its id (4 bytes), its length with the final NUL (4 bytes), the bytes
+    raw = np.frombuffer(data, np.uint8)
+    where = at + offsets + 4
+    if len(where) and where.max() + 4 > len(raw):
+        raise ValueError("a string entry lies past the end of the file")
+    lengths = sum(raw[where + k].astype(np.int64) << (8 * k) for k in range(4))
+    starts = (where + 4).tolist()
+    return [data[s:s + n - 1].decode("utf-8") for s, n in zip(starts, lengths.tolist())]
 
 
 def read_model(path: Path | str) -> CRFWeights:
