@@ -15,7 +15,7 @@ from __future__ import annotations
 import tomllib
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -24,7 +24,7 @@ from .crf import CRFWeights, add_scores, marginals, read_model, side_by_side, vi
 from .ner_features import (
     DATA_DIR, NEIGHBOURS, document_features, load_resources, stack_features, token_infos)
 
-__all__ = ["Recognizer", "CRFRecognizer", "propagate_spans", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
+__all__ = ["Recognizer", "CRFRecognizer", "entity_bias_vector", "propagate_spans", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
 
 MODEL_PATH = DATA_DIR / "ner.crfsuite"
 STACK_SUFFIX = "_stack"   # ner.crfsuite -> ner_stack.crfsuite, the second pass
@@ -85,10 +85,32 @@ def _settings(model_path: Path) -> dict:
         return {}
     try:
         settings = tomllib.loads(path.read_text(encoding="utf-8")).get("decoding", {})
-        bias = float(settings.get("entity_bias", 0.0))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TypeError, ValueError) as exc:
+        bias = settings.get("entity_bias", 0.0)
+        bias = {str(k): float(v) for k, v in bias.items()} if isinstance(bias, dict) else float(bias)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError, TypeError,
+            ValueError) as exc:
         raise ModelError(f"cannot read NER model settings {path}: {exc}") from None
     return {"entity_bias": bias}
+
+
+def entity_bias_vector(labels: Sequence[str], bias: float | Mapping[str, float]) -> np.ndarray:
+    """Per label, the bias added to its score: *bias* for every entity label, or by type.
+
+    Args:
+        labels: IOB2 labels (``O``, ``B-ORG``…).
+        bias: One number for every entity type, or entity type (``ORG``) -> number;
+            types it does not name get 0.
+
+    Returns:
+        A vector over *labels*; ``O`` gets 0.
+    """
+    def of(label: str) -> float:
+        if label == "O":
+            return 0.0
+        if isinstance(bias, Mapping):
+            return float(bias.get(label.partition("-")[2], 0.0))
+        return float(bias)
+    return np.array([of(label) for label in labels])
 
 
 def _per_text(texts: Sequence[Sequence], flat: Sequence) -> list[list]:
@@ -172,9 +194,10 @@ class CRFRecognizer(Recognizer):
         stack_path: The second-pass model; by default ``<model>_stack.crfsuite``
             beside *model_path* when that file exists; ``None`` for one pass.
         entity_bias: Added to the score of every entity label of the last
-            pass before decoding (above 0: more entities, fewer missed); by
-            default the ``entity_bias`` of ``<model>.toml`` when that file
-            exists (``scripts/train_ner.py`` chooses it on held-out data), else 0.
+            pass before decoding (above 0: more entities, fewer missed), one
+            number or one per type (``{"ORG": 0.4}``); by default the
+            ``entity_bias`` of ``<model>.toml`` when that file exists
+            (``scripts/train_ner.py`` chooses it on held-out data), else 0.
 
     Raises:
         ModelError: A model file is missing or not a crfsuite model, or its
@@ -186,7 +209,7 @@ class CRFRecognizer(Recognizer):
 
     def __init__(self, model_path: Path | str = MODEL_PATH, *, data_dir: Path | str = DATA_DIR,
                  stack_path: Path | str | None = "auto", propagate: bool | None = None,
-                 entity_bias: float | None = None):
+                 entity_bias: float | Mapping[str, float] | None = None):
         path = Path(model_path)
         if propagate is not None:
             self.propagate = propagate
@@ -199,7 +222,7 @@ class CRFRecognizer(Recognizer):
         self._both = side_by_side([self._first] + ([self._second] if self._second else []))
         self.entity_bias = _settings(path).get("entity_bias", 0.0) if entity_bias is None else entity_bias
         last = self._second or self._first
-        self._entity_columns = [i for i, label in enumerate(last.labels) if label != "O"]
+        self._bias = entity_bias_vector(last.labels, self.entity_bias)
         try:
             self._resources = load_resources(data_dir)
         except OSError as exc:
@@ -257,11 +280,7 @@ class CRFRecognizer(Recognizer):
 
     def _biased(self, scores: np.ndarray) -> np.ndarray:
         """*scores* of the last pass with :attr:`entity_bias` added to the entity labels."""
-        if not self.entity_bias:
-            return scores
-        out = scores.copy()
-        out[:, self._entity_columns] += self.entity_bias
-        return out
+        return scores + self._bias if self._bias.any() else scores
 
     def _word_scores(self, sentences: list[list[str]], infos: list[list[dict]]) -> np.ndarray:
         """Per token, the summed weights (both models) of its own and its neighbours' word-bound features."""

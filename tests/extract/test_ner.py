@@ -147,6 +147,20 @@ def test_entity_bias_trades_o_for_entities(tmp_path):
         CRFRecognizer(MODEL_PATH, stack_path=None, entity_bias=0.0))
 
 
+def test_entity_bias_by_type_moves_only_that_type():
+    from rawabit.extract.ner import entity_bias_vector
+
+    labels = ("B-LOC", "O", "I-ORG", "B-ORG", "I-PERS")
+    assert entity_bias_vector(labels, 0.5).tolist() == [0.5, 0.0, 0.5, 0.5, 0.5]
+    assert entity_bias_vector(labels, {"ORG": -1.0}).tolist() == [0.0, 0.0, -1.0, -1.0, 0.0]
+    sentences = [s.split() for s, _ in SENTENCES]
+    types = lambda rec: [t[2:] for s in rec.tag_sentences(sentences) for t in s if t != "O"]  # noqa: E731
+    plain = types(CRFRecognizer(MODEL_PATH, entity_bias=0.0))
+    no_orgs = types(CRFRecognizer(MODEL_PATH, entity_bias={"ORG": -20.0}))
+    assert "ORG" in plain and "ORG" not in no_orgs
+    assert [t for t in plain if t == "PERS"] == [t for t in no_orgs if t == "PERS"]
+
+
 def test_entity_bias_is_read_from_the_settings_beside_the_model(tmp_path):
     model = tmp_path / "m.crfsuite"
     model.write_bytes(MODEL_PATH.read_bytes())
@@ -154,6 +168,11 @@ def test_entity_bias_is_read_from_the_settings_beside_the_model(tmp_path):
     (tmp_path / "m.toml").write_text("[decoding]\nentity_bias = 0.4\n", encoding="utf-8")
     assert CRFRecognizer(model).entity_bias == 0.4
     assert CRFRecognizer(model, entity_bias=0.0).entity_bias == 0.0
+    (tmp_path / "m.toml").write_text("[decoding.entity_bias]\nPERS = 0.2\nORG = -0.1\n", encoding="utf-8")
+    assert CRFRecognizer(model).entity_bias == {"PERS": 0.2, "ORG": -0.1}
+    (tmp_path / "m.toml").write_text("[decoding]\nentity_bias = \"high\"\n", encoding="utf-8")
+    with pytest.raises(ModelError, match="settings"):
+        CRFRecognizer(model)
     (tmp_path / "m.toml").write_text("[decoding\nentity_bias = ", encoding="utf-8")
     with pytest.raises(ModelError, match="settings"):
         CRFRecognizer(model)
