@@ -6,6 +6,9 @@ the pool's initializer, and sends back for every article only its
 mention keys; no sentences, tokens or text). Linking stays in the parent, after
 extraction, so the linked result is the same whatever the number of workers.
 
+:func:`extract_files` lets the workers read the files too (decoding, HTML,
+boilerplate), so the parent only links.
+
 Articles go out in chunks, and at most a few chunks per worker are in flight
 (:func:`ordered_map`, which the graph writer uses too), so a corpus of any
 size is never held in memory whole.
@@ -22,13 +25,16 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
+from rawabit.errors import InputError
+
 from .linker import Summary
 from .model import Article
+from .reader import read_file
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
 
-__all__ = ["extract_summaries", "ordered_map", "default_workers", "CHUNK_SIZE"]
+__all__ = ["extract_summaries", "extract_files", "ordered_map", "default_workers", "CHUNK_SIZE"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -124,3 +130,43 @@ def extract_summaries(articles: Iterable[Article], *, workers: int,
     chunks = iter(lambda: list(islice(it, chunk_size)), [])
     for summaries in ordered_map(_extract_chunk, chunks, workers=workers, initializer=_init, initargs=(factory,)):
         yield from summaries
+
+
+def _extract_files(job: tuple[list[tuple[str, str]], int]) -> list[tuple[str, str | list[Summary]]]:
+    """Read a chunk of files and extract their articles, all in one batch."""
+    assert _PIPELINE is not None, "worker pipeline not initialized"
+    files, max_bytes = job
+    read: list[tuple[str, str | list[Article]]] = []
+    for path, display in files:
+        try:
+            read.append((display, read_file(path, display=display, max_bytes=max_bytes)))
+        except InputError as exc:
+            read.append((display, str(exc)))
+    articles = [a for _, got in read if not isinstance(got, str) for a in got]
+    summaries = iter([Summary.of(d) for d in _PIPELINE.pipe(articles, batch_size=max(1, len(articles)))])
+    return [(display, got if isinstance(got, str) else [next(summaries) for _ in got])
+            for display, got in read]
+
+
+def extract_files(files: Iterable[tuple[str | os.PathLike[str], str]], *, workers: int,
+                  factory: Callable[[], Pipeline], max_bytes: int,
+                  chunk_size: int = CHUNK_SIZE) -> Iterator[tuple[str, str | list[Summary]]]:
+    """Read and extract *files* in *workers* processes; yield each file's outcome in input order.
+
+    Args:
+        files: ``(path, display)`` pairs, as :func:`~rawabit.extract.reader.find_files` gives.
+        workers: Number of worker processes (at least 1).
+        factory: Builds a worker's pipeline; called once per worker.
+        max_bytes: Largest file accepted.
+        chunk_size: Files per task.
+
+    Yields:
+        ``(display, outcome)``: the summaries of the file's articles in order
+        (duplicates of earlier ones included: the caller drops them), or the
+        message of the InputError that made the file unreadable.
+    """
+    it = iter((str(p), d) for p, d in files)
+    chunks = iter(lambda: (list(islice(it, chunk_size)), max_bytes), ([], max_bytes))
+    for outcomes in ordered_map(_extract_files, chunks, workers=workers, initializer=_init,
+                                initargs=(factory,)):
+        yield from outcomes

@@ -15,6 +15,7 @@ from functools import partial
 from itertools import islice
 
 from .clitics import CliticSplitter
+from .encoding import DEFAULT_MAX_BYTES
 from .gazetteer import Gazetteer
 from .geography import GeographyFinder
 from .linker import Linker, Summary
@@ -22,6 +23,7 @@ from .mentions import GazetteerMatcher
 from .model import Article, Doc, Entity, Extraction
 from .names import NameFinder
 from .quotes import QuoteFinder
+from .reader import ArticleFilter, ReadReport
 from .relations import RelationFinder
 from .resources import word_set
 from .sentences import split_sentences, tokenize
@@ -155,6 +157,38 @@ class Pipeline:
                 if on_doc:
                     on_doc(doc)
                 self.linker.add(doc)
+        return self.linker.finish()
+
+    def corpus_files(self, files: Iterable[tuple[str, str]], *, report: ReadReport, workers: int,
+                     max_bytes: int = DEFAULT_MAX_BYTES,
+                     on_doc: Callable[[Summary], None] | None = None) -> Extraction:
+        """:meth:`corpus` over files that the worker processes read themselves.
+
+        Gives what ``corpus(read_articles(...), workers=workers)`` gives, and
+        fills *report* the same way, with less work left to this process.
+
+        Args:
+            files: ``(path, display)`` pairs (:func:`~.reader.find_files`).
+            report: Filled with the files read and skipped.
+            workers: Processes that read and extract.
+            max_bytes: Largest file accepted.
+            on_doc: Called with each kept article's Summary.
+
+        Raises:
+            InputError: No article could be read from any file.
+        """
+        from .parallel import extract_files
+        keep = ArticleFilter(report)
+        factory = self.factory or partial(_same, self)
+        for display, outcome in extract_files(files, workers=workers, factory=factory, max_bytes=max_bytes):
+            if isinstance(outcome, str):
+                keep.failed(display, outcome)
+                continue
+            for k in keep.accept(display, [s.article for s in outcome]):
+                if on_doc:
+                    on_doc(outcome[k])
+                self.linker.add(outcome[k])
+        keep.finish()
         return self.linker.finish()
 
 

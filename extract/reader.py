@@ -23,7 +23,7 @@ from .html_text import declared_charset, extract_html
 from .model import Article
 
 __all__ = ["TEXT_SUFFIXES", "HTML_SUFFIXES", "Skipped", "ReadReport", "find_files",
-           "read_file", "read_articles", "article_id"]
+           "read_file", "read_files", "read_articles", "article_id", "ArticleFilter"]
 
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -192,32 +192,66 @@ def read_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = D
     """
     report = ReadReport() if report is None else report
     files = find_files(paths, report=report)
-    return _iter_articles(files, max_bytes, report)
+    return read_files(files, max_bytes=max_bytes, report=report)
+
+
+def read_files(files: list[tuple[Path, str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
+               report: ReadReport | None = None) -> Iterator[Article]:
+    """Read the articles of files that :func:`find_files` found (see :func:`read_articles`)."""
+    return _iter_articles(files, max_bytes, ReadReport() if report is None else report)
 
 
 def _iter_articles(files: list[tuple[Path, str]], max_bytes: int, report: ReadReport) -> Iterator[Article]:
-    ids: dict[str, str] = {}
+    keep = ArticleFilter(report)
     for path, display in files:
         try:
             articles = read_file(path, display=display, max_bytes=max_bytes)
         except InputError as exc:
-            report.skipped.append(Skipped(display, _reason(str(exc), display)))
+            keep.failed(display, str(exc))
             continue
+        for k in keep.accept(display, articles):
+            yield articles[k]
+    keep.finish()
+
+
+class ArticleFilter:
+    """Keep the first copy of each article text, and record what was read and skipped.
+
+    Fed file by file in input order (by :func:`read_articles`, or by worker
+    processes that read the files themselves), it fills *report* the same way.
+
+    Args:
+        report: Receives the files read, the ones skipped and the articles kept.
+    """
+
+    def __init__(self, report: ReadReport):
+        self.report = report
+        self._ids: dict[str, str] = {}
+
+    def failed(self, display: str, message: str) -> None:
+        """Record that file *display* could not be read (*message* from its InputError)."""
+        self.report.skipped.append(Skipped(display, _reason(message, display)))
+
+    def accept(self, display: str, articles: Iterable[Article]) -> list[int]:
+        """The positions among *articles*, the articles of file *display*, of those to keep."""
         fresh = []
-        for article in articles:
-            if article.id in ids:
-                report.skipped.append(Skipped(f"{display}#{article.part}", f"duplicate of {ids[article.id]}"))
+        for k, article in enumerate(articles):
+            if article.id in self._ids:
+                self.report.skipped.append(Skipped(f"{display}#{article.part}",
+                                                   f"duplicate of {self._ids[article.id]}"))
             else:
-                ids[article.id] = display if article.part == 0 else f"{display}#{article.part}"
-                fresh.append(article)
+                self._ids[article.id] = display if article.part == 0 else f"{display}#{article.part}"
+                fresh.append(k)
         if fresh:
-            report.files.append(display)
-        for article in fresh:
-            report.articles += 1
-            yield article
-    if not report.articles:
-        detail = report.summary() or "no article text"
-        raise InputError(f"nothing readable: {detail}")
+            self.report.files.append(display)
+        self.report.articles += len(fresh)
+        return fresh
+
+    def finish(self) -> None:
+        """Raise InputError, with the reasons, when no article at all was kept."""
+        if not self.report.articles:
+            detail = self.report.summary() or "no article text"
+            raise InputError(f"nothing readable: {detail}")
 
 
 def _walk(root: Path, given: PurePath, report: ReadReport | None) -> list[tuple[Path, str]]:

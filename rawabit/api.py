@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from .extract.arabic import is_arabic
 from .extract.linker import Summary
 from .extract.model import Article, Doc, Entity, EntityType, Extraction, Status
 from .extract.pipeline import Pipeline
-from .extract.reader import ReadReport, read_articles
+from .extract.reader import ReadReport, find_files, read_files
 
 __all__ = ["BuildResult", "extract", "to_dataset", "write", "build", "check_outputs"]
 
@@ -78,17 +78,30 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
         InputError: No readable article under *paths*.
     """
     pipeline = pipeline or Pipeline.default()
-    articles: Iterator[Article] = read_articles(paths, report=report)
-    if skip is not None:
-        articles = (a for a in articles if not skip(a))
+    report = ReadReport() if report is None else report
+    files = find_files(paths, report=report)
     if workers is None:
         from .extract.parallel import CHUNK_SIZE, default_workers
         workers = default_workers()
-        head = list(islice(articles, 2 * workers * CHUNK_SIZE))
-        if len(head) < 2 * workers * CHUNK_SIZE:
+        if len(files) < 2 * workers * CHUNK_SIZE and sum(_size(p) for p, _ in files) < _SMALL_INPUT:
             workers = 1  # a few articles: starting workers would take longer than extracting them
-        articles = chain(head, articles)
+    if workers > 1 and skip is None:   # the workers read the files too
+        return pipeline.corpus_files(files, report=report, on_doc=on_doc, workers=workers)
+    articles: Iterator[Article] = read_files(files, report=report)
+    if skip is not None:
+        articles = (a for a in articles if not skip(a))
     return pipeline.corpus(articles, on_doc=on_doc, workers=workers)
+
+
+#: Inputs smaller than this (in bytes, and in few files) are extracted in one process.
+_SMALL_INPUT = 1_000_000
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def to_dataset(extraction: Extraction):
@@ -191,7 +204,8 @@ def _build(paths: Iterable[PathLike], outputs: Iterable[PathLike], started: floa
         timings: dict[str, float] = {}
         clock = time.perf_counter()
         extraction = extract(paths, pipeline=Pipeline.default(known=known, ner=ner), report=report,
-                             skip=already_stored, on_doc=on_doc, workers=workers)
+                             skip=already_stored if graph_store is not None else None,
+                             on_doc=on_doc, workers=workers)
         timings["extract"] = time.perf_counter() - clock
         if not extraction.articles and not skipped[0]:
             raise InputError("no article to read: " + (report.summary() or "the inputs are empty"))

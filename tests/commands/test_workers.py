@@ -35,6 +35,41 @@ def test_workers_link_across_articles_as_one_process_does(samples_dir):
     assert two.quotes == one.quotes and two.mentions == one.mentions
 
 
+def test_workers_that_read_the_files_report_and_extract_as_one_process_does(tmp_path, samples_dir):
+    import shutil
+
+    from rawabit.extract.reader import ReadReport, find_files
+
+    folder = tmp_path / "in"
+    shutil.copytree(samples_dir, folder)
+    first = sorted(folder.glob("*.txt"))[0]
+    (folder / "zz-copy.txt").write_bytes(first.read_bytes())       # a duplicate article
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 binary")    # unreadable
+    (folder / "empty.html").write_text("", encoding="utf-8")
+    (folder / "notes.md").write_text("ملاحظات", encoding="utf-8")    # not an article file
+    report_one = ReadReport()
+    one = Pipeline.default().corpus(read_articles([folder], report=report_one))
+    report_two = ReadReport()
+    two = Pipeline.default().corpus_files(find_files([folder], report=report_two), report=report_two, workers=2)
+    assert report_two == report_one
+    assert {s.reason for s in report_two.skipped} >= {"empty file", f"duplicate of {first.as_posix()}"}
+    assert [a.id for a in two.articles] == [a.id for a in one.articles]
+    assert two.entities == one.entities and two.facts == one.facts
+    assert two.quotes == one.quotes and two.mentions == one.mentions
+
+
+def test_workers_that_read_the_files_still_say_when_nothing_is_readable(tmp_path):
+    from rawabit.errors import InputError
+    from rawabit.extract.reader import ReadReport, find_files
+
+    (tmp_path / "a.txt").write_bytes(b"\x00\x00")
+    (tmp_path / "b.txt").write_text("   \n", encoding="utf-8")
+    report = ReadReport()
+    with pytest.raises(InputError, match="nothing readable"):
+        Pipeline.default().corpus_files(find_files([tmp_path], report=report), report=report, workers=2)
+    assert len(report.skipped) == 2
+
+
 def test_linking_keeps_no_text(samples_dir):
     article = next(read_articles([samples_dir]))
     summary = Summary.of(Pipeline.default()(article))
