@@ -217,4 +217,7 @@ def add_scores(scores: np.ndarray, items: Iterable[Sequence[str]], weights: CRFW
     rows = np.array(list(map(weights.attributes.get, flat, repeat(-1, len(flat)))), dtype=np.intp)
     at = np.repeat(np.arange(len(counts)), counts)
     known = rows >= 0
-    np.add.at(scores, at[known], weights.state[rows[known]])
+    rows, at = rows[known], at[known]
+    if len(rows):   # `at` ascends: sum each item's run of rows at once
+        starts = np.flatnonzero(np.r_[True, at[1:] != at[:-1]])
+        scores[at[starts]] += np.add.reduceat(weights.state[rows], starts)

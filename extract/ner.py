@@ -228,7 +228,9 @@ class CRFRecognizer(Recognizer):
         except OSError as exc:
             raise ModelError(f"cannot read NER word lists in {data_dir}: {exc}") from None
         self._words: dict = {}     # word -> token info, kept across texts
-        self._weights: dict = {}   # word -> its word-bound features' weights, both models
+        self._weights: dict = {}   # word -> row of _table
+        self._table = np.zeros((0, 1 + len(NEIGHBOURS), self._both.state.shape[1]))  # per word: the
+        # summed weights (both models) of its own features and of those it gives each neighbour
         self._words_of = self._resources
         self.model_path = path
 
@@ -284,18 +286,19 @@ class CRFRecognizer(Recognizer):
 
     def _word_scores(self, sentences: list[list[str]], infos: list[list[dict]]) -> np.ndarray:
         """Per token, the summed weights (both models) of its own and its neighbours' word-bound features."""
-        cache = self._weights
-        if len(cache) >= self.cache_size:
-            cache.clear()
-        rows = []
+        index = self._weights
+        if len(index) >= self.cache_size:
+            index.clear()
+        new: dict[str, dict] = {}
         for sent, info in zip(sentences, infos):
             for word, x in zip(sent, info):
-                v = cache.get(word)
-                if v is None:
-                    items = [x["own"]] + [x["nb"][off][0] + x["nb"][off][1] for off in NEIGHBOURS]
-                    v = cache[word] = np.stack([self._both.score(f) for f in items])
-                rows.append(v)
-        per_word = np.stack(rows)                      # (tokens, 1 + len(NEIGHBOURS), labels)
+                if word not in index and word not in new:
+                    new[word] = x
+        if new:
+            self._add_words(new)
+        ids = np.fromiter((index[w] for s in sentences for w in s), dtype=np.intp,
+                          count=sum(map(len, sentences)))
+        per_word = self._table[ids]                    # (tokens, 1 + len(NEIGHBOURS), labels)
         scores = per_word[:, 0].copy()
         pos = np.concatenate([np.arange(len(s)) for s in sentences])
         size = np.concatenate([np.full(len(s), len(s)) for s in sentences])
@@ -308,6 +311,24 @@ class CRFRecognizer(Recognizer):
                 near[:-off] = per_word[off:, k]
             scores += near * ((pos + off >= 0) & (pos + off < size))[:, None]
         return scores
+
+
+    def _add_words(self, infos: dict[str, dict]) -> None:
+        """Sum and keep the word-bound feature weights of new words (word -> token info)."""
+        parts = 1 + len(NEIGHBOURS)
+        items = []
+        for x in infos.values():
+            items.append(x["own"])
+            items += [x["nb"][off][0] + x["nb"][off][1] for off in NEIGHBOURS]
+        block = np.zeros((len(items), self._both.state.shape[1]))
+        add_scores(block, items, self._both)
+        start = len(self._weights)
+        if start + len(infos) > len(self._table):     # grow by doubling
+            grown = np.zeros((max(2 * len(self._table), start + len(infos)), parts, block.shape[1]))
+            grown[:start] = self._table[:start]
+            self._table = grown
+        self._table[start:start + len(infos)] = block.reshape(len(infos), parts, -1)
+        self._weights.update(zip(infos, range(start, start + len(infos))))
 
 
 def _camel_ner():
