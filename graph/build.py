@@ -25,7 +25,8 @@ from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Stat
 from . import iris
 from .namespace import PREFIXES, RWB
 
-__all__ = ["build_dataset", "union_graph", "bind_prefixes", "confidence_literal", "DEFAULT_GRAPH", "Tally", "tally"]
+__all__ = ["build_dataset", "union_graph", "bind_prefixes", "confidence_literal", "DEFAULT_GRAPH", "Tally", "tally",
+           "tally_triples"]
 
 #: Name of the default graph of every dataset built here.
 DEFAULT_GRAPH = DATASET_DEFAULT_GRAPH_ID
@@ -61,11 +62,15 @@ class Tally:
             (``rwb:statementCount``, ``rwb:assertedCount``).
         named: Entity key -> statements naming it as subject or object
             (``rwb:namedInStatements``; a statement naming it twice counts once).
+        statuses: Status value -> its statements (``rwb:statementCount`` of the status).
+        rules: Rule name -> its statements (``rwb:statementCount`` of the ``rwb:Rule``).
     """
 
     def __init__(self) -> None:
         self.articles: dict[str, list[int]] = {}
         self.named: Counter[str] = Counter()
+        self.statuses: Counter[str] = Counter()
+        self.rules: Counter[str] = Counter()
 
     def of_article(self, article_id: str) -> list[int]:
         """[statements, asserted] of the article; zeros if it gives none."""
@@ -78,6 +83,8 @@ class Tally:
         counts[0] += 1
         if fact.status == Status.ASSERTED:  # a str enum: equal to its value too
             counts[1] += 1
+        self.statuses[Status(fact.status).value] += 1
+        self.rules[fact.rule] += 1
         named = self.named
         named[fact.subject] = named.get(fact.subject, 0) + 1
         if fact.object != fact.subject:
@@ -117,6 +124,21 @@ def tally(facts: Iterable[Fact], *, in_runs: bool = False) -> Tally:
             seen.add(key)
             counts.fact(fact)
     return counts
+
+
+def tally_triples(counts: Tally) -> list[tuple[URIRef, URIRef, Literal]]:
+    """The default graph's triples for the statements of each status and each rule.
+
+    Each status with statements gets its ``rwb:statementCount``; each rule a
+    ``rwb:Rule`` node with its name as ``rdfs:label`` and its count, sorted by name.
+    """
+    out = [(iris.status_iri(status), RWB.statementCount, Literal(int(n)))
+           for status, n in sorted(counts.statuses.items())]
+    for rule, n in sorted(counts.rules.items()):
+        node = iris.rule_iri(rule)
+        out += [(node, RDF.type, RWB.Rule), (node, RDFS.label, Literal(rule)),
+                (node, RWB.statementCount, Literal(int(n)))]
+    return out
 
 
 def _add_entity(g: Graph, entity: Entity, statements: int) -> None:
@@ -201,6 +223,8 @@ def build_dataset(extraction: Extraction) -> Dataset:
         _add_entity(default, extraction.entities[key], counts.named[key])
     for article in extraction.articles:
         _add_article(default, article, set(extraction.mentions.get(article.id, ())), counts.of_article(article.id))
+    for s, p, o in tally_triples(counts):
+        default.add((s, p, o))
     graphs: dict[str, Graph] = {}
 
     def graph_of(article_id: str) -> Graph:

@@ -21,10 +21,10 @@ from rdflib import URIRef
 
 from rawabit.extract.model import EntityType, Fact, Quote, Status
 
-from .namespace import ARTICLE, ID, QUOTE, RELATIONS, RWB, STATEMENT, WD
+from .namespace import ARTICLE, ID, QUOTE, RELATIONS, RULE, RWB, STATEMENT, WD
 
 __all__ = [
-    "entity_iri", "article_iri", "statement_iri", "quote_iri", "status_iri",
+    "entity_iri", "article_iri", "statement_iri", "quote_iri", "status_iri", "rule_iri",
     "relation_iri", "class_iri", "wikidata_iri", "entity_key", "statement_key", "quote_key",
     "HASH_LENGTH",
 ]
@@ -135,6 +135,15 @@ def status_iri(status: Status | str) -> URIRef:
         ValueError: If *status* is not a :class:`Status` value.
     """
     return _STATUS_IRIS[Status(status)]
+
+
+def rule_iri(rule: str) -> URIRef:
+    """Return the ``rwb:Rule`` node of the extraction rule named *rule* (a statement's ``rwb:rule``).
+
+    Raises:
+        ValueError: If *rule* is empty.
+    """
+    return RULE[_segment(rule, "rule name")]
 
 
 def relation_iri(name: str) -> URIRef:

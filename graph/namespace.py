@@ -7,6 +7,7 @@ name is an ``AttributeError``. Instance data lives under four base IRIs:
 - ``ARTICLE``   source articles, e.g. ``ARTICLE["a1b2c3d4e5f6"]``
 - ``STATEMENT`` reified statements with provenance
 - ``QUOTE``     quotations and reported speech
+- ``RULE``      the extraction rules statements name, with their counts
 
 IRIs are minted in :mod:`rawabit.graph.iris` only.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["RWB", "ID", "ARTICLE", "STATEMENT", "QUOTE", "WD", "BASE", "PREFIXES", "RELATIONS"]
+__all__ = ["RWB", "ID", "ARTICLE", "STATEMENT", "QUOTE", "RULE", "WD", "BASE", "PREFIXES", "RELATIONS"]
 
 BASE = "https://w3id.org/rawabit/"
 
@@ -39,6 +40,7 @@ class RWB(DefinedNamespace):
     Statement: URIRef
     Quote: URIRef
     StatementStatus: URIRef
+    Rule: URIRef
 
     # statuses (individuals of StatementStatus)
     Asserted: URIRef
@@ -103,6 +105,7 @@ ID = Namespace(BASE + "id/")
 ARTICLE = Namespace(BASE + "article/")
 STATEMENT = Namespace(BASE + "statement/")
 QUOTE = Namespace(BASE + "quote/")
+RULE = Namespace(BASE + "rule/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 #: Local names of the relation properties, in the order of RELATIONS.md.

@@ -28,7 +28,7 @@ from rdflib.term import Node
 
 from rawabit.errors import StoreError
 
-from .iris import article_iri, entity_key
+from .iris import article_iri, entity_key, rule_iri
 from .namespace import ARTICLE, PREFIXES, RWB
 from .terms import from_oxigraph, to_oxigraph
 
@@ -45,6 +45,7 @@ _STATEMENT = ox.NamedNode(RWB.Statement)
 _PROVENANCE_CLASSES = (_STATEMENT, ox.NamedNode(RWB.Quote))
 _SUBJECT, _OBJECT = ox.NamedNode(PREFIXES["rdf"] + "subject"), ox.NamedNode(PREFIXES["rdf"] + "object")
 _ARTICLE, _STATUS, _ASSERTED = ox.NamedNode(RWB.article), ox.NamedNode(RWB.status), ox.NamedNode(RWB.Asserted)
+_RULE = ox.NamedNode(RWB.rule)
 _STATEMENTS, _ASSERTED_COUNT, _NAMED_IN = (
     ox.NamedNode(RWB[name]) for name in ("statementCount", "assertedCount", "namedInStatements"))
 _COUNTS = frozenset((_STATEMENTS, _ASSERTED_COUNT, _NAMED_IN))
@@ -266,7 +267,8 @@ def _counts_of(quads: list[ox.Quad]) -> Counter[tuple[ox.NamedNode, ox.NamedNode
     statements: list[object] = []
     named: dict[object, set[object]] = {}
     article: dict[object, object] = {}
-    asserted: set[object] = set()
+    status: dict[object, object] = {}
+    rule: dict[object, object] = {}
     for q in quads:
         p = q.predicate
         if p == _RDF_TYPE and q.object == _STATEMENT:
@@ -275,16 +277,22 @@ def _counts_of(quads: list[ox.Quad]) -> Counter[tuple[ox.NamedNode, ox.NamedNode
             named.setdefault(q.subject, set()).add(q.object)
         elif p == _ARTICLE:
             article[q.subject] = q.object
-        elif p == _STATUS and q.object == _ASSERTED:
-            asserted.add(q.subject)
+        elif p == _STATUS:
+            status[q.subject] = q.object
+        elif p == _RULE and isinstance(q.object, ox.Literal):
+            rule[q.subject] = q.object.value
     delta: Counter[tuple[ox.NamedNode, ox.NamedNode]] = Counter()
     for node in statements:
+        if node in status:
+            delta[status[node], _STATEMENTS] += 1
+        if node in rule:
+            delta[ox.NamedNode(rule_iri(rule[node])), _STATEMENTS] += 1
         where = article.get(node)
         for entity in named.get(node, ()):
             delta[entity, _NAMED_IN] += 1
         if where is not None:
             delta[where, _STATEMENTS] += 1
-            if node in asserted:
+            if status.get(node) == _ASSERTED:
                 delta[where, _ASSERTED_COUNT] += 1
     return delta
 

@@ -31,8 +31,9 @@ from rdflib.namespace import DCTERMS
 from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Status
 
 from . import iris
-from .build import Tally, confidence_literal, tally
+from .build import Tally, confidence_literal, tally, tally_triples
 from .namespace import QUOTE, RWB, STATEMENT
+from .terms import to_oxigraph
 
 __all__ = ["quads", "triples", "blocks", "block_quads", "size", "Union", "ExtractionStream"]
 
@@ -195,6 +196,7 @@ def blocks(extraction: Extraction, size: int = BLOCK_SIZE) -> Iterator[tuple[str
             part = []
     if part:
         yield "articles", part
+    yield "quads", [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in tally_triples(counts)]
     yield from _graph_blocks(extraction, size)
 
 

@@ -19,8 +19,10 @@ from support import sample_extraction, store_sample
 
 # what the counts stand for, counted the slow way
 _COUNTED = {
-    "statementCount": "SELECT ?node (COUNT(?st) AS ?n) WHERE { ?st a rwb:Statement ; rwb:article ?node } "
-                      "GROUP BY ?node",
+    # on articles, statuses and rules alike: the statements that point at the node
+    "statementCount": "SELECT ?node (COUNT(?st) AS ?n) WHERE { ?st a rwb:Statement . "
+                      "{ ?st rwb:article ?node } UNION { ?st rwb:status ?node } "
+                      "UNION { ?st rwb:rule ?name . ?node a rwb:Rule ; rdfs:label ?name } } GROUP BY ?node",
     "assertedCount": "SELECT ?node (COUNT(?st) AS ?n) WHERE { ?st a rwb:Statement ; rwb:article ?node ; "
                      "rwb:status rwb:Asserted } GROUP BY ?node",
     "namedInStatements": "SELECT ?node (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a rwb:Statement . "
@@ -28,7 +30,7 @@ _COUNTED = {
 }
 _WRITTEN = "SELECT ?node ?n WHERE { ?node rwb:%s ?n }"
 _ARTICLES = "SELECT ?node WHERE { ?node a rwb:Article }"
-_ENTITIES = "SELECT DISTINCT ?node WHERE { ?node rdfs:label ?label }"
+_ENTITIES = "SELECT DISTINCT ?node WHERE { ?node rdfs:label ?label FILTER NOT EXISTS { ?node a rwb:Rule } }"
 
 
 def _pairs(source, query: str) -> dict[str, int]:
@@ -36,13 +38,19 @@ def _pairs(source, query: str) -> dict[str, int]:
 
 
 def assert_counts_hold(source) -> None:
-    """Every article and entity of *source* has each of its counts once, equal to the counted value."""
+    """Every article, entity, status and rule of *source* has each of its counts once, equal to the counted value."""
     for name, counting in _COUNTED.items():
         nodes = _ARTICLES if name != "namedInStatements" else _ENTITIES
         expected = {str(row[0]): 0 for row in run_query(source, nodes).rows} | _pairs(source, counting)
         rows = run_query(source, _WRITTEN % name).rows
         assert len(rows) == len({str(r[0]) for r in rows}), f"one rwb:{name} per node"
         assert _pairs(source, _WRITTEN % name) == expected, name
+    unnamed = run_query(source, "SELECT DISTINCT ?name WHERE { ?st rwb:rule ?name "
+                                "FILTER NOT EXISTS { ?rule a rwb:Rule ; rdfs:label ?name } }").rows
+    assert not unnamed, "every rule a statement names has its rwb:Rule node"
+    rules = run_query(source, "SELECT ?rule (COUNT(?label) AS ?n) WHERE { ?rule a rwb:Rule ; rdfs:label ?label } "
+                              "GROUP BY ?rule").rows
+    assert all(int(str(n)) == 1 for _, n in rules), "one label per rule"
 
 
 def _extraction(article_id: str, text: str, facts: list[tuple[str, str, str, Status]],
@@ -98,7 +106,9 @@ def test_a_store_adds_the_counts_of_new_statements_only(tmp_path: Path) -> None:
         article = _pairs(store, _WRITTEN % "statementCount")
     ids = "https://w3id.org/rawabit/id/"
     assert named == {ids + "vladimir-putin": 4, ids + "steve-witkoff": 2, ids + "russia": 1, ids + "donald-trump": 3}
-    assert article == {"https://w3id.org/rawabit/article/aaaa0000": 2, "https://w3id.org/rawabit/article/bbbb1111": 3}
+    rwb, rule = "https://w3id.org/rawabit/ontology#", "https://w3id.org/rawabit/rule/"
+    assert article == {"https://w3id.org/rawabit/article/aaaa0000": 2, "https://w3id.org/rawabit/article/bbbb1111": 3,
+                       rwb + "Asserted": 4, rwb + "Denied": 1, rule + "interaction.verb": 4, rule + "stance.verb": 1}
 
 
 def test_a_store_built_from_the_samples_in_two_steps_holds_true_counts(tmp_path: Path, samples_dir: Path,

@@ -62,6 +62,17 @@ article:b2c3d4e5f6a1 a rwb:Article ; dcterms:title "الكرملين: لا ات�
     rwb:mentions id:dmitry-peskov, id:kremlin, id:volodymyr-zelensky, id:moscow ;
     rwb:statementCount 5 ; rwb:assertedCount 4 .
 
+rwb:Asserted rwb:statementCount 10 .
+rwb:Denied rwb:statementCount 1 .
+rwb:Planned rwb:statementCount 1 .
+<https://w3id.org/rawabit/rule/interaction.phone> a rwb:Rule ; rdfs:label "interaction.phone" ; rwb:statementCount 2 .
+<https://w3id.org/rawabit/rule/interaction.verb> a rwb:Rule ; rdfs:label "interaction.verb" ; rwb:statementCount 2 .
+<https://w3id.org/rawabit/rule/place.gazetteer> a rwb:Rule ; rdfs:label "place.gazetteer" ; rwb:statementCount 1 .
+<https://w3id.org/rawabit/rule/position.demand> a rwb:Rule ; rdfs:label "position.demand" ; rwb:statementCount 1 .
+<https://w3id.org/rawabit/rule/position.reject> a rwb:Rule ; rdfs:label "position.reject" ; rwb:statementCount 1 .
+<https://w3id.org/rawabit/rule/role.title> a rwb:Rule ; rdfs:label "role.title" ; rwb:statementCount 3 .
+<https://w3id.org/rawabit/rule/stance.verb> a rwb:Rule ; rdfs:label "stance.verb" ; rwb:statementCount 2 .
+
 article:a1b2c3d4e5f6 {
     id:vladimir-putin rwb:met id:steve-witkoff .
     id:donald-trump rwb:phoned id:vladimir-putin .
