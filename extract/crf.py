@@ -2,8 +2,8 @@
 
 python-crfsuite trains the models; tagging with them here instead of through
 ``pycrfsuite.Tagger`` lets the caller sum a word's weights once and reuse the
-sum wherever the word occurs (:meth:`CRFWeights.rows`), and decode all
-sentences of a text at once. Decoding follows crfsuite's: the same state and
+sum wherever the word occurs (:func:`add_scores`), and decode all sentences
+of a text at once. Decoding follows crfsuite's: the same state and
 transition scores, the same Viterbi path (ties go to the lower label id), the
 same forward-backward marginals.
 """
@@ -41,14 +41,11 @@ class CRFWeights:
     state: np.ndarray
     transitions: np.ndarray
 
-    def rows(self, features: Iterable[str]) -> list[int]:
-        """The rows of *state* of the features this model knows, repeats kept."""
-        get = self.attributes.get
-        return [r for r in map(get, features) if r is not None]
-
-    def score(self, features: Iterable[str]) -> np.ndarray:
+    def score(self, features: Sequence[str]) -> np.ndarray:
         """The summed state weights of one item's features (a vector over labels)."""
-        return self.state[self.rows(features)].sum(axis=0)
+        out = np.zeros((1, len(self.labels)))
+        add_scores(out, [features], self)
+        return out[0]
 
 
 def _cqdb_strings(data: bytes, at: int) -> list[str]:

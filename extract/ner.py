@@ -312,7 +312,6 @@ class CRFRecognizer(Recognizer):
             scores += near * ((pos + off >= 0) & (pos + off < size))[:, None]
         return scores
 
-
     def _add_words(self, infos: dict[str, dict]) -> None:
         """Sum and keep the word-bound feature weights of new words (word -> token info)."""
         parts = 1 + len(NEIGHBOURS)

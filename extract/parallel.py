@@ -110,7 +110,6 @@ def ordered_map(func: Callable[[T], R], items: Iterable[T], *, workers: int,
         pool.join()
 
 
-
 def extract_summaries(articles: Iterable[Article], *, workers: int,
                       factory: Callable[[], Pipeline],
                       chunk_size: int = CHUNK_SIZE) -> Iterator[Summary]:

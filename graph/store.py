@@ -6,7 +6,7 @@ quotes in the named graph named by the article IRI. Adding datasets is
 idempotent: quads are a set, entities merge by IRI, and a statement or quote
 already stored is never added again, so a corpus can be ingested in pieces.
 The counts of the default graph (``rwb:statementCount`` …) add up: the store
-keeps one per article or entity, that of the statements it holds.
+keeps one per article, entity, status or rule, that of the statements it holds.
 
 >>> with GraphStore.open("graph.db", create=True) as store:   # doctest: +SKIP
 ...     store.add_dataset(dataset)
