@@ -125,23 +125,27 @@ def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.nd
     batch, longest, _ = s.shape
     if not longest:
         return [np.zeros(0, dtype=int) for _ in scores]
-    back = np.zeros(s.shape, dtype=np.intp)
+    # Labels lead (``(labels, batch)`` per position), so each step's maximum over
+    # the previous label is a reduction over the first axis, numpy's fast one.
+    s = np.ascontiguousarray(s.transpose(1, 2, 0))          # (longest, labels, batch)
     alpha = np.empty_like(s)        # past a sequence's end the rows run on, unread
-    alpha[:, 0] = s[:, 0]
+    alpha[0] = s[0]
+    step = transitions[:, :, None]                            # (from, to, 1)
     for t in range(1, longest):
-        cand = alpha[:, t - 1, :, None] + transitions        # (batch, from, to)
-        back[:, t] = cand.argmax(axis=1)
-        alpha[:, t] = cand.max(axis=1) + s[:, t]
-    last = alpha[np.arange(batch), np.maximum(lengths - 1, 0)].argmax(axis=1)
-    out = []
-    for b, n in enumerate(lengths):
-        path = np.empty(n, dtype=int)
-        if n:
-            path[n - 1] = last[b]
-            for t in range(n - 1, 0, -1):
-                path[t - 1] = back[b, t, path[t]]
-        out.append(path)
-    return out
+        alpha[t] = (alpha[t - 1][:, None, :] + step).max(axis=0) + s[t]
+    ends = np.maximum(lengths - 1, 0)
+    cols = np.arange(batch)
+    last = alpha[ends, :, cols].argmax(axis=1)
+    # Walk back all sequences at once, each joining at its own last position;
+    # the best previous label is found again for the label taken only.
+    paths = np.zeros((longest, batch), dtype=int)
+    label = last
+    for t in range(longest - 1, -1, -1):
+        label = np.where(ends == t, last, label)
+        paths[t] = label
+        if t:
+            label = (alpha[t - 1] + transitions[:, label]).argmax(axis=0)
+    return [paths[:n, b] for b, n in enumerate(lengths)]
 
 
 def marginals(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:

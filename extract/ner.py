@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import tomllib
 from abc import ABC, abstractmethod
+from itertools import product
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -22,7 +23,8 @@ import numpy as np
 from ..errors import ModelError
 from .crf import CRFWeights, add_scores, marginals, read_model, side_by_side, viterbi
 from .ner_features import (
-    DATA_DIR, NEIGHBOURS, document_features, load_resources, stack_features, token_infos)
+    CONFIDENCE, DATA_DIR, LABEL_FEATURES, NEIGHBOURS, document_features, load_resources,
+    stack_features, stem_places, token_infos)
 
 __all__ = ["Recognizer", "CRFRecognizer", "entity_bias_vector", "propagate_spans", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
 
@@ -232,6 +234,7 @@ class CRFRecognizer(Recognizer):
         self._table = np.zeros((0, 1 + len(NEIGHBOURS), self._both.state.shape[1]))  # per word: the
         # summed weights (both models) of its own features and of those it gives each neighbour
         self._words_of = self._resources
+        self._labels = self._label_tables() if self._second is not None else []
         self.model_path = path
 
     @classmethod
@@ -258,8 +261,9 @@ class CRFRecognizer(Recognizer):
         infos = [token_infos(t, self._resources, cache=self._words, cache_size=self.cache_size)
                  for t in texts]
         scores = self._word_scores(sentences, [x for i in infos for x in i])
-        add_scores(scores, (f for t, i in zip(texts, infos) for sent in document_features(
-            t, self._resources, infos=i, words=False) for f in sent), self._both)
+        places = [stem_places(i) for i in infos]
+        add_scores(scores, (f for t, i, p in zip(texts, infos, places) for sent in document_features(
+            t, self._resources, infos=i, words=False, places=p) for f in sent), self._both)
         cut = np.cumsum([len(s) for s in sentences])[:-1]
         width = len(self._first.labels)
         first_scores = np.split(scores[:, :width], cut)
@@ -271,14 +275,57 @@ class CRFRecognizer(Recognizer):
             confidence = [m[np.arange(len(p)), p] for m, p in zip(
                 marginals(first_scores, self._first.transitions), paths)]
             second_scores = scores[:, width:]
-            add_scores(second_scores, (f for t, i, tags, conf in zip(
-                texts, infos, _per_text(texts, first), _per_text(texts, confidence))
-                for sent in stack_features(t, tags, self._resources, confidence=conf, infos=i)
+            self._add_label_scores(second_scores, sentences, paths, confidence)
+            add_scores(second_scores, (f for t, i, p, tags in zip(texts, infos, places, _per_text(texts, first))
+                for sent in stack_features(t, tags, self._resources, infos=i, labels=False, places=p)
                 for f in sent), self._second)
             paths = viterbi(np.split(self._biased(second_scores), cut), self._second.transitions)
             first = [[self._second.labels[i] for i in p] for p in paths]
         out = _per_text(texts, first)
         return [propagate_spans(t, tags) for t, tags in zip(texts, out)] if self.propagate else out
+
+    def _label_tables(self) -> list[tuple[tuple[int, ...], np.ndarray]]:
+        """Per second-pass label feature, the offsets it reads and its attribute row for
+        each combination of first-pass label ids (the last id standing for ``_``, outside
+        the sentence) written in base ``labels + 1``; the confidence feature reads offset
+        ``None``, the confidence band times the label id. -1: not in the model."""
+        names = list(self._first.labels) + ["_"]
+        known = self._both.attributes
+        tables = []
+        for name, offsets in LABEL_FEATURES:
+            values = ("|".join(names[i] for i in ids) for ids in product(range(len(names)), repeat=len(offsets)))
+            tables.append((offsets, np.array([known.get(f"{name}={v}", -1) for v in values])))
+        bands = [f"p1c={band}|{label}" for _, band in CONFIDENCE for label in names]
+        tables.append(((None,), np.array([known.get(b, -1) for b in bands])))
+        return tables
+
+    def _add_label_scores(self, scores: np.ndarray, sentences: list[list[str]],
+                          paths: list[np.ndarray], confidence: list[np.ndarray]) -> None:
+        """Add the weights of the second pass's :data:`.ner_features.LABEL_FEATURES` and
+        confidence features, read off the first pass's *paths*, to *scores* (in place)."""
+        ids = np.concatenate(paths)
+        pad = len(self._first.labels)
+        base = pad + 1
+        pos = np.concatenate([np.arange(len(s)) for s in sentences])
+        size = np.repeat([len(s) for s in sentences], [len(s) for s in sentences])
+        band = np.full(len(ids), len(CONFIDENCE) - 1)
+        conf = np.concatenate(confidence)
+        for k in range(len(CONFIDENCE) - 2, -1, -1):
+            band[conf > CONFIDENCE[k][0]] = k
+        state = self._both.state[:, len(self._first.labels):]
+        for offsets, table in self._labels:
+            combo = np.zeros(len(ids), dtype=np.intp)
+            for off in offsets:
+                if off is None:
+                    combo = band * base + ids
+                    continue
+                near = np.full(len(ids), pad)
+                inside = (pos + off >= 0) & (pos + off < size)
+                near[inside] = ids[np.flatnonzero(inside) + off]
+                combo = combo * base + near
+            rows = table[combo]
+            hit = np.flatnonzero(rows >= 0)
+            scores[hit] += state[rows[hit]]   # one row per token: no repeated indexes
 
     def _biased(self, scores: np.ndarray) -> np.ndarray:
         """*scores* of the last pass with :attr:`entity_bias` added to the entity labels."""
@@ -317,8 +364,8 @@ class CRFRecognizer(Recognizer):
         parts = 1 + len(NEIGHBOURS)
         items = []
         for x in infos.values():
-            items.append(x["own"])
-            items += [x["nb"][off][0] + x["nb"][off][1] for off in NEIGHBOURS]
+            items.append(x["gives"][0])
+            items += [x["gives"][off] for off in NEIGHBOURS]
         block = np.zeros((len(items), self._both.state.shape[1]))
         add_scores(block, items, self._both)
         start = len(self._weights)

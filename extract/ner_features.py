@@ -23,7 +23,8 @@ from camel_tools.utils.normalize import (
 __all__ = [
     "DATA_DIR", "NEIGHBOURS", "FeatureResources", "normalize", "split_affixes", "word_shape",
     "load_triggers", "load_gazetteer", "load_clusters", "load_resources", "sentence_features",
-    "token_infos", "document_features", "stack_features",
+    "token_infos", "stem_places", "document_features", "stack_features", "LABEL_FEATURES",
+    "CONFIDENCE",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -307,10 +308,22 @@ def _token_info(word: str, res: FeatureResources) -> dict:
             near.append(f"{off}:tr={trig}")
         far = [f"{off}:sh={shape}", f"{off}:sf={suf}", f"{off}:s2={norm[-2:]}"] if abs(off) == 1 else []
         nb[off] = (tuple(near), tuple(far))
+    ncl = {off: f"{off}:c1={cl[1]}" for off in (-1, 1)} if len(cl) > 1 else None
+    nisba = pre.endswith("ال") and suf in ("ي", "يه")
+    # Everything the word brings wherever it stands: its own features (0), and
+    # those it gives the token `off` places before it (that token's neighbour at +off).
+    gives = {0: tuple(own) + (("tr=" + trig,) if trig else ()) + (("nisba",) if nisba else ())}
+    for off in NEIGHBOURS:
+        gives[off] = nb[off][0] + nb[off][1] + ((ncl[off],) if ncl and off in ncl else ())
     return {"n": norm, "pre": pre, "stem": stem, "suf": suf, "shape": shape, "trig": trig,
-            "cl": cl, "tw": tw if trig else "", "own": tuple(own), "nb": nb,
-            "ncl": {off: f"{off}:c1={cl[1]}" for off in (-1, 1)} if len(cl) > 1 else None,
-            "nisba": pre.endswith("ال") and suf in ("ي", "يه"), "definite": pre.endswith(("ال", "لل"))}
+            "cl": cl, "tw": tw if trig else "", "own": tuple(own), "nb": nb, "ncl": ncl,
+            "gives": gives, "nisba": nisba, "definite": pre.endswith(("ال", "لل")),
+            "win": "win=" + trig if trig else "", "wino": "wino=" + tw if trig == "org" else "",
+            # the stem under which other occurrences are looked for ("" for none), and
+            # what the word tells an occurrence of a stem it precedes / follows
+            "key": stem if len(stem) >= _DOC_MIN and shape != "digit" else "",
+            "as_prev": ("dprevtr=" + trig if trig else "", "dprev=" + stem),
+            "as_next": ("dnexttr=" + trig if trig else "", "dnext=" + stem)}
 
 
 def token_infos(sentences: Sequence[Sequence[str]], resources: FeatureResources, *,
@@ -357,28 +370,37 @@ def sentence_features(tokens: Sequence[str], resources: FeatureResources) -> lis
     return document_features([tokens], resources)[0]
 
 
-def _places(infos: list[list[dict]], with_tags: Sequence[Sequence[str]] | None = None) -> dict:
-    """Stem -> (sentence numbers, places in text order) of the stems that are looked up."""
-    where: dict[str, tuple[list[int], list[tuple]]] = {}
+def stem_places(infos: list[list[dict]]) -> dict[str, tuple[list[int], list[tuple[int, int]]]]:
+    """Where each looked-up stem of a text occurs.
+
+    Args:
+        infos: :func:`token_infos` of the text's sentences.
+
+    Returns:
+        Stem -> (sentence numbers, ``(sentence, token)`` places), both in text order.
+    """
+    where: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
     for si, info in enumerate(infos):
-        roles = _span_roles(with_tags[si]) if with_tags is not None else None
         for ti, x in enumerate(info):
-            if len(x["stem"]) >= _DOC_MIN and x["shape"] != "digit":
-                sis, places = where.setdefault(x["stem"], ([], []))
-                sis.append(si)
-                places.append((si, ti) if roles is None else (si, ti) + roles.get(ti, ("O", "")))
+            key = x["key"]
+            if key:
+                entry = where.get(key)
+                if entry is None:
+                    entry = where[key] = ([], [])
+                entry[0].append(si)
+                entry[1].append((si, ti))
     return where
 
 
 def _near(entry, si: int, window: int) -> list[tuple]:
-    """The places of *entry* (from :func:`_places`) within *window* sentences of *si*, in order."""
+    """The places of *entry* (from :func:`stem_places`) within *window* sentences of *si*, in order."""
     sis, places = entry
     return places[bisect_left(sis, si - window):bisect_right(sis, si + window)]
 
 
 def document_features(sentences: Sequence[Sequence[str]], resources: FeatureResources,
                       *, window: int = _DOC_WINDOW, infos: list[list[dict]] | None = None,
-                      words: bool = True) -> list[list[list[str]]]:
+                      words: bool = True, places: dict | None = None) -> list[list[list[str]]]:
     """Features of every token of consecutive sentences of one text.
 
     Besides :func:`sentence_features`, a token gets the neighbouring words and
@@ -390,20 +412,22 @@ def document_features(sentences: Sequence[Sequence[str]], resources: FeatureReso
         resources: Cue words, affixes and gazetteer.
         window: How many sentences either side count as context.
         infos: :func:`token_infos` of *sentences*, when already made.
-        words: Include the features a word brings wherever it stands (its
-            ``own`` features and the ``nb`` ones it gives its neighbours);
-            ``False`` leaves them to a caller that has their weights cached.
+        words: Include the features a word brings wherever it stands (the
+            ``gives`` of its :func:`token_infos` entry: its own features and
+            those it gives its neighbours); ``False`` leaves them to a caller
+            that has their weights cached, and lists the rest in no set order.
+        places: :func:`stem_places` of *infos*, when already made.
 
     Returns:
         Per sentence, one list of ``name=value`` strings per token.
     """
     if infos is None:
         infos = token_infos(sentences, resources)
-    where = _places(infos)
+    where = stem_places(infos) if places is None else places
     firsts = {k[0] for k in resources.gazetteer}
     out = []
     for si, info in enumerate(infos):
-        feats = _features(info, resources, firsts, words)
+        feats = _features(info, resources, firsts) if words else _context_features(info, resources, firsts)
         for ti, x in enumerate(info):
             entry = where.get(x["stem"])
             if entry is not None:
@@ -420,13 +444,12 @@ def _doc_context(infos, places, si: int, ti: int) -> list[str]:
             continue
         info = infos[sj]
         seen.add("doc")
-        for off, name in ((-1, "dprev"), (1, "dnext")):
-            if 0 <= tj + off < len(info):
-                y = info[tj + off]
-                if y["trig"]:
-                    seen.add(f"{name}tr={y['trig']}")
-                if len(seen) < _DOC_MAX * 2:
-                    seen.add(f"{name}={y['stem']}")
+        for near in ((info[tj - 1]["as_prev"],) if tj else ()) + (
+                (info[tj + 1]["as_next"],) if tj + 1 < len(info) else ()):
+            if near[0]:
+                seen.add(near[0])
+            if len(seen) < _DOC_MAX * 2:
+                seen.add(near[1])
     return sorted(seen)
 
 
@@ -456,8 +479,8 @@ _EDGE = {off: (f"{off}:BOS" if off < 0 else f"{off}:EOS") for off in NEIGHBOURS}
 
 
 def _features(info: list[dict], resources: FeatureResources,
-              firsts: set[str] | None = None, words: bool = True) -> list[list[str]]:
-    """Sentence-local features from precomputed token info (without the word-bound ones unless *words*)."""
+              firsts: set[str] | None = None) -> list[list[str]]:
+    """Sentence-local features from precomputed token info, in training order."""
     size = len(info)
     gaz = (_gazetteer_tags([x["stem"] for x in info], [x["n"] for x in info], resources, firsts)
            if resources.gazetteer else [""] * size)
@@ -465,7 +488,7 @@ def _features(info: list[dict], resources: FeatureResources,
     out = []
     for i, x in enumerate(info):
         n = x["n"]
-        f = list(x["own"]) if words else []
+        f = list(x["own"])
         for off in (-1, 1):
             if 0 <= i + off < size and info[i + off]["ncl"] is not None:
                 f.append(info[i + off]["ncl"][off])
@@ -493,12 +516,10 @@ def _features(info: list[dict], resources: FeatureResources,
                 f.append(_EDGE[off])
                 continue
             near, far = info[j]["nb"][off]
-            if words:
-                f += near
+            f += near
             if gaz[j]:
                 f.append(f"{off}:gz={gaz[j]}")
-            if words:
-                f += far
+            f += far
         for j in range(max(0, i - _WINDOW), i):
             if info[j]["trig"]:
                 f.append("win=" + info[j]["trig"])
@@ -517,6 +538,69 @@ def _features(info: list[dict], resources: FeatureResources,
         if i + 1 < size:
             f.append(f"0|+1={n}|{info[i + 1]['n']}")
         out.append(f)
+    return out
+
+
+_DC = {k: f"dc={k}" for k in (1, 2, 3)}
+_OCH = {k: f"och={k}" for k in (1, 2, 3)}
+
+
+def _context_features(info: list[dict], resources: FeatureResources,
+                      firsts: set[str] | None = None) -> list[list[str]]:
+    """What :func:`_features` gives minus each word's ``gives``, in no set order.
+
+    The same features by other means: each cue word, nisba, gazetteer name and
+    sentence edge hands its features to the tokens around it, so a token with
+    none of them near costs only its two word pairs.
+    """
+    size = len(info)
+    if not size:
+        return []
+    out: list[list[str]] = [[] for _ in range(size)]
+    out[0].append("first")
+    out[-1].append("last")
+    for off, edge in _EDGE.items():
+        for i in (range(min(-off, size)) if off < 0 else range(max(size - off, 0), size)):
+            out[i].append(edge)
+    norms = [x["n"] for x in info]
+    for i in range(size - 1):
+        pair = norms[i] + "|" + norms[i + 1]
+        out[i].append("0|+1=" + pair)
+        out[i + 1].append("-1|0=" + pair)
+    run = 0
+    for i, x in enumerate(info):
+        if x["definite"]:
+            run += 1
+            out[i].append(_DC[min(run, 3)])
+        else:
+            run = 0
+        if x["nisba"]:
+            if i:
+                if info[i - 1]["trig"]:
+                    out[i].append("nisba|after=" + info[i - 1]["trig"])
+                out[i - 1].append("+1nisba|def=" + str(info[i - 1]["definite"]))
+            if i + 1 < size:
+                out[i + 1].append("-1nisba|def=" + str(info[i + 1]["definite"]))
+        if x["trig"]:
+            for j in range(i + 1, min(i + 1 + _WINDOW, size)):
+                out[j].append(x["win"])
+                if x["wino"]:
+                    out[j].append(x["wino"])
+            if x["wino"] and i + 1 < size:
+                out[i].append("otr|+1def=" + str(info[i + 1]["definite"]))
+    if any(x["wino"] for x in info):
+        _, chain, _ = _org_chains(info)
+        for i, c in enumerate(chain):
+            if c:
+                out[i] += [_OCH[min(c, 3)], "och|end" if i + 1 == size or not chain[i + 1] else "och|mid"]
+    if resources.gazetteer:
+        gaz = _gazetteer_tags([x["stem"] for x in info], norms, resources, firsts)
+        for j, mark in enumerate(gaz):
+            if mark:
+                out[j].append("gz=" + mark)
+                for off in NEIGHBOURS:
+                    if 0 <= j - off < size:
+                        out[j - off].append(f"{off}:gz={mark}")
     return out
 
 
@@ -544,15 +628,23 @@ def _span_roles(tags: Sequence[str]) -> dict[int, tuple[str, str]]:
     return roles
 
 
+# Second-pass features read off the first pass's labels alone: name, and the
+# offsets of the labels joined (with "|") into the value; "_" outside the sentence.
+LABEL_FEATURES = (("p1", (0,)), ("p1-2", (-2,)), ("p1-1", (-1,)), ("p11", (1,)), ("p12", (2,)),
+                  ("p1-1|0", (-1, 0)), ("p10|+1", (0, 1)))
+# The first pass's confidence in a label (its marginal probability): above each bound, its name.
+CONFIDENCE = ((0.9, "hi"), (0.6, "mid"), (float("-inf"), "lo"))
+
+
 def _confidence(p: float) -> str:
-    return "hi" if p > 0.9 else "mid" if p > 0.6 else "lo"
+    return next(name for bound, name in CONFIDENCE if p > bound)
 
 
 def stack_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequence[str]],
                    resources: FeatureResources, *,
                    confidence: Sequence[Sequence[float]] | None = None,
-                   window: int = _STACK_WINDOW, infos: list[list[dict]] | None = None
-                   ) -> list[list[list[str]]]:
+                   window: int = _STACK_WINDOW, infos: list[list[dict]] | None = None,
+                   labels: bool = True, places: dict | None = None) -> list[list[list[str]]]:
     """Second-pass features read off a first pass over the same text.
 
     For each token: its first-pass label (with the first pass's confidence in
@@ -570,40 +662,49 @@ def stack_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequ
         confidence: Per token, the first pass's marginal probability of its tag.
         window: How many sentences either side count as the same text.
         infos: :func:`token_infos` of *sentences*, when already made.
+        labels: Include the features read off the labels around the token
+            alone (:data:`LABEL_FEATURES` and the confidence); ``False``
+            leaves them to a caller that looks their weights up in a table.
+        places: :func:`stem_places` of *infos*, when already made.
 
     Returns:
         Per sentence, one list of ``name=value`` strings per token.
     """
     if infos is None:
         infos = token_infos(sentences, resources)
-    where = _places(infos, first_pass)
+    where = stem_places(infos) if places is None else places
+    roles = [_span_roles(tags) for tags in first_pass]
     out = []
     for si, (info, tags) in enumerate(zip(infos, first_pass)):
         sent = []
         padded = ["_", "_"] + list(tags) + ["_", "_"]
         for ti, x in enumerate(info):
             t = tags[ti]
-            f = ["p1=" + t, "p1-2=" + padded[ti], "p1-1=" + padded[ti + 1], "p11=" + padded[ti + 3],
-                 "p12=" + padded[ti + 4], "p1-1|0=" + padded[ti + 1] + "|" + t,
-                 "p10|+1=" + t + "|" + padded[ti + 3]]
+            f = [name + "=" + "|".join(padded[ti + 2 + off] for off in offsets)
+                 for name, offsets in LABEL_FEATURES] if labels else []
             entry = where.get(x["stem"])
             if entry is not None:
-                f += _stack_context(_near(entry, si, window), si, ti, t)
-            if confidence is not None:
+                f += _stack_context(_near(entry, si, window), si, ti, t, roles)
+            if confidence is not None and labels:
                 f.append(f"p1c={_confidence(confidence[si][ti])}|{t}")
             sent.append(f)
         out.append(sent)
     return out
 
 
-def _stack_context(places, si: int, ti: int, tag: str) -> list[str]:
-    """How the first pass labelled the other occurrences (*places*) of a stem."""
+_OUTSIDE = ("O", "")
+
+
+def _stack_context(places, si: int, ti: int, tag: str, roles_of: list[dict]) -> list[str]:
+    """How the first pass labelled the other occurrences (*places*) of a stem
+    (*roles_of*: per sentence, :func:`_span_roles` of its first-pass tags)."""
     counts: Counter = Counter()
     roles: set[str] = set()
     before = False
-    for sj, tj, typ, role in places:
+    for sj, tj in places:
         if sj == si and tj == ti:
             continue
+        typ, role = roles_of[sj].get(tj, _OUTSIDE)
         counts[typ] += 1
         if typ != "O":
             roles.add(typ + role)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from rawabit.extract.ner_features import (
-    document_features, load_clusters, load_gazetteer, load_resources, normalize,
-    sentence_features, split_affixes, stack_features, token_infos, word_shape)
+    LABEL_FEATURES, NEIGHBOURS, document_features, load_clusters, load_gazetteer, load_resources,
+    normalize, sentence_features, split_affixes, stack_features, token_infos, word_shape)
 
 
 @pytest.fixture(scope="module")
@@ -319,3 +319,33 @@ def test_stack_features_match_the_straightforward_reference(shipped, window):
     infos = token_infos(sentences, shipped, cache={})
     assert stack_features(sentences, first, shipped, confidence=confidence, window=window,
                           infos=infos) == expected
+
+
+@pytest.mark.parametrize("window", [8, 1])
+def test_context_features_and_what_words_give_make_up_all_features(shipped, window):
+    # The recogniser sums each word's `gives` once per word type and asks only
+    # for the rest; together they must be the training features, token for token.
+    sentences = [s.split() for s in NEWS] + [["الرئيس"], []]
+    infos = token_infos(sentences, shipped)
+    full = document_features(sentences, shipped, window=window, infos=infos)
+    context = document_features(sentences, shipped, window=window, infos=infos, words=False)
+    for si, info in enumerate(infos):
+        for ti in range(len(info)):
+            bound = list(info[ti]["gives"][0])
+            for off in NEIGHBOURS:
+                if 0 <= ti + off < len(info):
+                    bound += info[ti + off]["gives"][off]
+            assert sorted(bound + context[si][ti]) == sorted(full[si][ti]), (si, ti)
+    assert any("win=title" in f for s in context for f in s)      # cue words reach the context
+
+
+def test_label_features_left_out_are_exactly_the_label_and_confidence_ones(shipped):
+    sentences = [s.split() for s in NEWS[:4]]
+    first = [["B-ORG" if len(w) > 5 else "O" for w in s] for s in sentences]
+    confidence = [[0.95, 0.7, 0.3] * len(s) for s in sentences]
+    full = stack_features(sentences, first, shipped, confidence=confidence)
+    rest = stack_features(sentences, first, shipped, confidence=confidence, labels=False)
+    names = {name for name, _ in LABEL_FEATURES} | {"p1c"}
+    for f_full, f_rest in zip((f for s in full for f in s), (f for s in rest for f in s)):
+        assert f_rest == [f for f in f_full if f.partition("=")[0] not in names]
+    assert any(x.startswith("dmaj=ORG") for s in rest for f in s for x in f)
