@@ -165,22 +165,25 @@ def marginals(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.
     if not longest:
         return [np.zeros((0, n_labels)) for _ in scores]
     # Scaled probabilities, as crfsuite computes them: each position's state
-    # scores are shifted by their maximum and each step renormalised.
-    state = np.exp(s - s.max(axis=2, keepdims=True))
+    # scores are shifted by their maximum and each step renormalised. Labels
+    # lead, as in viterbi, so the sums over labels run down the first axis.
+    s = np.ascontiguousarray(s.transpose(1, 2, 0))          # (longest, labels, batch)
+    state = np.exp(s - s.max(axis=1, keepdims=True))
     trans = np.exp(transitions - transitions.max())
+    forward, backward = trans.T.copy(), trans
     fwd = np.empty_like(state)
-    fwd[:, 0] = state[:, 0] / state[:, 0].sum(axis=1, keepdims=True)
+    fwd[0] = state[0] / state[0].sum(axis=0)
     for t in range(1, longest):
-        a = (fwd[:, t - 1] @ trans) * state[:, t]
-        fwd[:, t] = a / a.sum(axis=1, keepdims=True)
+        a = (forward @ fwd[t - 1]) * state[t]
+        fwd[t] = a / a.sum(axis=0)
     bwd = np.ones_like(state)
     for t in range(longest - 2, -1, -1):
-        b = (bwd[:, t + 1] * state[:, t + 1]) @ trans.T
-        b /= b.sum(axis=1, keepdims=True)
-        bwd[:, t] = np.where((t < lengths - 1)[:, None], b, 1.0)
+        b = backward @ (bwd[t + 1] * state[t + 1])
+        b /= b.sum(axis=0)
+        bwd[t] = np.where(t < lengths - 1, b, 1.0)
     prob = fwd * bwd
-    prob /= prob.sum(axis=2, keepdims=True)
-    return [prob[b, :n] for b, n in enumerate(lengths)]
+    prob /= prob.sum(axis=1, keepdims=True)
+    return [prob[:n, :, b] for b, n in enumerate(lengths)]
 
 
 def side_by_side(models: Sequence[CRFWeights]) -> CRFWeights:
@@ -215,7 +218,7 @@ def add_scores(scores: np.ndarray, items: Iterable[Sequence[str]], weights: CRFW
         counts.append(len(item))
     if not flat:
         return
-    rows = np.array(list(map(weights.attributes.get, flat, repeat(-1, len(flat)))), dtype=np.intp)
+    rows = np.fromiter(map(weights.attributes.get, flat, repeat(-1)), dtype=np.intp, count=len(flat))
     at = np.repeat(np.arange(len(counts)), counts)
     known = rows >= 0
     rows, at = rows[known], at[known]
