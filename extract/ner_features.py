@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -395,6 +394,8 @@ def stem_places(infos: list[list[dict]]) -> dict[str, tuple[list[int], list[tupl
 def _near(entry, si: int, window: int) -> list[tuple]:
     """The places of *entry* (from :func:`stem_places`) within *window* sentences of *si*, in order."""
     sis, places = entry
+    if si - window <= sis[0] and sis[-1] <= si + window:
+        return places
     return places[bisect_left(sis, si - window):bisect_right(sis, si + window)]
 
 
@@ -692,31 +693,30 @@ def stack_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequ
     return out
 
 
-_OUTSIDE = ("O", "")
-
-
 def _stack_context(places, si: int, ti: int, tag: str, roles_of: list[dict]) -> list[str]:
     """How the first pass labelled the other occurrences (*places*) of a stem
     (*roles_of*: per sentence, :func:`_span_roles` of its first-pass tags)."""
-    counts: Counter = Counter()
+    n = 0
+    counts: dict[str, int] = {}     # entity type -> occurrences, in order of first occurrence
     roles: set[str] = set()
     before = False
     for sj, tj in places:
         if sj == si and tj == ti:
             continue
-        typ, role = roles_of[sj].get(tj, _OUTSIDE)
-        counts[typ] += 1
-        if typ != "O":
+        n += 1
+        span = roles_of[sj].get(tj)
+        if span is not None:
+            typ, role = span
+            counts[typ] = counts.get(typ, 0) + 1
             roles.add(typ + role)
             before = before or (sj, tj) < (si, ti)
-    if not counts:
+    if not n:
         return []
-    n = sum(counts.values())
-    ent = n - counts["O"]
+    ent = sum(counts.values())
     f = ["dn=" + ("1" if n == 1 else "2" if n <= 3 else "4"),
          "dent=" + ("0" if not ent else "all" if ent == n else "most" if ent * 2 >= n else "few")]
     if ent:
-        maj = max((k for k in counts if k != "O"), key=lambda k: counts[k])
+        maj = max(counts, key=counts.__getitem__)
         f += ["dmaj=" + maj, f"dmaj|p1={maj}|{_etype(tag)}"]
         f += ["drole=" + r for r in sorted(roles)]
         if before:
