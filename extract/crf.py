@@ -101,11 +101,15 @@ def read_model(path: Path | str) -> CRFWeights:
 
 
 def _padded(scores: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Stack sequences of state scores into ``(batch, longest, labels)``, and their lengths."""
+    """Stack sequences of state scores into ``(longest, labels, batch)``, and their lengths.
+
+    Labels lead each position's ``(labels, batch)`` block, so that maxima and
+    sums over labels are reductions over the first axis, numpy's fast ones.
+    """
     lengths = np.array([len(s) for s in scores])
-    out = np.zeros((len(scores), int(lengths.max(initial=0)), scores[0].shape[1] if scores else 0))
+    out = np.zeros((int(lengths.max(initial=0)), scores[0].shape[1] if scores else 0, len(scores)))
     for b, s in enumerate(scores):
-        out[b, :len(s)] = s
+        out[:len(s), :, b] = s
     return out, lengths
 
 
@@ -121,13 +125,10 @@ def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.nd
     """
     if not scores:
         return []
-    s, lengths = _padded(scores)
-    batch, longest, _ = s.shape
+    s, lengths = _padded(scores)                             # (longest, labels, batch)
+    longest, _, batch = s.shape
     if not longest:
         return [np.zeros(0, dtype=int) for _ in scores]
-    # Labels lead (``(labels, batch)`` per position), so each step's maximum over
-    # the previous label is a reduction over the first axis, numpy's fast one.
-    s = np.ascontiguousarray(s.transpose(1, 2, 0))          # (longest, labels, batch)
     alpha = np.empty_like(s)        # past a sequence's end the rows run on, unread
     alpha[0] = s[0]
     step = transitions[:, :, None]                            # (from, to, 1)
@@ -160,14 +161,12 @@ def marginals(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.
     """
     if not scores:
         return []
-    s, lengths = _padded(scores)
-    batch, longest, n_labels = s.shape
+    s, lengths = _padded(scores)                             # (longest, labels, batch)
+    longest, n_labels, _ = s.shape
     if not longest:
         return [np.zeros((0, n_labels)) for _ in scores]
     # Scaled probabilities, as crfsuite computes them: each position's state
-    # scores are shifted by their maximum and each step renormalised. Labels
-    # lead, as in viterbi, so the sums over labels run down the first axis.
-    s = np.ascontiguousarray(s.transpose(1, 2, 0))          # (longest, labels, batch)
+    # scores are shifted by their maximum and each step renormalised.
     state = np.exp(s - s.max(axis=1, keepdims=True))
     trans = np.exp(transitions - transitions.max())
     forward, backward = trans.T.copy(), trans
