@@ -24,17 +24,30 @@ class NerMentions:
     """Add ``ner`` mentions for names the gazetteer does not list.
 
     Args:
-        recognizer: Any :class:`~rawabit.extract.ner.Recognizer` (the shipped CRF by default).
+        recognizer: Any :class:`~rawabit.extract.ner.Recognizer`; by default
+            the shipped CRF, loaded when the first article comes (a pipeline
+            whose articles all go to worker processes never loads it).
         min_tokens: Shortest span kept for persons (one-word spans are left to titles).
     """
 
     name = "ner"
 
     def __init__(self, recognizer: Recognizer | None = None, *, min_tokens: int = 2):
-        from .ner import CRFRecognizer
-        self.recognizer = recognizer or CRFRecognizer.pretrained()
+        self._recognizer = recognizer
         self.min_tokens = min_tokens
         self.heads = {normalize_phrase(r["word"]): EntityType(r["type"]) for r in read_tsv("org_heads.tsv")}
+
+    @property
+    def recognizer(self) -> Recognizer:
+        """The recogniser, loaded on first use.
+
+        Raises:
+            ModelError: The shipped model cannot be read.
+        """
+        if self._recognizer is None:
+            from .ner import CRFRecognizer
+            self._recognizer = CRFRecognizer.pretrained()
+        return self._recognizer
 
     def __call__(self, doc: Doc) -> Doc:
         return self.pipe([doc])[0]

@@ -105,3 +105,13 @@ def test_pipe_gives_the_docs_of_one_article_at_a_time(nlp):
         for a, b in zip(batched, one_by_one):
             assert (a.mentions, a.facts, a.quotes, a.entities) == (b.mentions, b.facts, b.quotes, b.entities)
     assert any(m.source == "ner" for d in one_by_one for m in d.mentions), "the recogniser took part"
+
+
+def test_the_recogniser_is_loaded_by_the_first_article_not_by_the_pipeline():
+    # A build with workers keeps a pipeline in the parent only to link; it must
+    # not pay for (or hold) the model the workers load for themselves.
+    pipeline = Pipeline.default()
+    ner = next(c for c in pipeline.components if getattr(c, "name", "") == "ner")
+    assert ner._recognizer is None
+    d = pipeline(Article("a", "a.txt", "وصل الوزير إلى المدينة صباح اليوم."))
+    assert ner._recognizer is not None and d.sentences
