@@ -143,7 +143,7 @@ def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
         options: Writer options (see :mod:`rawabit.exports`).
         on_doc: Called after each article (for progress).
         workers: Extraction processes (see :func:`extract`); None: every core.
-        ner: False skips the statistical recogniser: about twice as fast, but
+        ner: False skips the statistical recogniser: about 1.5 times as fast, but
             names after no title and outside the gazetteer are not found.
         stream: Write Turtle, N-Triples, N-Quads and TriG straight from the
             extraction (:mod:`rawabit.graph.stream`) instead of through an

@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="extract, and write big graphs, in N processes (default: one per core, or 1 "
                              "for a few articles); 1 works in this process; the output is the same for any N")
     parser.add_argument("--no-ner", dest="ner", action="store_false",
-                        help="skip the statistical name recogniser: about twice as fast on big archives, "
+                        help="skip the statistical name recogniser: about 1.5 times as fast on big archives, "
                              "but finds only listed names and names after titles")
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     add_html_arguments(parser)
