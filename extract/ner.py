@@ -124,6 +124,12 @@ def _per_text(texts: Sequence[Sequence], flat: Sequence) -> list[list]:
     return out
 
 
+def _positions(sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Per token of all *sentences*, its place in its sentence and that sentence's length."""
+    lengths = [len(s) for s in sentences]
+    return np.concatenate([np.arange(n) for n in lengths]), np.repeat(lengths, lengths)
+
+
 def _load(path: Path) -> CRFWeights:
     if not path.is_file():
         raise ModelError(f"NER model not found: {path} (train it with scripts/train_ner.py)")
@@ -260,7 +266,8 @@ class CRFRecognizer(Recognizer):
             return [[[] for _ in t] for t in texts]
         infos = [token_infos(t, self._resources, cache=self._words, cache_size=self.cache_size)
                  for t in texts]
-        scores = self._word_scores(sentences, [x for i in infos for x in i])
+        pos, size = _positions(sentences)
+        scores = self._word_scores(sentences, [x for i in infos for x in i], pos, size)
         places = [stem_places(i) for i in infos]
         add_scores(scores, (f for t, i, p in zip(texts, infos, places) for sent in document_features(
             t, self._resources, infos=i, words=False, places=p) for f in sent), self._both)
@@ -275,7 +282,7 @@ class CRFRecognizer(Recognizer):
             confidence = [m[np.arange(len(p)), p] for m, p in zip(
                 marginals(first_scores, self._first.transitions), paths)]
             second_scores = scores[:, width:]
-            self._add_label_scores(second_scores, sentences, paths, confidence)
+            self._add_label_scores(second_scores, paths, confidence, pos, size)
             add_scores(second_scores, (f for t, i, p, tags in zip(texts, infos, places, _per_text(texts, first))
                 for sent in stack_features(t, tags, self._resources, infos=i, labels=False, places=p)
                 for f in sent), self._second)
@@ -299,15 +306,14 @@ class CRFRecognizer(Recognizer):
         tables.append(((None,), np.array([known.get(b, -1) for b in bands])))
         return tables
 
-    def _add_label_scores(self, scores: np.ndarray, sentences: list[list[str]],
-                          paths: list[np.ndarray], confidence: list[np.ndarray]) -> None:
+    def _add_label_scores(self, scores: np.ndarray, paths: list[np.ndarray], confidence: list[np.ndarray],
+                          pos: np.ndarray, size: np.ndarray) -> None:
         """Add the weights of the second pass's :data:`.ner_features.LABEL_FEATURES` and
-        confidence features, read off the first pass's *paths*, to *scores* (in place)."""
+        confidence features, read off the first pass's *paths*, to *scores* (in place);
+        *pos* and *size* as :func:`_positions` gives them."""
         ids = np.concatenate(paths)
         pad = len(self._first.labels)
         base = pad + 1
-        pos = np.concatenate([np.arange(len(s)) for s in sentences])
-        size = np.repeat([len(s) for s in sentences], [len(s) for s in sentences])
         band = np.full(len(ids), len(CONFIDENCE) - 1)
         conf = np.concatenate(confidence)
         for k in range(len(CONFIDENCE) - 2, -1, -1):
@@ -331,8 +337,10 @@ class CRFRecognizer(Recognizer):
         """*scores* of the last pass with :attr:`entity_bias` added to the entity labels."""
         return scores + self._bias if self._bias.any() else scores
 
-    def _word_scores(self, sentences: list[list[str]], infos: list[list[dict]]) -> np.ndarray:
-        """Per token, the summed weights (both models) of its own and its neighbours' word-bound features."""
+    def _word_scores(self, sentences: list[list[str]], infos: list[list[dict]],
+                     pos: np.ndarray, size: np.ndarray) -> np.ndarray:
+        """Per token, the summed weights (both models) of its own and its neighbours' word-bound
+        features; *pos* and *size* as :func:`_positions` gives them."""
         index = self._weights
         if len(index) >= self.cache_size:
             index.clear()
@@ -347,8 +355,6 @@ class CRFRecognizer(Recognizer):
                           count=sum(map(len, sentences)))
         per_word = self._table[ids]                    # (tokens, 1 + len(NEIGHBOURS), labels)
         scores = per_word[:, 0].copy()
-        pos = np.concatenate([np.arange(len(s)) for s in sentences])
-        size = np.concatenate([np.full(len(s), len(s)) for s in sentences])
         for k, off in enumerate(NEIGHBOURS, 1):
             # token i gets what the word at i + off gives a token `off` places away
             near = np.zeros_like(scores)
