@@ -97,7 +97,7 @@ def find_files(paths: Iterable[str | os.PathLike[str]], *,
             ``.txt``/``.html``/``.htm``, or no such file is found.
     """
     found: list[tuple[Path, str]] = []
-    seen: set[Path] = set()
+    seen: set[tuple[int, int]] = set()
     given = [PurePath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
     if not given:
         raise InputError("no input path given")
@@ -108,13 +108,13 @@ def find_files(paths: Iterable[str | os.PathLike[str]], *,
         elif path.is_file():
             if path.suffix.lower() not in _SUFFIXES:
                 raise InputError(f"{raw.as_posix()}: not a .txt or .html file")
-            candidates = [(path, raw.as_posix())]
+            st = path.stat()
+            candidates = [(path, raw.as_posix(), (st.st_dev, st.st_ino))]
         elif path.exists():
             raise InputError(f"{raw.as_posix()}: not a regular file or folder")
         else:
             raise InputError(f"{raw.as_posix()}: no such file or folder")
-        for file, display in candidates:
-            key = file.resolve()
+        for file, display, key in candidates:   # key: (device, inode), the file however it is named
             if key not in seen:
                 seen.add(key)
                 found.append((file, display))
@@ -254,25 +254,54 @@ class ArticleFilter:
             raise InputError(f"nothing readable: {detail}")
 
 
-def _walk(root: Path, given: PurePath, report: ReadReport | None) -> list[tuple[Path, str]]:
-    found = []
-    for folder, dirs, names in os.walk(root, onerror=None, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if name.startswith("."):
+def _walk(root: Path, given: PurePath, report: ReadReport | None) -> list[tuple[Path, str, tuple[int, int]]]:
+    """The article files under *root*: files in sorted order, then each sorted
+    subfolder in turn; hidden names and symlinked folders are left out.
+
+    Uses the directory entries' cached types and inode numbers, so a folder
+    of many thousands of files costs one system call per folder, not several
+    per file.
+    """
+    found: list[tuple[Path, str, tuple[int, int]]] = []
+    prefix = given.as_posix()
+    prefix = "" if prefix == "." else prefix.rstrip("/") + "/"
+
+    def visit(folder: str, rel: str) -> None:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+            device = os.stat(folder).st_dev
+        except OSError:
+            return
+        subfolders = []
+        for entry in entries:
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    subfolders.append(entry)
                 continue
-            path = Path(folder) / name
-            display = (given / path.relative_to(root)).as_posix()
-            if path.suffix.lower() not in _SUFFIXES:
+            display = prefix + rel + entry.name
+            if os.path.splitext(entry.name)[1].lower() not in _SUFFIXES:
                 reason = _OTHER_TYPE
-            elif not path.is_file():
+            elif not entry.is_file():
                 reason = "not a regular file"
             else:
-                found.append((path, display))
+                found.append((Path(entry.path), display, _file_key(entry, device)))
                 continue
             if report is not None:
                 report.skipped.append(Skipped(display, reason))
+        for entry in subfolders:
+            visit(entry.path, rel + entry.name + "/")
+
+    visit(os.fspath(root), "")
     return found
+
+
+def _file_key(entry: os.DirEntry, device: int) -> tuple[int, int]:
+    """(device, inode) of the file an entry names, following a symlink."""
+    if entry.is_symlink():
+        st = os.stat(entry.path)
+        return st.st_dev, st.st_ino
+    return device, entry.inode()
 
 
 def _reason(message: str, display: str) -> str:

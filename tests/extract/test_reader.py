@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -222,3 +223,12 @@ def test_summary_counts_other_file_types_and_names_bad_files(tmp_path):
     summary = report.summary()
     assert "ignored 2 files that are not .txt or .html" in summary
     assert "empty.txt" in summary and "notes.md" not in summary
+
+
+def test_a_file_reached_by_a_symlink_or_a_hard_link_is_found_once(tmp_path):
+    good = _write(tmp_path / "news" / "a.txt", ARTICLE)
+    (tmp_path / "news" / "b.txt").symlink_to(good)
+    os.link(good, tmp_path / "news" / "c.txt")
+    _write(tmp_path / "news" / "d.txt", OTHER)
+    found = [display for _, display in find_files([tmp_path / "news", good])]
+    assert found == [(tmp_path / "news" / name).as_posix() for name in ("a.txt", "d.txt")]
