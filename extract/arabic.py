@@ -12,14 +12,13 @@ import unicodedata
 from functools import lru_cache
 
 from camel_tools.utils.charmap import CharMapper
-from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
     normalize_alef_maksura_ar,
     normalize_teh_marbuta_ar,
 )
 
-__all__ = ["normalize", "normalize_phrase", "accusative", "transliterate", "slugify", "is_arabic"]
+__all__ = ["dediac", "normalize", "normalize_phrase", "accusative", "transliterate", "slugify", "is_arabic"]
 
 _TATWEEL = "\u0640"
 _HAMZA_SEATS = str.maketrans({"ؤ": "و", "ئ": "ي"})
@@ -27,6 +26,15 @@ _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _SAFEBW = CharMapper.builtin_mapper("ar2safebw")
+# camel_tools.utils.dediac.dediac_ar removes exactly these (its AR_DIAC_CHARSET), but
+# importing it builds all of camel_tools.utils.charsets, about a second, in every
+# process that only links or writes.
+_DIACRITICS = re.compile("[\u064b-\u0652\u0670]")
+
+
+def dediac(text: str) -> str:
+    """*text* without Arabic diacritics (as camel-tools' ``dediac_ar``)."""
+    return _DIACRITICS.sub("", text)
 
 
 @lru_cache(maxsize=200_000)
@@ -40,7 +48,7 @@ def normalize(word: str) -> str:
         The word without diacritics or tatweel, with alef variants as «ا»,
         alef maksura as «ي», taa marbuta as «ه» and hamza seats folded.
     """
-    text = dediac_ar(word).replace(_TATWEEL, "")
+    text = dediac(word).replace(_TATWEEL, "")
     text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
     return text.translate(_HAMZA_SEATS).lower()
 
@@ -83,7 +91,7 @@ def is_arabic(text: str) -> bool:
 
 def transliterate(text: str) -> str:
     """Transliterate Arabic to safe Buckwalter (ASCII letters only)."""
-    return _SAFEBW(dediac_ar(text))
+    return _SAFEBW(dediac(text))
 
 
 def slugify(text: str) -> str:

@@ -4,8 +4,7 @@ The function words these read are data: :data:`~rawabit.extract.grammar.WORDS`.
 """
 from __future__ import annotations
 
-from camel_tools.utils.dediac import dediac_ar
-
+from .arabic import dediac
 from .grammar import WORDS, either
 from .mentions import units
 from .model import Doc, EntityType, Mention, Sentence
@@ -87,7 +86,7 @@ def coordinated_back(sent: Sentence, us: list[Mention], last: Mention) -> list[M
 
 def pronoun_suffix(word: str) -> str:
     """«اجتماعه» → «ه», «امتنانها» → «ها», «لقائهما» → «هما»; '' for none (not «ة»)."""
-    word = dediac_ar(word)
+    word = dediac(word)
     for suffix in ("هما", "ها", "ه"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return suffix

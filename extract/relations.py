@@ -21,9 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from camel_tools.utils.dediac import dediac_ar
 
-from .arabic import normalize, normalize_phrase
+from .arabic import dediac, normalize, normalize_phrase
 from .clitics import CliticSplitter
 from .grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
@@ -441,7 +440,7 @@ class RelationFinder:
             exposed = [u for u in us if patient < u.first < c0 and u.type in cue.objects]
             if exposed:
                 return exposed[:1]
-        word = dediac_ar(toks[c0].text) if c1 - c0 == 1 else ""  # surface: «ـها», not a folded «ة»
+        word = dediac(toks[c0].text) if c1 - c0 == 1 else ""  # surface: «ـها», not a folded «ة»
         if word.endswith(_OBJECT_SUFFIXES) and (cue.objects & _PLACES):
             return self._pronoun_places(sent, us, c0, c1)
         if c1 < len(toks) and toks[c1].norm in WORDS.demonstrative and EntityType.TOPIC in cue.objects:

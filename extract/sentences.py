@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from camel_tools.tokenizers.word import simple_word_tokenize
-
 from .arabic import normalize
 from .model import Sentence, Token
 
@@ -98,6 +96,9 @@ def tokenize(text: str, start: int, index: int, *,
     Returns:
         A :class:`Sentence` whose tokens carry article offsets.
     """
+    # imported on first use: the module builds camel_tools' charsets, about a second,
+    # which a process that only links and writes never needs
+    from camel_tools.tokenizers.word import simple_word_tokenize
     tokens: list[Token] = []
     pos = 0
     seen = _ANALYSES.get(split)
