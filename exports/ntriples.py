@@ -159,12 +159,15 @@ def _serialize_block(block: Any) -> tuple[list[bytes], list[float], list[ox.Trip
     block_quads, formats, prefixes = _BLOCK_JOB
     quads, repeatable = block_quads(block)
     plain: list[ox.Triple] = []
-    unique: list[ox.Triple] | None = None
+    unique: list | None = None   # Triples, or Quads all in the default graph
     if any(not named for _, named in formats):
-        triples = [q.triple for q in quads]
-        plain = [triples[i] for i in repeatable]
-        skip = set(repeatable)
-        unique = [t for i, t in enumerate(triples) if i not in skip] if skip else triples
+        if not repeatable and (not quads or isinstance(quads[-1].graph_name, ox.DefaultGraph)):
+            unique = quads   # all in the default graph (it comes first), which union formats take as is
+        else:
+            triples = [q.triple for q in quads]
+            plain = [triples[i] for i in repeatable]
+            skip = set(repeatable)
+            unique = [t for i, t in enumerate(triples) if i not in skip] if skip else triples
     out, spent = [], []
     for fmt, named in formats:
         clock = time.perf_counter()
