@@ -39,7 +39,10 @@ class QuadStream(Protocol):
     ``block_quads(block)`` (a plain function, so worker processes can run it)
     makes one block's :class:`pyoxigraph.Quad` list, default graph first, and
     the places in it of the quads whose triple another block may repeat (see
-    :mod:`rawabit.graph.stream`). ``quads()`` yields all quads in that order.
+    :mod:`rawabit.graph.stream`). ``block_statements(block)`` gives the same
+    quads in the default graph, those places, and ``(graph, start, end)`` runs
+    naming the graph of each slice (``None`` for the default graph), which is
+    what the writers use. ``quads()`` yields all quads in order.
     """
 
     def quads(self) -> Iterator[Any]: ...
@@ -47,6 +50,7 @@ class QuadStream(Protocol):
     def blocks(self) -> Iterator[Any]: ...
 
     block_quads: Callable[[Any], tuple[list[Any], list[int]]]
+    block_statements: Callable[[Any], tuple[list[Any], list[int], list[tuple]]]
 
 
 StreamWriter = Callable[[QuadStream, Path, Mapping[str, Any]], None]

@@ -8,6 +8,7 @@ The other RDF writers of this package reuse :func:`sorted_triples`,
 """
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
@@ -148,30 +149,58 @@ _BLOCK_JOB: tuple | None = None
 _AHEAD = 3
 
 
-def _init_blocks(block_quads: Any, formats: list, prefixes: dict[str, str]) -> None:
+def _init_blocks(block_statements: Any, formats: list, prefixes: dict[str, str]) -> None:
     global _BLOCK_JOB
-    _BLOCK_JOB = (block_quads, formats, prefixes)
+    _BLOCK_JOB = (block_statements, formats, prefixes)
 
 
-def _serialize_block(block: Any) -> tuple[list[bytes], list[float], list[ox.Triple]]:
-    """One block as bytes per target format, serializing seconds, and its repeatable triples."""
-    assert _BLOCK_JOB is not None, "block writer not initialized"
-    block_quads, formats, prefixes = _BLOCK_JOB
-    quads, repeatable = block_quads(block)
-    plain: list[ox.Triple] = []
-    unique: list | None = None   # Triples, or Quads all in the default graph
-    if any(not named for _, named in formats):
-        if not repeatable and (not quads or isinstance(quads[-1].graph_name, ox.DefaultGraph)):
-            unique = quads   # all in the default graph (it comes first), which union formats take as is
+def _named(quads: list, runs: list[tuple], fmt: ox.RdfFormat, prefixes: dict[str, str]) -> bytes:
+    """Default-graph *quads* put in the graphs *runs* name, as N-Quads or TriG.
+
+    A graph's N-Quads are its N-Triples lines with the graph name before the
+    final `` .`` (a literal's line breaks are escaped, so every ``" .\n"``
+    ends a line); its TriG is its Turtle in braces after the name.
+    """
+    out = []
+    for graph, start, end in runs:
+        if start == end:
+            continue
+        part = quads[start:end]
+        if graph is None:
+            out.append(_serialized(part, fmt, prefixes))
+        elif fmt == ox.RdfFormat.N_QUADS:
+            out.append(_serialized(part, ox.RdfFormat.N_TRIPLES, prefixes).replace(
+                b" .\n", b" " + str(graph).encode() + b" .\n"))
         else:
-            triples = [q.triple for q in quads]
-            plain = [triples[i] for i in repeatable]
-            skip = set(repeatable)
-            unique = [t for i, t in enumerate(triples) if i not in skip] if skip else triples
+            out.append(_label(graph.value, prefixes) + b" {\n" + _serialized(part, ox.RdfFormat.TURTLE, prefixes)
+                       + b"}\n")
+    return b"".join(out)
+
+
+_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
+
+
+def _label(iri: str, prefixes: dict[str, str]) -> bytes:
+    """*iri* as a prefixed name when a prefix covers it and the rest is a plain name, else ``<iri>``."""
+    for prefix, ns in prefixes.items():
+        if iri.startswith(ns) and _LOCAL.fullmatch(iri, len(ns)):
+            return f"{prefix}:{iri[len(ns):]}".encode()
+    return f"<{iri}>".encode()
+
+
+def _serialize_block(block: Any) -> tuple[list[bytes], list[float], list[ox.Quad]]:
+    """One block as bytes per target format, serializing seconds, and its repeatable triples
+    (as default-graph quads)."""
+    assert _BLOCK_JOB is not None, "block writer not initialized"
+    block_statements, formats, prefixes = _BLOCK_JOB
+    quads, repeatable, runs = block_statements(block)
+    plain = [quads[i] for i in repeatable]
+    skip = set(repeatable)
+    unique = [q for i, q in enumerate(quads) if i not in skip] if skip else quads
     out, spent = [], []
     for fmt, named in formats:
         clock = time.perf_counter()
-        out.append(_serialized(quads if named else unique, fmt, prefixes))
+        out.append(_named(quads, runs, fmt, prefixes) if named else _serialized(unique, fmt, prefixes))
         spent.append(time.perf_counter() - clock)
     return out, spent, plain
 
@@ -179,8 +208,8 @@ def _serialize_block(block: Any) -> tuple[list[bytes], list[float], list[ox.Trip
 def _write_blocks(stream: Any, files: list, formats: list, prefixes: dict[str, str],
                   seconds: dict[Path, float], targets: list[Path], workers: int) -> None:
     """Write a stream's blocks in order, made and serialized here or in *workers* processes."""
-    job = (stream.block_quads, formats, prefixes)
-    seen: set[ox.Triple] = set()
+    job = (stream.block_statements, formats, prefixes)
+    seen: set[ox.Quad] = set()
     for data, spent, plain in _block_results(stream.blocks(), job, workers):
         for path, fh, chunk, s in zip(targets, files, data, spent):
             fh.write(chunk)

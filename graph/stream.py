@@ -16,7 +16,8 @@ The order depends only on the extraction, so files written from the stream are
 byte-identical however the extraction was computed. :func:`triples` is the
 union of all graphs (for Turtle and N-Triples), each triple once.
 :func:`blocks` cuts the same quads into independent pieces that
-:func:`block_quads` turns into quads anywhere, in worker processes too.
+:func:`block_quads` turns into quads anywhere, in worker processes too
+(:func:`block_statements` into default-graph quads and the runs of each graph).
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ from .build import Tally, confidence_literal, tally, tally_triples
 from .namespace import QUOTE, RWB, STATEMENT
 from .terms import to_oxigraph
 
-__all__ = ["quads", "triples", "blocks", "block_quads", "size", "Union", "ExtractionStream"]
+__all__ = ["quads", "triples", "blocks", "block_quads", "block_statements", "size", "Union", "ExtractionStream"]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _CACHE_LIMIT = 200_000
@@ -242,6 +243,23 @@ def _article_quads(t: _Terms, article: Article, mentions: list[str], counts: lis
     return [ox.Quad(s, p, o) for s, p, o in _article(t, article, mentions, counts)]
 
 
+def _graph_runs(t: _Terms, items: list) -> Iterator[tuple[ox.NamedNode, list[tuple], list[tuple]]]:
+    """Per article graph of a ``graphs`` block: its name, the plain triples of its
+    asserted facts, then the triples of its statement and quote nodes, each once."""
+    for article_id, facts, quotes in items:
+        graph = _n(iris.article_iri(article_id))
+        plain: dict[tuple, None] = {}
+        statements: dict[tuple, None] = {}   # a dict keeps the order and drops repeats
+        for fact in facts:
+            triple, node = _fact(t, fact, graph)
+            if triple is not None:
+                plain[triple] = None
+            statements.update(dict.fromkeys(node))
+        for quote in quotes:
+            statements.update(dict.fromkeys(_quote(t, quote, graph)))
+        yield graph, list(plain), list(statements)
+
+
 def block_quads(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int]]:
     """The quads of one block of :func:`blocks`, in order.
 
@@ -260,21 +278,41 @@ def block_quads(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int]]:
         return [q for article, mentions, counts in items for q in _article_quads(t, article, mentions, counts)], []
     out: list[ox.Quad] = []
     repeatable: list[int] = []
-    for article_id, facts, quotes in items:
-        graph = _n(iris.article_iri(article_id))
-        plain: dict[tuple, None] = {}
-        statements: dict[tuple, None] = {}   # a dict keeps the order and drops repeats
-        for fact in facts:
-            triple, node = _fact(t, fact, graph)
-            if triple is not None:
-                plain[triple] = None
-            statements.update(dict.fromkeys(node))
-        for quote in quotes:
-            statements.update(dict.fromkeys(_quote(t, quote, graph)))
+    for graph, plain, statements in _graph_runs(t, items):
         repeatable += range(len(out), len(out) + len(plain))
         out += [ox.Quad(s, p, o, graph) for s, p, o in plain]
         out += [ox.Quad(s, p, o, graph) for s, p, o in statements]
     return out, repeatable
+
+
+def block_statements(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int], list[tuple]]:
+    """The triples of one block of :func:`blocks`, with the graph each belongs to.
+
+    What :func:`block_quads` gives, but every quad in the default graph and the
+    graph names apart, for writers that need both the union (Turtle) and the
+    named graphs (N-Quads): pyoxigraph takes about as long to make a quad as
+    to serialize it, so each statement is made once, not once per form.
+
+    Returns:
+        The quads, all in the default graph; the places of the repeatable
+        ones (as for :func:`block_quads`); and ``(graph, start, end)`` runs
+        saying that ``quads[start:end]`` belong to *graph* (``None`` for the
+        default graph), covering the quads in order.
+    """
+    kind, items = block
+    if kind != "graphs":
+        quads, repeatable = block_quads(block)
+        return quads, repeatable, [(None, 0, len(quads))]
+    out: list[ox.Quad] = []
+    repeatable: list[int] = []
+    runs: list[tuple] = []
+    for graph, plain, statements in _graph_runs(_terms(), items):
+        start = len(out)
+        repeatable += range(start, start + len(plain))
+        out += [ox.Quad(s, p, o) for s, p, o in plain]
+        out += [ox.Quad(s, p, o) for s, p, o in statements]
+        runs.append((graph, start, len(out)))
+    return out, repeatable, runs
 
 
 def quads(extraction: Extraction) -> Iterator[ox.Quad]:
@@ -345,6 +383,7 @@ class ExtractionStream:
     """
 
     block_quads = staticmethod(block_quads)
+    block_statements = staticmethod(block_statements)
 
     def __init__(self, extraction: Extraction, *, block_size: int = BLOCK_SIZE) -> None:
         self.extraction = extraction

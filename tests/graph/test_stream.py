@@ -84,3 +84,20 @@ def test_blocks_written_by_two_workers_give_the_same_bytes(tmp_path, samples_dir
     parsed = {q.triple for q in ox.parse(path=str(tmp_path / "2" / "g.ttl"), format=ox.RdfFormat.TURTLE)}
     assert parsed == set(triples(extraction))
     assert set(ox.parse(path=str(tmp_path / "2" / "g.trig"), format=ox.RdfFormat.TRIG)) == set(quads(extraction))
+
+
+def test_block_statements_are_the_block_quads_with_their_graphs_apart(extraction):
+    stream = ExtractionStream(extraction, block_size=2)
+    kinds = set()
+    for block in stream.blocks():
+        kinds.add(block[0])
+        named, repeatable = stream.block_quads(block)
+        plain, same_places, runs = stream.block_statements(block)
+        assert same_places == repeatable
+        assert [start for _, start, _ in runs] == [0] + [end for _, _, end in runs][:-1]
+        assert runs[-1][2] == len(plain)    # the runs cover the quads, in order
+        assert all(isinstance(q.graph_name, ox.DefaultGraph) for q in plain)
+        rebuilt = [ox.Quad(q.subject, q.predicate, q.object, graph) if graph is not None else q
+                   for graph, start, end in runs for q in plain[start:end]]
+        assert rebuilt == named
+    assert {"entities", "articles", "graphs"} <= kinds
