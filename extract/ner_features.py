@@ -21,14 +21,15 @@ from camel_tools.utils.normalize import (
 
 __all__ = [
     "DATA_DIR", "NEIGHBOURS", "FeatureResources", "normalize", "split_affixes", "word_shape",
-    "load_triggers", "load_gazetteer", "load_clusters", "load_resources", "sentence_features",
-    "token_infos", "stem_places", "document_features", "stack_features", "LABEL_FEATURES",
+    "load_triggers", "load_gazetteer", "load_clusters", "load_given_names", "load_resources",
+    "sentence_features", "token_infos", "stem_places", "document_features", "stack_features", "LABEL_FEATURES",
     "CONFIDENCE",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TRIGGERS_PATH = DATA_DIR / "ner_triggers.tsv"
 CLUSTERS_NAME = "ner_clusters.tsv"
+GIVEN_NAMES_NAME = "given_names.tsv"
 
 # Arabic diacritics (fathatan..sukun, superscript alef) and tatweel. Same set as
 # camel_tools' AR_DIAC_CHARSET, kept as a regex because importing
@@ -60,6 +61,7 @@ class FeatureResources:
         gazetteer_max: Longest gazetteer name, in tokens.
         clusters: ``n:`` + normalized word or ``st:`` + stem -> cluster ids,
             coarse to fine (see :func:`load_clusters`).
+        given_names: Normalized common given names (see :func:`load_given_names`).
     """
 
     triggers: dict[str, str] = field(default_factory=dict)
@@ -68,6 +70,7 @@ class FeatureResources:
     gazetteer: dict[tuple[str, ...], str] = field(default_factory=dict)
     gazetteer_max: int = 0
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    given_names: frozenset[str] = frozenset()
 
 
 def normalize(word: str) -> str:
@@ -225,6 +228,22 @@ def load_clusters(path: Path | str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def load_given_names(path: Path | str = DATA_DIR / GIVEN_NAMES_NAME) -> frozenset[str]:
+    """Read the common given names (a TSV file with a ``name`` column).
+
+    Args:
+        path: The TSV file.
+
+    Returns:
+        The names, :func:`normalize`\\ d; none if the file cannot be read.
+    """
+    try:
+        rows = _read_tsv(Path(path))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return frozenset()
+    return frozenset(normalize(name) for row in rows if (name := (row.get("name") or "").strip()))
+
+
 def load_resources(data_dir: Path | str = DATA_DIR, *, gazetteer: bool = True,
                    clusters: bool = True) -> FeatureResources:
     """Load the cue words and, if present, the gazetteer and clusters from *data_dir*.
@@ -245,7 +264,9 @@ def load_resources(data_dir: Path | str = DATA_DIR, *, gazetteer: bool = True,
     triggers, proclitics, suffixes = load_triggers(data_dir / "ner_triggers.tsv")
     gaz = load_gazetteer(sorted(data_dir.glob("gazetteer*.tsv"))) if gazetteer else {}
     cl = load_clusters(data_dir / CLUSTERS_NAME) if clusters else {}
-    return FeatureResources(triggers, proclitics, suffixes, gaz, max((len(k) for k in gaz), default=0), cl)
+    given = load_given_names(data_dir / GIVEN_NAMES_NAME)
+    return FeatureResources(triggers, proclitics, suffixes, gaz, max((len(k) for k in gaz), default=0), cl,
+                            given)
 
 
 def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureResources,
@@ -294,6 +315,9 @@ def _token_info(word: str, res: FeatureResources) -> dict:
     cl = res.clusters.get("n:" + norm) or res.clusters.get("st:" + stem) or ()
     own = ["bias", "n=" + norm, "st=" + stem, "pc=" + pre, "sf=" + suf, "sh=" + shape,
            "len=" + str(min(len(stem), 8))]
+    given = norm in res.given_names or stem in res.given_names
+    if given:
+        own.append("gn")
     own += [f"p{k}={norm[:k]}" for k in range(1, 5) if len(norm) > k]
     own += [f"s{k}={norm[-k:]}" for k in range(1, 5) if len(norm) > k]
     own += [f"ss{k}={stem[-k:]}" for k in (1, 2, 3) if len(stem) > k]
@@ -306,6 +330,8 @@ def _token_info(word: str, res: FeatureResources) -> dict:
         if trig:
             near.append(f"{off}:tr={trig}")
         far = [f"{off}:sh={shape}", f"{off}:sf={suf}", f"{off}:s2={norm[-2:]}"] if abs(off) == 1 else []
+        if given and abs(off) == 1:
+            far.append(f"{off}:gn")
         nb[off] = (tuple(near), tuple(far))
     ncl = {off: f"{off}:c1={cl[1]}" for off in (-1, 1)} if len(cl) > 1 else None
     nisba = pre.endswith("ال") and suf in ("ي", "يه")
@@ -314,7 +340,7 @@ def _token_info(word: str, res: FeatureResources) -> dict:
     gives = {0: tuple(own) + (("tr=" + trig,) if trig else ()) + (("nisba",) if nisba else ())}
     for off in NEIGHBOURS:
         gives[off] = nb[off][0] + nb[off][1] + ((ncl[off],) if ncl and off in ncl else ())
-    return {"n": norm, "pre": pre, "stem": stem, "suf": suf, "shape": shape, "trig": trig,
+    return {"n": norm, "pre": pre, "stem": stem, "suf": suf, "shape": shape, "gn": given, "trig": trig,
             "cl": cl, "tw": tw if trig else "", "own": tuple(own), "nb": nb, "ncl": ncl,
             "gives": gives, "nisba": nisba, "definite": pre.endswith(("ال", "لل")),
             "win": "win=" + trig if trig else "", "wino": "wino=" + tw if trig == "org" else "",

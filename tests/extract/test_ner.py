@@ -76,7 +76,7 @@ def test_missing_or_broken_model_is_a_model_error(tmp_path):
 @pytest.mark.shared
 @pytest.mark.parametrize("floor", [
     0.70,  # the first single-pass model's level (0.713): never fall back below it
-    pytest.param(0.75, marks=pytest.mark.xfail(strict=True, reason="issue 5 target; two passes reach 0.7489")),
+    0.75,  # issue 5's target; the shipped model reaches 0.757
 ])
 def test_anercorp_test_split_f1(shared_dir, crf, floor):
     spec = importlib.util.spec_from_file_location("ner_score", shared_dir / "eval" / "ner_score.py")
@@ -143,8 +143,8 @@ def test_entity_bias_trades_o_for_entities(tmp_path):
     count = lambda rec: sum(t != "O" for s in rec.tag_sentences(sentences) for t in s)  # noqa: E731
     plain = count(CRFRecognizer(MODEL_PATH, entity_bias=0.0))
     assert count(CRFRecognizer(MODEL_PATH, entity_bias=-4.0)) < plain < count(CRFRecognizer(MODEL_PATH, entity_bias=4.0))
-    assert count(CRFRecognizer(MODEL_PATH, stack_path=None, entity_bias=4.0)) > count(
-        CRFRecognizer(MODEL_PATH, stack_path=None, entity_bias=0.0))
+    first = [count(CRFRecognizer(MODEL_PATH, stack_path=None, entity_bias=b)) for b in (-8.0, 0.0, 8.0)]
+    assert first == sorted(set(first))   # the first pass alone moves too
 
 
 def test_entity_bias_by_type_moves_only_that_type():

@@ -152,6 +152,7 @@ def _reference_sentence(info, res):
         n, stem = x["n"], x["stem"]
         f = ["bias", "n=" + n, "st=" + stem, "pc=" + x["pre"],
              "sf=" + x["suf"], "sh=" + x["shape"], "len=" + str(min(len(stem), 8))]
+        f += ["gn"] * (n in res.given_names or stem in res.given_names)
         f += [f"p{k}={n[:k]}" for k in range(1, 5) if len(n) > k]
         f += [f"s{k}={n[-k:]}" for k in range(1, 5) if len(n) > k]
         f += [f"ss{k}={stem[-k:]}" for k in (1, 2, 3) if len(stem) > k]
@@ -181,6 +182,7 @@ def _reference_sentence(info, res):
             f += [f"{off}:tr={y['trig']}"] * bool(y["trig"]) + [f"{off}:gz={gaz[j]}"] * bool(gaz[j])
             if abs(off) == 1:
                 f += [f"{off}:sh={y['shape']}", f"{off}:sf={y['suf']}", f"{off}:s2={y['n'][-2:]}"]
+                f += [f"{off}:gn"] * (y["n"] in res.given_names or y["stem"] in res.given_names)
         f += ["win=" + info[j]["trig"] for j in range(max(0, i - 3), i) if info[j]["trig"]]
         f += ["wino=" + info[j]["tw"] for j in range(max(0, i - 3), i) if info[j]["trig"] == "org"]
         if chain[i]:
