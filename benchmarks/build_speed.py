@@ -18,7 +18,10 @@ child process whose peak RSS is read from its rusage (``wait4``, the
 With ``--repeat N`` the tokenizer and the builds of each size run N rounds in
 turn and the fastest of each is reported (all are kept in the JSON): the
 machine's speed drifts, and a drift that falls on one build of a pair and not
-on the other is what makes a single ratio unreliable.
+on the other is what makes a single ratio unreliable. Each round's own ratios
+(build ÷ tokenize with one worker, two workers ÷ one) are printed too, with
+their median over the rounds, since the fastest runs of a kind may come from
+different rounds.
 
 Usage::
 
@@ -34,6 +37,7 @@ import os
 import platform
 import random
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -278,8 +282,9 @@ def main(argv: list[str] | None = None) -> int:
             make_corpus(n, corpus)
             print(f"[{n}] generated in {time.perf_counter() - t:.0f} s", flush=True)
         words = int((corpus / ".words").read_text())
-        row: dict = {"words": words}
+        row: dict = {"words": words, "rounds": []}
         for rep in range(args.repeat):   # rounds in turn, so that a slow spell hits every kind of run
+            this_round: dict = {}
             if n <= args.tokenize_max or not results["sizes"]:
                 tok_s, tokens = tokenize_floor(corpus)
                 floor = {"seconds": tok_s, "tokens": tokens, "words_per_s": words / tok_s}
@@ -290,12 +295,14 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 row["tokenize"] = dict(list(results["sizes"].values())[-1]["tokenize"], reused=True)
                 tok_s = words / row["tokenize"]["words_per_s"]
+            this_round["tokenize"] = tok_s
             print(f"[{n}] {words} words; simple_word_tokenize {tok_s:.1f} s = {words / tok_s:,.0f} words/s",
                   flush=True)
             for w in workers:
                 if w == 1 and n > args.workers_1_max:
                     continue
                 res = build(corpus, work / f"out-{n}-w{w}", w, STREAM_FORMATS, no_ner=args.no_ner)
+                this_round[f"w{w}"] = res["wall"]
                 runs = row.get(f"w{w}", {}).get("runs", []) + [res["wall"]]
                 if f"w{w}" not in row or res["wall"] < row[f"w{w}"]["wall"]:
                     row[f"w{w}"] = res      # the fastest round is the one reported
@@ -304,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
                       f"{res['facts'] / res['wall']:,.0f} facts/s, peak RSS {res['rss']} MiB, "
                       f"ttl {_mb(res['sizes']['.ttl'])}; "
                       f"{json.dumps({k: round(v, 1) for k, v in res['timings'].items()})}", flush=True)
+            row["rounds"].append(this_round)
+            print(f"[{n}] round {rep + 1}: {_round_ratios(this_round)}", flush=True)
+        if args.repeat > 1:
+            print(f"[{n}] median of {args.repeat} rounds: {_median_ratios(row['rounds'])}", flush=True)
         if "w1" in row and "w2" in row:
             same = Path(row["w1"]["outputs"][0]).read_bytes() == Path(row["w2"]["outputs"][0]).read_bytes()
             row["identical_turtle"] = same
@@ -330,6 +341,39 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(table(results))
     return 0
+
+
+def _ratios(r: dict) -> dict[str, float]:
+    """A round's build ÷ tokenize speed with one worker and its two-worker speed-up."""
+    out = {}
+    if "w1" in r:
+        out["build_per_tokenize"] = r["tokenize"] / r["w1"]
+    if "w1" in r and "w2" in r:
+        out["speed_up"] = r["w1"] / r["w2"]
+    return out
+
+
+def _round_ratios(r: dict) -> str:
+    got = _ratios(r)
+    parts = []
+    if "build_per_tokenize" in got:
+        parts.append(f"one worker at {100 * got['build_per_tokenize']:.1f}% of this round's tokenizer")
+    if "speed_up" in got:
+        parts.append(f"two workers {got['speed_up']:.2f}x one")
+    return "; ".join(parts) or "no pair"
+
+
+def _median_ratios(rounds: list[dict]) -> str:
+    got = [_ratios(r) for r in rounds]
+    parts = []
+    per_tok = [g["build_per_tokenize"] for g in got if "build_per_tokenize" in g]
+    if per_tok:
+        parts.append(f"one worker at {100 * statistics.median(per_tok):.1f}% of the tokenizer "
+                     f"(rounds: {', '.join(f'{100 * v:.1f}%' for v in per_tok)})")
+    ups = [g["speed_up"] for g in got if "speed_up" in g]
+    if ups:
+        parts.append(f"two workers {statistics.median(ups):.2f}x one (rounds: {', '.join(f'{v:.2f}x' for v in ups)})")
+    return "; ".join(parts) or "no pair"
 
 
 def table(results: dict) -> str:
