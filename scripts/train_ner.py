@@ -176,8 +176,9 @@ def choose_bias(path: Path, xs, gold) -> tuple[float, list[tuple[float, float]]]
 
     One number for every entity type: biases by type were tried too (coordinate
     ascent over BIAS_GRID) and won on the held-out tenth (0.7358 against
-    0.7294) but lost on the test split (0.7454 against 0.7489), three numbers
-    fitted to some 1,300 held-out entities being too many.
+    0.7294) but lost on the test split (0.7454 against 0.7489; models before
+    the given-name features), three numbers fitted to some 1,300 held-out
+    entities being too many.
 
     Returns:
         The bias (the smallest in size among equal F1s) and (bias, F1) for each tried.
