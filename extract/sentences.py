@@ -83,6 +83,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_WORDS: Callable[[str], list[str]] | None = None
+
+
+def _camel_words() -> Callable[[str], list[str]]:
+    """camel-tools' ``simple_word_tokenize``, imported by the first sentence tokenized:
+    its module builds camel_tools' charsets, about a second, which a process that
+    only links and writes never needs."""
+    global _WORDS
+    from camel_tools.tokenizers.word import simple_word_tokenize
+    _WORDS = simple_word_tokenize
+    return _WORDS
+
+
 def tokenize(text: str, start: int, index: int, *,
              split: Callable[[str], tuple[str, str]] | None = None) -> Sentence:
     """Tokenize the sentence ``text`` found at offset *start* of its article.
@@ -96,15 +109,12 @@ def tokenize(text: str, start: int, index: int, *,
     Returns:
         A :class:`Sentence` whose tokens carry article offsets.
     """
-    # imported on first use: the module builds camel_tools' charsets, about a second,
-    # which a process that only links and writes never needs
-    from camel_tools.tokenizers.word import simple_word_tokenize
     tokens: list[Token] = []
     pos = 0
     seen = _ANALYSES.get(split)
     if seen is None or len(seen) >= _ANALYSES_LIMIT:
         seen = _ANALYSES[split] = {}
-    for word in simple_word_tokenize(text):
+    for word in (_WORDS or _camel_words())(text):
         at = text.find(word, pos)
         if at < 0:  # should not happen; keep going without offsets drifting
             at = pos
