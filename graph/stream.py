@@ -243,9 +243,18 @@ def _article_quads(t: _Terms, article: Article, mentions: list[str], counts: lis
     return [ox.Quad(s, p, o) for s, p, o in _article(t, article, mentions, counts)]
 
 
-def _graph_runs(t: _Terms, items: list) -> Iterator[tuple[ox.NamedNode, list[tuple], list[tuple]]]:
-    """Per article graph of a ``graphs`` block: its name, the plain triples of its
-    asserted facts, then the triples of its statement and quote nodes, each once."""
+def _graph_block(items: list, *, named: bool) -> tuple[list[ox.Quad], list[int], list[tuple]]:
+    """The quads of a ``graphs`` block: per article, the plain triples of its
+    asserted facts, then the triples of its statement and quote nodes, each once;
+    in the article's graph if *named*, else in the default graph.
+
+    Returns:
+        The quads, the places of the plain ones, and ``(graph, start, end)`` runs.
+    """
+    t = _terms()
+    out: list[ox.Quad] = []
+    repeatable: list[int] = []
+    runs: list[tuple] = []
     for article_id, facts, quotes in items:
         graph = _n(iris.article_iri(article_id))
         plain: dict[tuple, None] = {}
@@ -257,7 +266,15 @@ def _graph_runs(t: _Terms, items: list) -> Iterator[tuple[ox.NamedNode, list[tup
             statements.update(dict.fromkeys(node))
         for quote in quotes:
             statements.update(dict.fromkeys(_quote(t, quote, graph)))
-        yield graph, list(plain), list(statements)
+        start = len(out)
+        repeatable += range(start, start + len(plain))
+        triples = [*plain, *statements]
+        if named:
+            out += [ox.Quad(s, p, o, graph) for s, p, o in triples]
+        else:   # no graph argument: the default graph, and much faster than passing DefaultGraph()
+            out += [ox.Quad(s, p, o) for s, p, o in triples]
+        runs.append((graph, start, len(out)))
+    return out, repeatable, runs
 
 
 def block_quads(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int]]:
@@ -276,12 +293,7 @@ def block_quads(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int]]:
         return [ox.Quad(s, p, o) for entity, named in items for s, p, o in _entity(t, entity, named)], []
     if kind == "articles":
         return [q for article, mentions, counts in items for q in _article_quads(t, article, mentions, counts)], []
-    out: list[ox.Quad] = []
-    repeatable: list[int] = []
-    for graph, plain, statements in _graph_runs(t, items):
-        repeatable += range(len(out), len(out) + len(plain))
-        out += [ox.Quad(s, p, o, graph) for s, p, o in plain]
-        out += [ox.Quad(s, p, o, graph) for s, p, o in statements]
+    out, repeatable, _ = _graph_block(items, named=True)
     return out, repeatable
 
 
@@ -303,16 +315,7 @@ def block_statements(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int],
     if kind != "graphs":
         quads, repeatable = block_quads(block)
         return quads, repeatable, [(None, 0, len(quads))]
-    out: list[ox.Quad] = []
-    repeatable: list[int] = []
-    runs: list[tuple] = []
-    for graph, plain, statements in _graph_runs(_terms(), items):
-        start = len(out)
-        repeatable += range(start, start + len(plain))
-        out += [ox.Quad(s, p, o) for s, p, o in plain]
-        out += [ox.Quad(s, p, o) for s, p, o in statements]
-        runs.append((graph, start, len(out)))
-    return out, repeatable, runs
+    return _graph_block(items, named=False)
 
 
 def quads(extraction: Extraction) -> Iterator[ox.Quad]:
