@@ -194,9 +194,12 @@ def _serialize_block(block: Any) -> tuple[list[bytes], list[float], list[ox.Quad
     assert _BLOCK_JOB is not None, "block writer not initialized"
     block_statements, formats, prefixes = _BLOCK_JOB
     quads, repeatable, runs = block_statements(block)
-    plain = [quads[i] for i in repeatable]
-    skip = set(repeatable)
-    unique = [q for i, q in enumerate(quads) if i not in skip] if skip else quads
+    plain: list[ox.Quad] = []   # only the union formats need the repeatable triples apart
+    unique = quads
+    if repeatable and any(not named for _, named in formats):
+        plain = [quads[i] for i in repeatable]
+        skip = set(repeatable)
+        unique = [q for i, q in enumerate(quads) if i not in skip]
     out, spent = [], []
     for fmt, named in formats:
         clock = time.perf_counter()
