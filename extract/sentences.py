@@ -2,8 +2,8 @@
 
 Sentences end at «.», «!», «?», «؟» or a line break, but not inside an open
 quotation («…», “…”, "…") unless the quotation runs on past a paragraph.
-Tokens come from camel-tools' ``simple_word_tokenize`` and are aligned back
-to character offsets in the article.
+Tokens are those of camel-tools' ``simple_word_tokenize`` (:mod:`.words`),
+with their character offsets in the article.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from .arabic import normalize
 from .model import Sentence, Token
+from .words import word_spans
 
 __all__ = ["split_sentences", "tokenize"]
 
@@ -83,19 +84,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_WORDS: Callable[[str], list[str]] | None = None
-
-
-def _camel_words() -> Callable[[str], list[str]]:
-    """camel-tools' ``simple_word_tokenize``, imported by the first sentence tokenized:
-    its module builds camel_tools' charsets, about a second, which a process that
-    only links and writes never needs."""
-    global _WORDS
-    from camel_tools.tokenizers.word import simple_word_tokenize
-    _WORDS = simple_word_tokenize
-    return _WORDS
-
-
 def tokenize(text: str, start: int, index: int, *,
              split: Callable[[str], tuple[str, str]] | None = None) -> Sentence:
     """Tokenize the sentence ``text`` found at offset *start* of its article.
@@ -110,21 +98,16 @@ def tokenize(text: str, start: int, index: int, *,
         A :class:`Sentence` whose tokens carry article offsets.
     """
     tokens: list[Token] = []
-    pos = 0
     seen = _ANALYSES.get(split)
     if seen is None or len(seen) >= _ANALYSES_LIMIT:
         seen = _ANALYSES[split] = {}
-    for word in (_WORDS or _camel_words())(text):
-        at = text.find(word, pos)
-        if at < 0:  # should not happen; keep going without offsets drifting
-            at = pos
-        pos = at + len(word)
+    for word, at, end in word_spans(text):
         forms = seen.get(word)
         if forms is None:
             norm = normalize(word)
             prefix, base = split(norm) if split else ("", norm)
             forms = seen[word] = (norm, base, prefix)
-        tokens.append(Token(word, start + at, start + pos, *forms))
+        tokens.append(Token(word, start + at, start + end, *forms))
     return Sentence(index, start, start + len(text), text, tuple(tokens))
 
 

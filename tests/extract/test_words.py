@@ -1,0 +1,52 @@
+"""Tokens with offsets: the same as camel-tools' simple_word_tokenize, found faster."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from camel_tools.tokenizers.word import simple_word_tokenize
+
+from rawabit.extract import words
+from rawabit.extract.words import word_spans
+
+NEWS = ("أعلن الرئيس الفرنسي، مساء الثلاثاء، أن باريس «لن تقبل» بأي اتفاق لا يشمل أوكرانيا!! "
+        "وقال المتحدث (نقلاً عن وكالة الأنباء): إن الجولة الثالثة ستبدأ في 12/3/2026 عند الساعة 10:30... "
+        "هل تُجرى الانتخابات في موعدها؟ ردّ الوزير: «نعم» 👍🏽 وارتفعت الأسعار 3.5% و٪٧ "
+        "في حين كتبت صحيفة Le Monde أن الـ«اتفاق» قريب—ربما #غدا 🇫🇷 1⃣ ‎تقريباً‎")
+
+
+def test_the_tokens_of_news_text_are_camel_tools_tokens_at_their_offsets():
+    spans = list(word_spans(NEWS))
+    assert [w for w, _, _ in spans] == simple_word_tokenize(NEWS)
+    assert all(NEWS[s:e] == w for w, s, e in spans)
+    assert ("«", "لن") == tuple(w for w, _, _ in spans[9:11])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_strings_of_letters_marks_digits_symbols_and_emoji_tokenize_as_camel_tools_does(seed):
+    rng = random.Random(seed)
+    pool = ([chr(c) for c in range(0x21, 0x2100)] + list("\ufe0f\u20e3\u200d\u200f") + ["😀", "🇸", "🇦", "🏽", "👍"]
+            + [" "] * 300 + list("ابتثجحخدذرسشصضطظعغفقكلمنهوءآأإىة") * 40)
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 30)))
+        spans = list(word_spans(text))
+        assert [w for w, _, _ in spans] == simple_word_tokenize(text), text
+        assert all(text[s:e] == w for w, s, e in spans), text
+
+
+def test_without_the_shortcut_every_piece_goes_to_camel_tools(monkeypatch):
+    words._load()
+    calls = []
+    monkeypatch.setattr(words, "_cut", None)      # what _load leaves when camel-tools' internals differ
+    monkeypatch.setattr(words, "_split", lambda s: calls.append(s) or simple_word_tokenize(s))
+    assert [w for w, _, _ in word_spans("قال الوزير: نعم")] == ["قال", "الوزير", ":", "نعم"]
+    assert calls == ["قال", "الوزير:", "نعم"]
+
+
+def test_plain_words_and_numbers_skip_camel_tools(monkeypatch):
+    words._load()
+    calls = []
+    monkeypatch.setattr(words, "_split", lambda s: calls.append(s) or simple_word_tokenize(s))
+    text = "التقى الوزيران في الرياض عام 2025، ثم غادرا"
+    assert [w for w, _, _ in word_spans(text)][-4:] == ["2025", "،", "ثم", "غادرا"]
+    assert calls == ["2025،"]
