@@ -3,10 +3,12 @@
 ``simple_word_tokenize`` splits a text at whitespace and then cuts every
 punctuation mark, symbol and emoji off each piece, trying its symbol regex at
 every character. Most pieces of news text are plain words that it gives back
-whole, so :func:`word_spans` hands camel-tools only the pieces holding a
-character that its regex could cut off (punctuation, symbols, emoji and
-their joiners) and keeps the others as they are: the same tokens, found
-several times faster, each with its offsets in the text.
+whole, and most others are words with a punctuation mark before or after.
+So :func:`word_spans` keeps a piece whole when it has no character that the
+regex could cut off, cuts it itself when all such characters are single
+punctuation marks or symbols that the regex always cuts alone, and hands
+camel-tools the rest (emoji sequences and their joiners): the same tokens,
+found several times faster, each with its offsets in the text.
 
 >>> [w for w, _, _ in word_spans("قال الوزير: «نرفض ذلك».")]
 ['قال', 'الوزير', ':', '«', 'نرفض', 'ذلك', '»', '.']
@@ -26,24 +28,30 @@ _JOINERS = "\ufe0f\u20e3\u200d"
 
 _split: Callable[[str], list[str]] | None = None
 _cut: re.Pattern[str] | None = None   # a character simple_word_tokenize may cut off; None: any
+_alone: frozenset[str] = frozenset()  # characters it always cuts off as one token
 
 
 def _load() -> None:
     """Import camel-tools' tokenizer (its charsets take about a second to build,
     which a process that only links and writes never needs) and find the
-    characters it never cuts off: those its symbol regex does not match, or
-    matches as themselves without listing them as symbols (digits)."""
-    global _split, _cut
+    characters it never cuts off (those its symbol regex does not match, or
+    matches as themselves without listing them as symbols, like digits) and
+    those it always cuts off alone (listed symbols it matches as themselves)."""
+    global _split, _cut, _alone
     from camel_tools.tokenizers import word
     try:
         symbol, symbols = word._SYMBOLS_RE, word._SYMBOLS_ALL
     except AttributeError:   # another camel-tools: no shortcut, every piece goes through it
         _cut = None
     else:
-        kept = [c for c in map(chr, range(0x10000))
-                if not c.isspace() and c not in _JOINERS and not 0xD800 <= ord(c) < 0xE000
-                and ((m := symbol.match(c)) is None or m[0] not in symbols)]
+        kept, alone = [], []
+        for c in map(chr, range(0x10000)):   # beyond it: emoji, tags, flags, handed over
+            if c.isspace() or c in _JOINERS or 0xD800 <= ord(c) < 0xE000:
+                continue
+            m = symbol.match(c)
+            (kept if m is None or m[0] not in symbols else alone if m[0] == c else []).append(c)
         _cut = re.compile("[^" + _ranges(kept) + "]")
+        _alone = frozenset(alone)
     _split = word.simple_word_tokenize
 
 
@@ -72,13 +80,26 @@ def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """
     if _split is None:
         _load()
-    split, cut = _split, _cut
+    split, cut, alone = _split, _cut, _alone
     for piece in _PIECE.finditer(text):
         word = piece.group()
-        if cut is not None and cut.search(word) is None:
-            yield word, piece.start(), piece.end()
-            continue
         at = piece.start()
+        if cut is not None:
+            first = cut.search(word)
+            if first is None:
+                yield word, at, piece.end()
+                continue
+            marks = [first.start()] + [m.start() for m in cut.finditer(word, first.end())]
+            if all(word[i] in alone for i in marks):   # «الوزير:», «(نقلاً», «2025،»
+                start = 0
+                for i in marks:
+                    if i > start:
+                        yield word[start:i], at + start, at + i
+                    yield word[i], at + i, at + i + 1
+                    start = i + 1
+                if start < len(word):
+                    yield word[start:], at + start, piece.end()
+                continue
         for token in split(word):
             found = text.find(token, at)
             at = found if found >= 0 else at
