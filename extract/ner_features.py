@@ -269,6 +269,19 @@ def load_resources(data_dir: Path | str = DATA_DIR, *, gazetteer: bool = True,
                             given)
 
 
+_FIRSTS: tuple[dict, int, frozenset[str]] = ({}, 0, frozenset())
+
+
+def _first_words(gazetteer: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """The first tokens of the names of *gazetteer*, kept for the last gazetteer asked about."""
+    global _FIRSTS
+    known, size, firsts = _FIRSTS
+    if gazetteer is not known or len(gazetteer) != size:
+        firsts = frozenset(k[0] for k in gazetteer)
+        _FIRSTS = (gazetteer, len(gazetteer), firsts)
+    return firsts
+
+
 def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureResources,
                     firsts: set[str] | frozenset[str] | None = None) -> list[str]:
     """Longest-match gazetteer B-/I- marks; the first token may carry a proclitic.
@@ -278,11 +291,10 @@ def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureReso
     """
     marks = [""] * len(norms)
     if firsts is None:
-        firsts = {k[0] for k in res.gazetteer}
-    i = 0
-    while i < len(norms):
-        if norms[i] not in firsts and stems[i] not in firsts:
-            i += 1
+        firsts = _first_words(res.gazetteer)
+    end = 0   # the token after the last name marked
+    for i in [i for i, (n, st) in enumerate(zip(norms, stems)) if n in firsts or st in firsts]:
+        if i < end:
             continue
         for n in range(min(res.gazetteer_max, len(norms) - i), 0, -1):
             rest = tuple(norms[i + 1:i + n])
@@ -291,10 +303,8 @@ def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureReso
                 marks[i] = "B-" + typ
                 for j in range(i + 1, i + n):
                     marks[j] = "I-" + typ
-                i += n
+                end = i + n
                 break
-        else:
-            i += 1
     return marks
 
 
@@ -396,15 +406,18 @@ def sentence_features(tokens: Sequence[str], resources: FeatureResources) -> lis
 
 
 def stem_places(infos: list[list[dict]]) -> dict[str, tuple[list[int], list[tuple[int, int]]]]:
-    """Where each looked-up stem of a text occurs.
+    """Where each looked-up stem of a text occurs, for the stems that occur more than once.
 
     Args:
         infos: :func:`token_infos` of the text's sentences.
 
     Returns:
-        Stem -> (sentence numbers, ``(sentence, token)`` places), both in text order.
+        Stem -> (sentence numbers, ``(sentence, token)`` places), both in text
+        order; a stem found once has no other occurrence to read and is left out
+        (unless a number has it too).
     """
     where: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+    digits: set[str] = set()   # stems of numbers, which have no key but look stems up
     for si, info in enumerate(infos):
         for ti, x in enumerate(info):
             key = x["key"]
@@ -414,7 +427,9 @@ def stem_places(infos: list[list[dict]]) -> dict[str, tuple[list[int], list[tupl
                     entry = where[key] = ([], [])
                 entry[0].append(si)
                 entry[1].append((si, ti))
-    return where
+            elif x["shape"] == "digit":
+                digits.add(x["stem"])
+    return {key: entry for key, entry in where.items() if len(entry[0]) > 1 or key in digits}
 
 
 def _near(entry, si: int, window: int) -> list[tuple]:
@@ -451,7 +466,7 @@ def document_features(sentences: Sequence[Sequence[str]], resources: FeatureReso
     if infos is None:
         infos = token_infos(sentences, resources)
     where = stem_places(infos) if places is None else places
-    firsts = {k[0] for k in resources.gazetteer}
+    firsts = _first_words(resources.gazetteer)
     out = []
     for si, info in enumerate(infos):
         feats = _features(info, resources, firsts) if words else _context_features(info, resources, firsts)
