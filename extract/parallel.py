@@ -40,7 +40,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 #: Articles sent to a worker at a time.
-CHUNK_SIZE = 8
+CHUNK_SIZE = 16
 #: Chunks in flight per worker: enough to keep workers busy, few enough to bound memory.
 _AHEAD = 4
 

@@ -33,7 +33,7 @@ from .titles import TitleParser
 __all__ = ["Pipeline", "Segmenter"]
 
 Component = Callable[[Doc], Doc]
-BATCH_SIZE = 8   # articles extracted together by Pipeline.pipe
+BATCH_SIZE = 32   # articles extracted together by Pipeline.pipe (the recogniser decodes them at once)
 
 
 class Segmenter:
