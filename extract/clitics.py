@@ -26,6 +26,9 @@ class CliticSplitter:
         rows = read_tsv("clitics.tsv")
         # shortest first: «وبحث» is و + بحث, not و + ب + حث (ب does not attach to verbs)
         self.prefixes = sorted(((r["prefix"], r["restore"]) for r in rows), key=lambda p: len(p[0]))
+        # a word starts with at most one prefix of each length: look its beginnings up, shortest first
+        self._restore = {prefix: restore for prefix, restore in reversed(self.prefixes)}
+        self._lengths = sorted({len(prefix) for prefix in self._restore})
         self.split = lru_cache(maxsize=100_000)(self._split)
         self.candidates = lru_cache(maxsize=100_000)(self._candidates)
 
@@ -33,13 +36,17 @@ class CliticSplitter:
         """Return (prefix, base) for a normalized word; prefix is "" when nothing splits."""
         if norm in self.lexicon:
             return "", norm
-        for prefix, restore in self.prefixes:
-            if len(norm) - len(prefix) < 2 or not norm.startswith(prefix):
-                continue
+        for prefix, restore in self._readings(norm):
             base = restore + norm[len(prefix):]
             if len(base) >= 3 and base in self.lexicon:
                 return prefix, base
         return "", norm
+
+    def _readings(self, norm: str) -> list[tuple[str, str]]:
+        """The (prefix, restore) pairs of the proclitics *norm* starts with, leaving
+        at least two letters, shortest first."""
+        restore = self._restore
+        return [(norm[:n], restore[norm[:n]]) for n in self._lengths if len(norm) - n >= 2 and norm[:n] in restore]
 
     def _candidates(self, norm: str) -> tuple[str, ...]:
         """All readings of a word: itself, then each proclitic split (known or not).
@@ -47,8 +54,4 @@ class CliticSplitter:
         Called once per token by several components, so it is cached as
         ``self.candidates``; the readings do not depend on the lexicon.
         """
-        out = [norm]
-        for prefix, restore in self.prefixes:
-            if len(norm) - len(prefix) >= 2 and norm.startswith(prefix):
-                out.append(restore + norm[len(prefix):])
-        return tuple(out)
+        return (norm, *(restore + norm[len(prefix):] for prefix, restore in self._readings(norm)))
