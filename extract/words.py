@@ -10,15 +10,29 @@ punctuation marks or symbols that the regex always cuts alone, and hands
 camel-tools the rest (emoji sequences and their joiners): the same tokens,
 found several times faster, each with its offsets in the text.
 
+Which characters are which follows from camel-tools' regex and symbol set
+(:func:`char_tables`). Building that set takes camel-tools about a second and
+a half, so the answer ships in ``data/tokenizer_chars.json`` with the versions
+it was computed for (``python scripts/tokenizer_tables.py`` writes it); with
+other versions installed it is computed afresh. camel-tools itself is then
+imported only by a text that holds an emoji.
+
 >>> [w for w, _, _ in word_spans("قال الوزير: «نرفض ذلك».")]
 ['قال', 'الوزير', ':', '«', 'نرفض', 'ذلك', '»', '.']
 """
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
-__all__ = ["word_spans"]
+__all__ = ["word_spans", "char_tables", "versions", "TABLES_PATH"]
+
+#: The shipped character tables (see :func:`char_tables`).
+TABLES_PATH = Path(__file__).resolve().parent / "data" / "tokenizer_chars.json"
 
 _PIECE = re.compile(r"\S+")   # \s is str.isspace(), what str.split() splits at
 # What extends a match of camel-tools' symbol regex past its first character
@@ -26,33 +40,53 @@ _PIECE = re.compile(r"\S+")   # \s is str.isspace(), what str.split() splits at
 # never a character left to the shortcut.
 _JOINERS = "\ufe0f\u20e3\u200d"
 
-_split: Callable[[str], list[str]] | None = None
+_loaded = False
+_split: Callable[[str], list[str]] | None = None   # camel-tools' tokenizer, once imported
 _cut: re.Pattern[str] | None = None   # a character simple_word_tokenize may cut off; None: any
 _alone: frozenset[str] = frozenset()  # characters it always cuts off as one token
 
 
-def _load() -> None:
-    """Import camel-tools' tokenizer (its charsets take about a second to build,
-    which a process that only links and writes never needs) and find the
-    characters it never cuts off (those its symbol regex does not match, or
-    matches as themselves without listing them as symbols, like digits) and
-    those it always cuts off alone (listed symbols it matches as themselves)."""
-    global _split, _cut, _alone
+def versions() -> dict[str, str]:
+    """The versions the character tables depend on: camel-tools (its regex and
+    symbol set), emoji (its emoji list), regex (its Unicode properties) and
+    Python's Unicode database (the categories)."""
+    out = {"unicode": unicodedata.unidata_version}
+    for dist in ("camel-tools", "emoji", "regex"):
+        try:
+            out[dist] = version(dist)
+        except PackageNotFoundError:
+            out[dist] = ""
+    return out
+
+
+def char_tables() -> tuple[str, str]:
+    """Ask camel-tools which characters it never cuts off and which it cuts off alone.
+
+    Never: those its symbol regex does not match, or matches as themselves
+    without listing them as symbols (digits). Alone: listed symbols that it
+    matches as themselves. Only the Basic Multilingual Plane is looked at;
+    anything beyond (emoji, tags, flags) goes to camel-tools.
+
+    Returns:
+        A regex character-class body of the first kind, as ranges, and the
+        characters of the second kind.
+
+    Raises:
+        AttributeError: This camel-tools names its regex or symbol set otherwise.
+    """
     from camel_tools.tokenizers import word
-    try:
-        symbol, symbols = word._SYMBOLS_RE, word._SYMBOLS_ALL
-    except AttributeError:   # another camel-tools: no shortcut, every piece goes through it
-        _cut = None
-    else:
-        kept, alone = [], []
-        for c in map(chr, range(0x10000)):   # beyond it: emoji, tags, flags, handed over
-            if c.isspace() or c in _JOINERS or 0xD800 <= ord(c) < 0xE000:
-                continue
-            m = symbol.match(c)
-            (kept if m is None or m[0] not in symbols else alone if m[0] == c else []).append(c)
-        _cut = re.compile("[^" + _ranges(kept) + "]")
-        _alone = frozenset(alone)
-    _split = word.simple_word_tokenize
+    symbol, symbols = word._SYMBOLS_RE, word._SYMBOLS_ALL
+    kept: list[str] = []
+    alone: list[str] = []
+    for c in map(chr, range(0x10000)):
+        if c.isspace() or c in _JOINERS or 0xD800 <= ord(c) < 0xE000:
+            continue
+        m = symbol.match(c)
+        if m is None or m[0] not in symbols:
+            kept.append(c)
+        elif m[0] == c:
+            alone.append(c)
+    return _ranges(kept), "".join(alone)
 
 
 def _ranges(chars: list[str]) -> str:
@@ -69,6 +103,40 @@ def _ranges(chars: list[str]) -> str:
     return "".join(out)
 
 
+def _tables() -> tuple[str, str] | None:
+    """The shipped tables if made for the installed versions, else fresh ones; None
+    if camel-tools cannot say."""
+    try:
+        shipped = json.loads(TABLES_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        shipped = {}
+    if isinstance(shipped, dict) and shipped.get("versions") == versions():
+        return shipped["kept"], shipped["alone"]
+    try:
+        return char_tables()
+    except AttributeError:   # another camel-tools: no shortcut, every piece goes through it
+        return None
+
+
+def _load() -> None:
+    global _loaded, _cut, _alone
+    tables = _tables()
+    if tables is None:
+        _cut, _alone = None, frozenset()
+    else:
+        _cut, _alone = re.compile("[^" + tables[0] + "]"), frozenset(tables[1])
+    _loaded = True
+
+
+def _camel(piece: str) -> list[str]:
+    """``simple_word_tokenize(piece)``, camel-tools imported on first use."""
+    global _split
+    if _split is None:
+        from camel_tools.tokenizers.word import simple_word_tokenize
+        _split = simple_word_tokenize
+    return _split(piece)
+
+
 def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """Yield ``(token, start, end)`` for the tokens ``simple_word_tokenize(text)`` gives.
 
@@ -78,9 +146,9 @@ def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
     Yields:
         Each token with its offsets in *text*, in order.
     """
-    if _split is None:
+    if not _loaded:
         _load()
-    split, cut, alone = _split, _cut, _alone
+    cut, alone = _cut, _alone
     for piece in _PIECE.finditer(text):
         word = piece.group()
         at = piece.start()
@@ -100,7 +168,7 @@ def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
                 if start < len(word):
                     yield word[start:], at + start, piece.end()
                 continue
-        for token in split(word):
+        for token in _camel(word):
             found = text.find(token, at)
             at = found if found >= 0 else at
             yield token, at, at + len(token)

@@ -1,7 +1,10 @@
 """Tokens with offsets: the same as camel-tools' simple_word_tokenize, found faster."""
 from __future__ import annotations
 
+import json
 import random
+import subprocess
+import sys
 
 import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
@@ -50,3 +53,28 @@ def test_only_pieces_with_emoji_go_to_camel_tools(monkeypatch):
     text = "التقى الوزيران في «الرياض» عام 2025، ثم غادرا 👍🏽 (مبتسمين)."
     assert [w for w, _, _ in word_spans(text)] == simple_word_tokenize(text)
     assert calls == ["👍🏽"]
+
+
+def test_the_tables_in_use_are_what_the_installed_camel_tools_gives():
+    # the shipped ones when made for the installed versions (after an upgrade of
+    # camel-tools, emoji or regex, `python scripts/tokenizer_tables.py` ships new ones)
+    assert words._tables() == words.char_tables()
+    shipped = json.loads(words.TABLES_PATH.read_text(encoding="utf-8"))
+    assert set(shipped["versions"]) == set(words.versions())
+
+
+def test_tables_made_for_other_versions_are_computed_afresh(monkeypatch, tmp_path):
+    stale = tmp_path / "tables.json"
+    stale.write_text(json.dumps({"versions": {"camel-tools": "0.1"}, "kept": "a-z", "alone": ""}), encoding="utf-8")
+    monkeypatch.setattr(words, "TABLES_PATH", stale)
+    assert words._tables() == words.char_tables()
+    stale.write_text("{not json", encoding="utf-8")
+    assert words._tables() == words.char_tables()
+
+
+def test_plain_news_text_does_not_import_camel_tools_symbol_sets():
+    code = ("import sys; from rawabit.extract.words import word_spans; "
+            "print(len(list(word_spans('قال الوزير: «نرفض ذلك» في 2025.'))), "
+            "'camel_tools.utils.charsets' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["10", "False"]
