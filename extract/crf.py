@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -19,7 +20,7 @@ import numpy as np
 
 from ..errors import ModelError
 
-__all__ = ["CRFWeights", "read_model", "side_by_side", "add_scores", "viterbi", "marginals"]
+__all__ = ["CRFWeights", "read_model", "side_by_side", "add_scores", "add_indexed", "viterbi", "marginals"]
 
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 _STATE, _TRANSITION = 0, 1
@@ -40,6 +41,11 @@ class CRFWeights:
     attributes: dict[str, int]
     state: np.ndarray
     transitions: np.ndarray
+
+    @cached_property
+    def by_label(self) -> np.ndarray:
+        """*state* transposed and contiguous: one row of attribute weights per label."""
+        return np.ascontiguousarray(self.state.T)
 
     def score(self, features: Sequence[str]) -> np.ndarray:
         """The summed state weights of one item's features (a vector over labels)."""
@@ -215,12 +221,27 @@ def add_scores(scores: np.ndarray, items: Iterable[Sequence[str]], weights: CRFW
     for item in items:
         flat += item
         counts.append(len(item))
-    if not flat:
+    if flat:
+        _add_rows(scores, flat, np.repeat(np.arange(len(counts)), counts), weights)
+
+
+def add_indexed(scores: np.ndarray, features: Sequence[str], rows: Sequence[int], weights: CRFWeights) -> None:
+    """Add to row ``rows[k]`` of *scores* the state weights of ``features[k]``, for every *k*, in place."""
+    if features:
+        _add_rows(scores, features, np.fromiter(rows, dtype=np.intp, count=len(features)), weights)
+
+
+def _add_rows(scores: np.ndarray, features: Sequence[str], at: np.ndarray, weights: CRFWeights) -> None:
+    """Add the weights of each of *features* to row *at* of *scores*; unknown features add nothing.
+
+    One ``bincount`` per label sums a token's weights wherever its features
+    stand in the list, without sorting them by token first.
+    """
+    found = np.fromiter(map(weights.attributes.get, features, repeat(-1)), dtype=np.intp, count=len(features))
+    known = found >= 0
+    found, at = found[known], at[known]
+    if not len(found):
         return
-    rows = np.fromiter(map(weights.attributes.get, flat, repeat(-1)), dtype=np.intp, count=len(flat))
-    at = np.repeat(np.arange(len(counts)), counts)
-    known = rows >= 0
-    rows, at = rows[known], at[known]
-    if len(rows):   # `at` ascends: sum each item's run of rows at once
-        starts = np.flatnonzero(np.r_[True, at[1:] != at[:-1]])
-        scores[at[starts]] += np.add.reduceat(weights.state[rows], starts)
+    n = scores.shape[0]
+    for label, row in enumerate(weights.by_label):
+        scores[:, label] += np.bincount(at, weights=row[found], minlength=n)

@@ -21,9 +21,9 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from ..errors import ModelError
-from .crf import CRFWeights, add_scores, marginals, read_model, side_by_side, viterbi
+from .crf import CRFWeights, add_indexed, add_scores, marginals, read_model, side_by_side, viterbi
 from .ner_features import (
-    CONFIDENCE, DATA_DIR, LABEL_FEATURES, NEIGHBOURS, document_features, load_resources,
+    CONFIDENCE, DATA_DIR, LABEL_FEATURES, NEIGHBOURS, context_features, load_resources,
     stack_features, stem_places, token_infos)
 
 __all__ = ["Recognizer", "CRFRecognizer", "entity_bias_vector", "propagate_spans", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
@@ -269,8 +269,13 @@ class CRFRecognizer(Recognizer):
         pos, size = _positions(sentences)
         scores = self._word_scores(sentences, [x for i in infos for x in i], pos, size)
         places = [stem_places(i) for i in infos]
-        add_scores(scores, (f for t, i, p in zip(texts, infos, places) for sent in document_features(
-            t, self._resources, infos=i, words=False, places=p) for f in sent), self._both)
+        features: list[str] = []
+        rows: list[int] = []
+        base = 0
+        for i, p in zip(infos, places):
+            context_features(i, self._resources, places=p, base=base, flat=features, owner=rows)
+            base += sum(map(len, i))
+        add_indexed(scores, features, rows, self._both)
         cut = np.cumsum([len(s) for s in sentences])[:-1]
         width = len(self._first.labels)
         first_scores = np.split(scores[:, :width], cut)

@@ -22,8 +22,8 @@ from camel_tools.utils.normalize import (
 __all__ = [
     "DATA_DIR", "NEIGHBOURS", "FeatureResources", "normalize", "split_affixes", "word_shape",
     "load_triggers", "load_gazetteer", "load_clusters", "load_given_names", "load_resources",
-    "sentence_features", "token_infos", "stem_places", "document_features", "stack_features", "LABEL_FEATURES",
-    "CONFIDENCE",
+    "sentence_features", "token_infos", "stem_places", "document_features", "context_features", "stack_features",
+    "LABEL_FEATURES", "CONFIDENCE",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -466,10 +466,17 @@ def document_features(sentences: Sequence[Sequence[str]], resources: FeatureReso
     if infos is None:
         infos = token_infos(sentences, resources)
     where = stem_places(infos) if places is None else places
+    if not words:
+        flat, owner = context_features(infos, resources, window=window, places=where)
+        tokens = [feats for info in infos for feats in [[] for _ in info]]
+        for feature, k in zip(flat, owner):
+            tokens[k].append(feature)
+        it = iter(tokens)
+        return [[next(it) for _ in info] for info in infos]
     firsts = _first_words(resources.gazetteer)
     out = []
     for si, info in enumerate(infos):
-        feats = _features(info, resources, firsts) if words else _context_features(info, resources, firsts)
+        feats = _features(info, resources, firsts)
         for ti, x in enumerate(info):
             entry = where.get(x["stem"])
             if entry is not None:
@@ -587,63 +594,109 @@ _DC = {k: f"dc={k}" for k in (1, 2, 3)}
 _OCH = {k: f"och={k}" for k in (1, 2, 3)}
 
 
-def _context_features(info: list[dict], resources: FeatureResources,
-                      firsts: set[str] | None = None) -> list[list[str]]:
-    """What :func:`_features` gives minus each word's ``gives``, in no set order.
+def _context_runs(info: list[dict], resources: FeatureResources, firsts: set[str] | None,
+                  base: int, flat: list[str], owner: list[int]) -> None:
+    """Append to *flat* the features :func:`_features` gives minus each word's
+    ``gives``, and to *owner* the token each is for (its index plus *base*).
 
     The same features by other means: each cue word, nisba, gazetteer name and
     sentence edge hands its features to the tokens around it, so a token with
-    none of them near costs only its two word pairs.
+    none of them near costs only its two word pairs, made a sentence at a time.
     """
     size = len(info)
     if not size:
-        return []
-    out: list[list[str]] = [[] for _ in range(size)]
-    out[0].append("first")
-    out[-1].append("last")
+        return
+    flat += ("first", "last")
+    owner += (base, base + size - 1)
     for off, edge in _EDGE.items():
-        for i in (range(min(-off, size)) if off < 0 else range(max(size - off, 0), size)):
-            out[i].append(edge)
+        near = range(min(-off, size)) if off < 0 else range(max(size - off, 0), size)
+        flat += [edge] * len(near)
+        owner += [base + i for i in near]
     norms = [x["n"] for x in info]
-    for i in range(size - 1):
-        pair = norms[i] + "|" + norms[i + 1]
-        out[i].append("0|+1=" + pair)
-        out[i + 1].append("-1|0=" + pair)
+    pairs = [a + "|" + b for a, b in zip(norms, norms[1:])]
+    flat += ["0|+1=" + pair for pair in pairs]
+    owner += range(base, base + size - 1)
+    flat += ["-1|0=" + pair for pair in pairs]
+    owner += range(base + 1, base + size)
     run = 0
+    add, at = flat.append, owner.append
     for i, x in enumerate(info):
         if x["definite"]:
             run += 1
-            out[i].append(_DC[min(run, 3)])
+            add(_DC[min(run, 3)])
+            at(base + i)
         else:
             run = 0
         if x["nisba"]:
             if i:
                 if info[i - 1]["trig"]:
-                    out[i].append("nisba|after=" + info[i - 1]["trig"])
-                out[i - 1].append("+1nisba|def=" + str(info[i - 1]["definite"]))
+                    add("nisba|after=" + info[i - 1]["trig"])
+                    at(base + i)
+                add("+1nisba|def=" + str(info[i - 1]["definite"]))
+                at(base + i - 1)
             if i + 1 < size:
-                out[i + 1].append("-1nisba|def=" + str(info[i + 1]["definite"]))
+                add("-1nisba|def=" + str(info[i + 1]["definite"]))
+                at(base + i + 1)
         if x["trig"]:
             for j in range(i + 1, min(i + 1 + _WINDOW, size)):
-                out[j].append(x["win"])
+                add(x["win"])
+                at(base + j)
                 if x["wino"]:
-                    out[j].append(x["wino"])
+                    add(x["wino"])
+                    at(base + j)
             if x["wino"] and i + 1 < size:
-                out[i].append("otr|+1def=" + str(info[i + 1]["definite"]))
+                add("otr|+1def=" + str(info[i + 1]["definite"]))
+                at(base + i)
     if any(x["wino"] for x in info):
         _, chain, _ = _org_chains(info)
         for i, c in enumerate(chain):
             if c:
-                out[i] += [_OCH[min(c, 3)], "och|end" if i + 1 == size or not chain[i + 1] else "och|mid"]
+                flat += (_OCH[min(c, 3)], "och|end" if i + 1 == size or not chain[i + 1] else "och|mid")
+                owner += (base + i, base + i)
     if resources.gazetteer:
         gaz = _gazetteer_tags([x["stem"] for x in info], norms, resources, firsts)
         for j, mark in enumerate(gaz):
             if mark:
-                out[j].append("gz=" + mark)
+                add("gz=" + mark)
+                at(base + j)
                 for off in NEIGHBOURS:
                     if 0 <= j - off < size:
-                        out[j - off].append(f"{off}:gz={mark}")
-    return out
+                        add(f"{off}:gz={mark}")
+                        at(base + j - off)
+
+
+def context_features(infos: list[list[dict]], resources: FeatureResources, *, window: int = _DOC_WINDOW,
+                     places: dict | None = None, base: int = 0,
+                     flat: list[str] | None = None, owner: list[int] | None = None
+                     ) -> tuple[list[str], list[int]]:
+    """The features :func:`document_features` gives with ``words=False``, as one flat list.
+
+    Args:
+        infos: :func:`token_infos` of a text's sentences.
+        resources: Cue words, affixes and gazetteer.
+        window: How many sentences either side count as context.
+        places: :func:`stem_places` of *infos*, when already made.
+        base: Added to every token index (the text's first token among several texts).
+        flat, owner: Lists to append to (new ones by default).
+
+    Returns:
+        *flat*, the feature strings, and *owner*, for each the index of its
+        token counted across the sentences (plus *base*), in no set order.
+    """
+    flat = [] if flat is None else flat
+    owner = [] if owner is None else owner
+    where = stem_places(infos) if places is None else places
+    firsts = _first_words(resources.gazetteer)
+    for si, info in enumerate(infos):
+        _context_runs(info, resources, firsts, base, flat, owner)
+        for ti, x in enumerate(info):
+            entry = where.get(x["stem"])
+            if entry is not None:
+                found = _doc_context(infos, _near(entry, si, window), si, ti)
+                flat += found
+                owner += [base + ti] * len(found)
+        base += len(info)
+    return flat, owner
 
 
 def _etype(tag: str) -> str:
