@@ -2,10 +2,11 @@
 
 Generates articles as ``build_speed.py`` does (or reads a folder of them),
 tokenizes them with the pipeline's segmenter, then tags them with
-:class:`~rawabit.extract.ner.CRFRecognizer` eight texts at a time, as the
-build does, and prints the CPU seconds of each step (token info, the summed
+:class:`~rawabit.extract.ner.CRFRecognizer` 32 texts at a time, as a
+one-worker build does, and prints the CPU seconds of each step (token info, the summed
 word weights, the context features and their lookup, Viterbi, marginals,
-the second pass's features) and microseconds per token. CPU time, not wall
+the second pass's features; the words' own weights are summed once per new
+word, inside ``word_scores``) and microseconds per token. CPU time, not wall
 time, so another process on the machine disturbs the figures less.
 
 Usage::
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-STEPS = ("token_infos", "stem_places", "document_features", "stack_features", "add_scores",
+STEPS = ("token_infos", "stem_places", "context_features", "stack_context_features", "add_indexed",
          "viterbi", "marginals")
 
 
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=1000, help="articles to generate")
     ap.add_argument("--corpus", type=Path, help="tag this folder instead of a generated corpus")
-    ap.add_argument("--batch", type=int, default=8, help="texts tagged together")
+    ap.add_argument("--batch", type=int, default=32, help="texts tagged together")
     args = ap.parse_args(argv)
 
     from rawabit.extract import ner
@@ -76,8 +77,6 @@ def main(argv: list[str] | None = None) -> int:
     for i in range(0, len(texts), args.batch):
         recognizer.tag_texts(texts[i:i + args.batch])
     total = time.process_time() - clock
-    # add_scores pulls the feature generators, so their time is inside its own
-    spent["add_scores"] -= spent["document_features"] + spent["stack_features"]
     print(f"{len(texts):,} texts, {tokens:,} tokens: {total:.2f} CPU s, "
           f"{1e6 * total / tokens:.1f} µs a token, {tokens / total:,.0f} tokens/s")
     print("| step | CPU s | share |\n|---|---|---|")

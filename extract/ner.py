@@ -24,7 +24,7 @@ from ..errors import ModelError
 from .crf import CRFWeights, add_indexed, add_scores, marginals, read_model, side_by_side, viterbi
 from .ner_features import (
     CONFIDENCE, DATA_DIR, LABEL_FEATURES, NEIGHBOURS, context_features, load_resources,
-    stack_features, stem_places, token_infos)
+    stack_context_features, stem_places, token_infos)
 
 __all__ = ["Recognizer", "CRFRecognizer", "entity_bias_vector", "propagate_spans", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
 
@@ -288,9 +288,11 @@ class CRFRecognizer(Recognizer):
                 marginals(first_scores, self._first.transitions), paths)]
             second_scores = scores[:, width:]
             self._add_label_scores(second_scores, paths, confidence, pos, size)
-            add_scores(second_scores, (f for t, i, p, tags in zip(texts, infos, places, _per_text(texts, first))
-                for sent in stack_features(t, tags, self._resources, infos=i, labels=False, places=p)
-                for f in sent), self._second)
+            features, rows, base = [], [], 0
+            for i, p, tags in zip(infos, places, _per_text(texts, first)):
+                stack_context_features(i, tags, places=p, base=base, flat=features, owner=rows)
+                base += sum(map(len, i))
+            add_indexed(second_scores, features, rows, self._second)
             paths = viterbi(np.split(self._biased(second_scores), cut), self._second.transitions)
             first = [[self._second.labels[i] for i in p] for p in paths]
         out = _per_text(texts, first)

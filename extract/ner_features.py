@@ -23,7 +23,7 @@ __all__ = [
     "DATA_DIR", "NEIGHBOURS", "FeatureResources", "normalize", "split_affixes", "word_shape",
     "load_triggers", "load_gazetteer", "load_clusters", "load_given_names", "load_resources",
     "sentence_features", "token_infos", "stem_places", "document_features", "context_features", "stack_features",
-    "LABEL_FEATURES", "CONFIDENCE",
+    "stack_context_features", "LABEL_FEATURES", "CONFIDENCE",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -768,6 +768,13 @@ def stack_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequ
     if infos is None:
         infos = token_infos(sentences, resources)
     where = stem_places(infos) if places is None else places
+    if not labels:
+        flat, owner = stack_context_features(infos, first_pass, window=window, places=where)
+        tokens = [feats for info in infos for feats in [[] for _ in info]]
+        for feature, k in zip(flat, owner):
+            tokens[k].append(feature)
+        it = iter(tokens)
+        return [[next(it) for _ in info] for info in infos]
     roles = [_span_roles(tags) for tags in first_pass]
     out = []
     for si, (info, tags) in enumerate(zip(infos, first_pass)):
@@ -785,6 +792,39 @@ def stack_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequ
             sent.append(f)
         out.append(sent)
     return out
+
+
+def stack_context_features(infos: list[list[dict]], first_pass: Sequence[Sequence[str]], *,
+                           window: int = _STACK_WINDOW, places: dict | None = None, base: int = 0,
+                           flat: list[str] | None = None, owner: list[int] | None = None
+                           ) -> tuple[list[str], list[int]]:
+    """The features :func:`stack_features` gives with ``labels=False``, as one flat list.
+
+    Args:
+        infos: :func:`token_infos` of a text's sentences.
+        first_pass: One IOB2 tag list per sentence, from the first CRF.
+        window: How many sentences either side count as the same text.
+        places: :func:`stem_places` of *infos*, when already made.
+        base: Added to every token index (the text's first token among several texts).
+        flat, owner: Lists to append to (new ones by default).
+
+    Returns:
+        *flat*, the feature strings, and *owner*, for each the index of its
+        token counted across the sentences (plus *base*).
+    """
+    flat = [] if flat is None else flat
+    owner = [] if owner is None else owner
+    where = stem_places(infos) if places is None else places
+    roles = [_span_roles(tags) for tags in first_pass]
+    for si, (info, tags) in enumerate(zip(infos, first_pass)):
+        for ti, x in enumerate(info):
+            entry = where.get(x["stem"])
+            if entry is not None:
+                found = _stack_context(_near(entry, si, window), si, ti, tags[ti], roles)
+                flat += found
+                owner += [base + ti] * len(found)
+        base += len(info)
+    return flat, owner
 
 
 def _stack_context(places, si: int, ti: int, tag: str, roles_of: list[dict]) -> list[str]:
