@@ -154,27 +154,24 @@ def _init_blocks(block_statements: Any, formats: list, prefixes: dict[str, str],
     _BLOCK_JOB = (block_statements, formats, prefixes, pooled)
 
 
-def _named(quads: list, runs: list[tuple], fmt: ox.RdfFormat, prefixes: dict[str, str]) -> bytes:
-    """Default-graph *quads* put in the graphs *runs* name, as N-Quads or TriG.
+#: The syntax a format's graphs are written in: N-Quads are N-Triples lines with
+#: the graph name added, TriG is Turtle in braces after the graph's name.
+_SYNTAX = {ox.RdfFormat.N_TRIPLES: ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS: ox.RdfFormat.N_TRIPLES,
+           ox.RdfFormat.TURTLE: ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG: ox.RdfFormat.TURTLE}
+
+
+def _in_graph(graph: Any, data: bytes, fmt: ox.RdfFormat, prefixes: dict[str, str]) -> bytes:
+    """*data*, the N-Triples or Turtle of one graph's triples, put in *graph* as N-Quads or TriG.
 
     A graph's N-Quads are its N-Triples lines with the graph name before the
     final `` .`` (a literal's line breaks are escaped, so every ``" .\n"``
     ends a line); its TriG is its Turtle in braces after the name.
     """
-    out = []
-    for graph, start, end in runs:
-        if start == end:
-            continue
-        part = quads[start:end]
-        if graph is None:
-            out.append(_serialized(part, fmt, prefixes))
-        elif fmt == ox.RdfFormat.N_QUADS:
-            out.append(_serialized(part, ox.RdfFormat.N_TRIPLES, prefixes).replace(
-                b" .\n", b" " + str(graph).encode() + b" .\n"))
-        else:
-            out.append(_label(graph.value, prefixes) + b" {\n" + _serialized(part, ox.RdfFormat.TURTLE, prefixes)
-                       + b"}\n")
-    return b"".join(out)
+    if graph is None or not data:
+        return data
+    if fmt == ox.RdfFormat.N_QUADS:
+        return data.replace(b" .\n", b" " + str(graph).encode() + b" .\n")
+    return _label(graph.value, prefixes) + b" {\n" + data + b"}\n"
 
 
 _LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
@@ -191,24 +188,54 @@ def _label(iri: str, prefixes: dict[str, str]) -> bytes:
 def _serialize_block(block: Any) -> tuple[list[bytes], list[float], list]:
     """One block as bytes per target format, serializing seconds, and its repeatable triples
     (as default-graph quads; in a worker process, as the IRIs of their terms, which
-    travel back ten times faster than pickled quads)."""
+    travel back ten times faster than pickled quads).
+
+    Each graph's triples are serialized once per syntax, in two parts: the
+    repeatable ones, which lead every graph, and the rest. The named formats
+    take both parts, the union formats the rest only (the writer adds the
+    repeatable triples no earlier block gave).
+    """
     assert _BLOCK_JOB is not None, "block writer not initialized"
     block_statements, formats, prefixes, pooled = _BLOCK_JOB
     quads, repeatable, runs = block_statements(block)
     plain: list = []   # only the union formats need the repeatable triples apart
-    unique = quads
     if repeatable and any(not named for _, named in formats):
         plain = [quads[i] for i in repeatable]
         if pooled:   # a fact's plain triple links two entities: IRIs only
             plain = [(q.subject.value, q.predicate.value, q.object.value) for q in plain]
-        skip = set(repeatable)
-        unique = [q for i, q in enumerate(quads) if i not in skip]
+    leading = _leading(repeatable, runs)
+    parts: dict[ox.RdfFormat, list[tuple[bytes, bytes]]] = {}
     out, spent = [], []
     for fmt, named in formats:
         clock = time.perf_counter()
-        out.append(_named(quads, runs, fmt, prefixes) if named else _serialized(unique, fmt, prefixes))
+        syntax = _SYNTAX[fmt]
+        if syntax not in parts:
+            parts[syntax] = [(_serialized(quads[start:start + k], syntax, prefixes),
+                              _serialized(quads[start + k:end], syntax, prefixes))
+                             for (_, start, end), k in zip(runs, leading)]
+        if named:
+            out.append(b"".join(_in_graph(graph, head + rest, fmt, prefixes)
+                                for (graph, _, _), (head, rest) in zip(runs, parts[syntax])))
+        else:
+            out.append(b"".join(rest for _, rest in parts[syntax]))
         spent.append(time.perf_counter() - clock)
     return out, spent, plain
+
+
+def _leading(repeatable: list[int], runs: list[tuple]) -> list[int]:
+    """How many of the *repeatable* places lead each run (they are the first of theirs)."""
+    ahead = iter(repeatable)
+    place = next(ahead, None)
+    out = []
+    for _, start, end in runs:
+        k = 0
+        while place is not None and place < end:
+            if place != start + k:
+                raise ValueError("repeatable triples must lead their graph")
+            k += 1
+            place = next(ahead, None)
+        out.append(k)
+    return out
 
 
 def _write_blocks(stream: Any, files: list, formats: list, prefixes: dict[str, str],

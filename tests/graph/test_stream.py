@@ -101,3 +101,14 @@ def test_block_statements_are_the_block_quads_with_their_graphs_apart(extraction
                    for graph, start, end in runs for q in plain[start:end]]
         assert rebuilt == named
     assert {"entities", "articles", "graphs"} <= kinds
+
+
+def test_the_repeatable_triples_must_lead_their_graphs():
+    # the writer serializes each graph as its leading fact triples and the rest;
+    # a block that put them elsewhere would be written wrongly, so it is refused
+    from rawabit.exports.ntriples import _leading
+    runs = [("g1", 0, 4), ("g2", 4, 8), ("g3", 8, 8)]
+    assert _leading([0, 1, 4], runs) == [2, 1, 0]
+    assert _leading([], runs) == [0, 0, 0]
+    with pytest.raises(ValueError):
+        _leading([2], runs)
