@@ -467,12 +467,7 @@ def document_features(sentences: Sequence[Sequence[str]], resources: FeatureReso
         infos = token_infos(sentences, resources)
     where = stem_places(infos) if places is None else places
     if not words:
-        flat, owner = context_features(infos, resources, window=window, places=where)
-        tokens = [feats for info in infos for feats in [[] for _ in info]]
-        for feature, k in zip(flat, owner):
-            tokens[k].append(feature)
-        it = iter(tokens)
-        return [[next(it) for _ in info] for info in infos]
+        return _per_token(infos, *context_features(infos, resources, window=window, places=where))
     firsts = _first_words(resources.gazetteer)
     out = []
     for si, info in enumerate(infos):
@@ -665,6 +660,16 @@ def _context_runs(info: list[dict], resources: FeatureResources, firsts: set[str
                         at(base + j - off)
 
 
+def _per_token(infos: list[list[dict]], flat: list[str], owner: list[int]) -> list[list[list[str]]]:
+    """A flat feature list with each feature's token (counted across the
+    sentences of *infos*) as one list per token, per sentence."""
+    tokens: list[list[str]] = [[] for info in infos for _ in info]
+    for feature, k in zip(flat, owner):
+        tokens[k].append(feature)
+    it = iter(tokens)
+    return [[next(it) for _ in info] for info in infos]
+
+
 def context_features(infos: list[list[dict]], resources: FeatureResources, *, window: int = _DOC_WINDOW,
                      places: dict | None = None, base: int = 0,
                      flat: list[str] | None = None, owner: list[int] | None = None
@@ -769,12 +774,7 @@ def stack_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequ
         infos = token_infos(sentences, resources)
     where = stem_places(infos) if places is None else places
     if not labels:
-        flat, owner = stack_context_features(infos, first_pass, window=window, places=where)
-        tokens = [feats for info in infos for feats in [[] for _ in info]]
-        for feature, k in zip(flat, owner):
-            tokens[k].append(feature)
-        it = iter(tokens)
-        return [[next(it) for _ in info] for info in infos]
+        return _per_token(infos, *stack_context_features(infos, first_pass, window=window, places=where))
     roles = [_span_roles(tags) for tags in first_pass]
     out = []
     for si, (info, tags) in enumerate(zip(infos, first_pass)):
