@@ -13,6 +13,7 @@ import csv
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -71,6 +72,11 @@ class FeatureResources:
     gazetteer_max: int = 0
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     given_names: frozenset[str] = frozenset()
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first tokens of the gazetteer's names."""
+        return frozenset(k[0] for k in self.gazetteer)
 
 
 def normalize(word: str) -> str:
@@ -269,19 +275,6 @@ def load_resources(data_dir: Path | str = DATA_DIR, *, gazetteer: bool = True,
                             given)
 
 
-_FIRSTS: tuple[dict, int, frozenset[str]] = ({}, 0, frozenset())
-
-
-def _first_words(gazetteer: dict[tuple[str, ...], str]) -> frozenset[str]:
-    """The first tokens of the names of *gazetteer*, kept for the last gazetteer asked about."""
-    global _FIRSTS
-    known, size, firsts = _FIRSTS
-    if gazetteer is not known or len(gazetteer) != size:
-        firsts = frozenset(k[0] for k in gazetteer)
-        _FIRSTS = (gazetteer, len(gazetteer), firsts)
-    return firsts
-
-
 def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureResources,
                     firsts: set[str] | frozenset[str] | None = None) -> list[str]:
     """Longest-match gazetteer B-/I- marks; the first token may carry a proclitic.
@@ -291,7 +284,7 @@ def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureReso
     """
     marks = [""] * len(norms)
     if firsts is None:
-        firsts = _first_words(res.gazetteer)
+        firsts = res.first_words
     end = 0   # the token after the last name marked
     for i in [i for i, (n, st) in enumerate(zip(norms, stems)) if n in firsts or st in firsts]:
         if i < end:
@@ -468,7 +461,7 @@ def document_features(sentences: Sequence[Sequence[str]], resources: FeatureReso
     where = stem_places(infos) if places is None else places
     if not words:
         return _per_token(infos, *context_features(infos, resources, window=window, places=where))
-    firsts = _first_words(resources.gazetteer)
+    firsts = resources.first_words
     out = []
     for si, info in enumerate(infos):
         feats = _features(info, resources, firsts)
@@ -691,7 +684,7 @@ def context_features(infos: list[list[dict]], resources: FeatureResources, *, wi
     flat = [] if flat is None else flat
     owner = [] if owner is None else owner
     where = stem_places(infos) if places is None else places
-    firsts = _first_words(resources.gazetteer)
+    firsts = resources.first_words
     for si, info in enumerate(infos):
         _context_runs(info, resources, firsts, base, flat, owner)
         for ti, x in enumerate(info):
