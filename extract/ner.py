@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import tomllib
 from abc import ABC, abstractmethod
-from itertools import product
+from itertools import accumulate, product
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -269,12 +269,11 @@ class CRFRecognizer(Recognizer):
         pos, size = _positions(sentences)
         scores = self._word_scores(sentences, [x for i in infos for x in i], pos, size)
         places = [stem_places(i) for i in infos]
+        starts = list(accumulate((sum(map(len, i)) for i in infos), initial=0))   # each text's first token
         features: list[str] = []
         rows: list[int] = []
-        base = 0
-        for i, p in zip(infos, places):
+        for i, p, base in zip(infos, places, starts):
             context_features(i, self._resources, places=p, base=base, flat=features, owner=rows)
-            base += sum(map(len, i))
         add_indexed(scores, features, rows, self._both)
         cut = np.cumsum([len(s) for s in sentences])[:-1]
         width = len(self._first.labels)
@@ -288,10 +287,9 @@ class CRFRecognizer(Recognizer):
                 marginals(first_scores, self._first.transitions), paths)]
             second_scores = scores[:, width:]
             self._add_label_scores(second_scores, paths, confidence, pos, size)
-            features, rows, base = [], [], 0
-            for i, p, tags in zip(infos, places, _per_text(texts, first)):
+            features, rows = [], []
+            for i, p, tags, base in zip(infos, places, _per_text(texts, first), starts):
                 stack_context_features(i, tags, places=p, base=base, flat=features, owner=rows)
-                base += sum(map(len, i))
             add_indexed(second_scores, features, rows, self._second)
             paths = viterbi(np.split(self._biased(second_scores), cut), self._second.transitions)
             first = [[self._second.labels[i] for i in p] for p in paths]
