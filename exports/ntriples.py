@@ -204,13 +204,14 @@ def _serialize_block(block: Any) -> tuple[list[bytes], list[float], list]:
         if pooled:   # a fact's plain triple links two entities: IRIs only
             plain = [(q.subject.value, q.predicate.value, q.object.value) for q in plain]
     leading = _leading(repeatable, runs)
+    heads = any(named for _, named in formats)   # only the named formats write the leading triples here
     parts: dict[ox.RdfFormat, list[tuple[bytes, bytes]]] = {}
     out, spent = [], []
     for fmt, named in formats:
         clock = time.perf_counter()
         syntax = _SYNTAX[fmt]
         if syntax not in parts:
-            parts[syntax] = [(_serialized(quads[start:start + k], syntax, prefixes),
+            parts[syntax] = [(_serialized(quads[start:start + k], syntax, prefixes) if heads else b"",
                               _serialized(quads[start + k:end], syntax, prefixes))
                              for (_, start, end), k in zip(runs, leading)]
         if named:
