@@ -263,16 +263,8 @@ def anercorp_articles(dest: Path) -> Path | None:
         return None
     if (dest / ".words").exists():
         return dest
-    sentences, words = [], []
-    for f in files:
-        for line in f.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                words.append(line.split()[0])
-            elif words:
-                sentences.append(" ".join(words))
-                words = []
-    if words:
-        sentences.append(" ".join(words))
+    from rawabit.extract.ner_mentions import read_conll
+    sentences = [" ".join(token for token, _ in s) for f in files for s in read_conll(f)]
     dest.mkdir(parents=True, exist_ok=True)
     for k in range(0, len(sentences), _SENTENCES_PER_ARTICLE):
         (dest / f"{k // _SENTENCES_PER_ARTICLE:05d}.txt").write_text(
