@@ -23,7 +23,7 @@ import numpy as np
 from ..errors import ModelError
 from .crf import CRFWeights, add_indexed, add_scores, marginals, read_model, side_by_side, viterbi
 from .ner_features import (
-    CONFIDENCE, DATA_DIR, LABEL_FEATURES, NEIGHBOURS, context_features, load_resources,
+    CONFIDENCE, DATA_DIR, LABEL_FEATURES, NEIGHBOURS, context_features, known_pairs, load_resources,
     stack_context_features, stem_places, token_infos)
 
 __all__ = ["Recognizer", "CRFRecognizer", "entity_bias_vector", "propagate_spans", "CamelBertRecognizer", "BACKENDS", "get_recognizer"]
@@ -228,6 +228,7 @@ class CRFRecognizer(Recognizer):
         self._second = _load(Path(stack_path)) if stack_path is not None else None
         self.stack_path = Path(stack_path) if stack_path is not None else None
         self._both = side_by_side([self._first] + ([self._second] if self._second else []))
+        self._pairs = known_pairs(self._both.attributes)   # the word pairs worth listing
         self.entity_bias = _settings(path).get("entity_bias", 0.0) if entity_bias is None else entity_bias
         last = self._second or self._first
         self._bias = entity_bias_vector(last.labels, self.entity_bias)
@@ -273,7 +274,8 @@ class CRFRecognizer(Recognizer):
         features: list[str] = []
         rows: list[int] = []
         for i, p, base in zip(infos, places, starts):
-            context_features(i, self._resources, places=p, base=base, flat=features, owner=rows)
+            context_features(i, self._resources, places=p, base=base, flat=features, owner=rows,
+                             pairs=self._pairs)
         add_indexed(scores, features, rows, self._both)
         cut = np.cumsum([len(s) for s in sentences])[:-1]
         width = len(self._first.labels)

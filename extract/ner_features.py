@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import AbstractSet, Iterable, Mapping, Sequence
 
 from camel_tools.utils.normalize import (
     normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar)
@@ -23,8 +23,8 @@ from camel_tools.utils.normalize import (
 __all__ = [
     "DATA_DIR", "NEIGHBOURS", "FeatureResources", "normalize", "split_affixes", "word_shape",
     "load_triggers", "load_gazetteer", "load_clusters", "load_given_names", "load_resources",
-    "sentence_features", "token_infos", "stem_places", "document_features", "context_features", "stack_features",
-    "stack_context_features", "LABEL_FEATURES", "CONFIDENCE",
+    "sentence_features", "token_infos", "stem_places", "document_features", "context_features",
+    "known_pairs", "stack_features", "stack_context_features", "LABEL_FEATURES", "CONFIDENCE",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -582,10 +582,31 @@ _DC = {k: f"dc={k}" for k in (1, 2, 3)}
 _OCH = {k: f"och={k}" for k in (1, 2, 3)}
 
 
+def known_pairs(attributes: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The word pairs (``-1|0=`` and ``0|+1=`` features) among *attributes*, a
+    model's: left word -> the words after it, for :func:`context_features`.
+
+    A pair whose words hold ``|`` is listed under every way of reading it.
+    """
+    out: dict[str, set[str]] = {}
+    for name in attributes:
+        if name.startswith(_PAIR_NAMES):
+            pair = name.partition("=")[2]
+            for k, c in enumerate(pair):
+                if c == "|":
+                    out.setdefault(pair[:k], set()).add(pair[k + 1:])
+    return {left: frozenset(right) for left, right in out.items()}
+
+
+_PAIR_NAMES = ("0|+1=", "-1|0=")
+
+
 def _context_runs(info: list[dict], resources: FeatureResources, firsts: set[str] | None,
-                  base: int, flat: list[str], owner: list[int]) -> None:
+                  base: int, flat: list[str], owner: list[int],
+                  pairs: Mapping[str, AbstractSet[str]] | None = None) -> None:
     """Append to *flat* the features :func:`_features` gives minus each word's
-    ``gives``, and to *owner* the token each is for (its index plus *base*).
+    ``gives``, and to *owner* the token each is for (its index plus *base*);
+    only the word pairs *pairs* lists (:func:`known_pairs`), when it is given.
 
     The same features by other means: each cue word, nisba, gazetteer name and
     sentence edge hands its features to the tokens around it, so a token with
@@ -601,11 +622,18 @@ def _context_runs(info: list[dict], resources: FeatureResources, firsts: set[str
         flat += [edge] * len(near)
         owner += [base + i for i in near]
     norms = [x["n"] for x in info]
-    pairs = [a + "|" + b for a, b in zip(norms, norms[1:])]
-    flat += ["0|+1=" + pair for pair in pairs]
-    owner += range(base, base + size - 1)
-    flat += ["-1|0=" + pair for pair in pairs]
-    owner += range(base + 1, base + size)
+    if pairs is None:
+        pairs = [a + "|" + b for a, b in zip(norms, norms[1:])]
+        flat += ["0|+1=" + pair for pair in pairs]
+        owner += range(base, base + size - 1)
+        flat += ["-1|0=" + pair for pair in pairs]
+        owner += range(base + 1, base + size)
+    else:
+        for i, right, b in zip(range(base, base + size), map(pairs.get, norms), norms[1:]):
+            if right is not None and b in right:
+                pair = norms[i - base] + "|" + b
+                flat += ("0|+1=" + pair, "-1|0=" + pair)
+                owner += (i, i + 1)
     run = 0
     add, at = flat.append, owner.append
     for i, x in enumerate(info):
@@ -665,8 +693,8 @@ def _per_token(infos: list[list[dict]], flat: list[str], owner: list[int]) -> li
 
 def context_features(infos: list[list[dict]], resources: FeatureResources, *, window: int = _DOC_WINDOW,
                      places: dict | None = None, base: int = 0,
-                     flat: list[str] | None = None, owner: list[int] | None = None
-                     ) -> tuple[list[str], list[int]]:
+                     flat: list[str] | None = None, owner: list[int] | None = None,
+                     pairs: Mapping[str, AbstractSet[str]] | None = None) -> tuple[list[str], list[int]]:
     """The features :func:`document_features` gives with ``words=False``, as one flat list.
 
     Args:
@@ -676,6 +704,9 @@ def context_features(infos: list[list[dict]], resources: FeatureResources, *, wi
         places: :func:`stem_places` of *infos*, when already made.
         base: Added to every token index (the text's first token among several texts).
         flat, owner: Lists to append to (new ones by default).
+        pairs: Left word -> right words (:func:`known_pairs` of a model): only
+            these word pairs are listed, the others being unknown to the model;
+            ``None`` lists them all.
 
     Returns:
         *flat*, the feature strings, and *owner*, for each the index of its
@@ -686,7 +717,7 @@ def context_features(infos: list[list[dict]], resources: FeatureResources, *, wi
     where = stem_places(infos) if places is None else places
     firsts = resources.first_words
     for si, info in enumerate(infos):
-        _context_runs(info, resources, firsts, base, flat, owner)
+        _context_runs(info, resources, firsts, base, flat, owner, pairs)
         for ti, x in enumerate(info):
             entry = where.get(x["stem"])
             if entry is not None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from rawabit.extract.ner_features import (
-    LABEL_FEATURES, NEIGHBOURS, document_features, load_clusters, load_gazetteer, load_resources,
-    normalize, sentence_features, split_affixes, stack_features, token_infos, word_shape)
+    LABEL_FEATURES, NEIGHBOURS, context_features, document_features, known_pairs, load_clusters,
+    load_gazetteer, load_resources, normalize, sentence_features, split_affixes, stack_features,
+    token_infos, word_shape)
 
 
 @pytest.fixture(scope="module")
@@ -340,6 +341,28 @@ def test_context_features_and_what_words_give_make_up_all_features(shipped, wind
                     bound += info[ti + off]["gives"][off]
             assert sorted(bound + context[si][ti]) == sorted(full[si][ti]), (si, ti)
     assert any("win=title" in f for s in context for f in s)      # cue words reach the context
+
+
+def test_known_pairs_reads_each_pair_every_way_a_bar_allows():
+    pairs = known_pairs(["-1|0=وزير|الخارجيه", "0|+1=ال|قاهره", "n=وزير", "0|+1=a|b|c", "-1|0=|"])
+    assert pairs["وزير"] == {"الخارجيه"} and pairs["ال"] == {"قاهره"}
+    assert pairs["a"] == {"b|c"} and pairs["a|b"] == {"c"} and pairs[""] == {""}
+    assert "n" not in pairs and "n=وزير" not in pairs
+
+
+def test_context_features_with_known_pairs_leave_out_only_the_unknown_pairs(shipped):
+    # The recogniser lists only the word pairs its model knows: any other
+    # feature, and every pair the model has a weight for, must still be there.
+    sentences = [s.split() for s in NEWS] + [["الرئيس"], []]
+    infos = token_infos(sentences, shipped)
+    full = list(zip(*context_features(infos, shipped)))
+    all_pairs = [(f, k) for f, k in full if f.startswith(("0|+1=", "-1|0="))]
+    model = [f for f, _ in all_pairs[::3]] + ["n=الرئيس"]   # a model knowing a third of them
+    got = list(zip(*context_features(infos, shipped, pairs=known_pairs(model))))
+    known = {f.partition("=")[2] for f in model}   # both features of a pair are listed
+    expected = [(f, k) for f, k in full if (f, k) not in all_pairs or f.partition("=")[2] in known]
+    assert sorted(got) == sorted(expected)
+    assert len(expected) < len(full) and any((f, k) in all_pairs for f, k in got)
 
 
 def test_label_features_left_out_are_exactly_the_label_and_confidence_ones(shipped):
