@@ -78,6 +78,11 @@ class FeatureResources:
         """The first tokens of the gazetteer's names."""
         return frozenset(k[0] for k in self.gazetteer)
 
+    @cached_property
+    def name_prefixes(self) -> frozenset[tuple[str, ...]]:
+        """Every leading part of the gazetteer's names, the whole names included."""
+        return frozenset(k[:n] for k in self.gazetteer for n in range(1, len(k) + 1))
+
 
 def normalize(word: str) -> str:
     """Dediacritize and normalize alef, alef maksura and teh marbuta.
@@ -285,19 +290,27 @@ def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureReso
     marks = [""] * len(norms)
     if firsts is None:
         firsts = res.first_words
+    gazetteer, prefixes, size = res.gazetteer, res.name_prefixes, len(norms)
     end = 0   # the token after the last name marked
     for i in [i for i, (n, st) in enumerate(zip(norms, stems)) if n in firsts or st in firsts]:
         if i < end:
             continue
-        for n in range(min(res.gazetteer_max, len(norms) - i), 0, -1):
-            rest = tuple(norms[i + 1:i + n])
-            typ = res.gazetteer.get((norms[i],) + rest) or res.gazetteer.get((stems[i],) + rest)
-            if typ:
-                marks[i] = "B-" + typ
-                for j in range(i + 1, i + n):
-                    marks[j] = "I-" + typ
-                end = i + n
-                break
+        best, typ = 0, ""   # the longest name, read with the whole first word before its stem
+        for head in (norms[i], stems[i]):
+            name, j = (head,), i + 1
+            while name in prefixes:
+                found = gazetteer.get(name)
+                if found and len(name) > best:
+                    best, typ = len(name), found
+                if j == size:
+                    break
+                name += (norms[j],)
+                j += 1
+        if best:
+            marks[i] = "B-" + typ
+            for j in range(i + 1, i + best):
+                marks[j] = "I-" + typ
+            end = i + best
     return marks
 
 

@@ -67,6 +67,19 @@ def test_gazetteer_is_optional_and_marks_multiword_names(tmp_path, res):
     assert "gz=B-PERS" in feats[1] and "gz=I-PERS" in feats[2] and "gz=B-LOC" in feats[4]
 
 
+def test_gazetteer_marks_take_the_longest_name_and_read_a_proclitic_off_its_first_word(tmp_path):
+    (tmp_path / "gazetteer_test.tsv").write_text(
+        "key\ttype\tar\nus\tCountry\tالولايات المتحدة\nwh\tOrganization\tالبيت الأبيض\n"
+        "un\tOrganization\tالأمم المتحدة|الأمم المتحدة للطفولة\nw\tCity\tواشنطن\n"
+        "b\tPerson\tبيت\n", encoding="utf-8")
+    (tmp_path / "ner_triggers.tsv").write_text("kind\tword\nproclitic\tو\nproclitic\tل\n",
+                                               encoding="utf-8")
+    res = load_resources(tmp_path)
+    tags = [[f.partition("=")[2] for f in token if f.startswith("gz=")] for token in sentence_features(
+        "قالت منظمة الأمم المتحدة للطفولة وواشنطن والبيت الأبيض إن الولايات".split(), res)]
+    assert tags == [[], [], ["B-ORG"], ["I-ORG"], ["I-ORG"], ["B-LOC"], ["B-ORG"], ["I-ORG"], [], []]
+
+
 def test_clusters_are_optional_and_become_features(tmp_path):
     assert load_clusters(tmp_path / "absent.tsv") == {}
     (tmp_path / "ner_triggers.tsv").write_text("kind\tword\nproclitic\tو\n", encoding="utf-8")
