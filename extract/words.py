@@ -44,6 +44,8 @@ _loaded = False
 _split: Callable[[str], list[str]] | None = None   # camel-tools' tokenizer, once imported
 _cut: re.Pattern[str] | None = None   # a character simple_word_tokenize may cut off; None: any
 _alone: frozenset[str] = frozenset()  # characters it always cuts off as one token
+_tokens: re.Pattern[str] | None = None  # a run of characters never cut off, or one cut off alone
+_other: re.Pattern[str] | None = None   # a character of neither kind, nor a space
 
 
 def versions() -> dict[str, str]:
@@ -119,12 +121,15 @@ def _tables() -> tuple[str, str] | None:
 
 
 def _load() -> None:
-    global _loaded, _cut, _alone
+    global _loaded, _cut, _alone, _tokens, _other
     tables = _tables()
     if tables is None:
-        _cut, _alone = None, frozenset()
+        _cut, _alone, _tokens, _other = None, frozenset(), None, None
     else:
-        _cut, _alone = re.compile("[^" + tables[0] + "]"), frozenset(tables[1])
+        kept, alone = tables[0], re.escape(tables[1])
+        _cut, _alone = re.compile("[^" + kept + "]"), frozenset(tables[1])
+        _tokens = re.compile(f"[{kept}]+|[{alone}]")
+        _other = re.compile(f"[^\\s{kept}{alone}]")
     _loaded = True
 
 
@@ -137,17 +142,24 @@ def _camel(piece: str) -> list[str]:
     return _split(piece)
 
 
-def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
-    """Yield ``(token, start, end)`` for the tokens ``simple_word_tokenize(text)`` gives.
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """The tokens ``simple_word_tokenize(text)`` gives, with their offsets.
 
     Args:
         text: Any text.
 
-    Yields:
-        Each token with its offsets in *text*, in order.
+    Returns:
+        ``(token, start, end)`` for each token, in order.
     """
     if not _loaded:
         _load()
+    if _other is not None and _other.search(text) is None:   # no emoji: one regex finds them all
+        return [(m[0], m.start(), m.end()) for m in _tokens.finditer(text)]
+    return list(_pieces(text))
+
+
+def _pieces(text: str) -> Iterator[tuple[str, int, int]]:
+    """:func:`word_spans`, a whitespace-separated piece at a time."""
     cut, alone = _cut, _alone
     for piece in _PIECE.finditer(text):
         word = piece.group()

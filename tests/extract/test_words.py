@@ -41,9 +41,18 @@ def test_without_the_shortcut_every_piece_goes_to_camel_tools(monkeypatch):
     words._load()
     calls = []
     monkeypatch.setattr(words, "_cut", None)      # what _load leaves when camel-tools' internals differ
+    monkeypatch.setattr(words, "_other", None)
     monkeypatch.setattr(words, "_split", lambda s: calls.append(s) or simple_word_tokenize(s))
     assert [w for w, _, _ in word_spans("قال الوزير: نعم")] == ["قال", "الوزير", ":", "نعم"]
     assert calls == ["قال", "الوزير:", "نعم"]
+
+
+def test_a_text_without_emoji_is_cut_in_one_pass_like_piece_by_piece():
+    words._load()
+    text = NEWS.split("👍🏽")[0]
+    assert words._other.search(text) is None   # the one-pass path
+    assert word_spans(text) == list(words._pieces(text))
+    assert words._other.search(NEWS) is not None
 
 
 def test_only_pieces_with_emoji_go_to_camel_tools(monkeypatch):
