@@ -97,18 +97,18 @@ def tokenize(text: str, start: int, index: int, *,
     Returns:
         A :class:`Sentence` whose tokens carry article offsets.
     """
-    tokens: list[Token] = []
     seen = _ANALYSES.get(split)
     if seen is None or len(seen) >= _ANALYSES_LIMIT:
         seen = _ANALYSES[split] = {}
-    for word, at, end in word_spans(text):
-        forms = seen.get(word)
-        if forms is None:
+    spans = word_spans(text)
+    for word, _, _ in spans:
+        if word not in seen:
             norm = normalize(word)
             prefix, base = split(norm) if split else ("", norm)
-            forms = seen[word] = (norm, base, prefix)
-        tokens.append(Token(word, start + at, start + end, *forms))
-    return Sentence(index, start, start + len(text), text, tuple(tokens))
+            seen[word] = (norm, base, prefix)
+    make = Token._make   # faster than Token(...), which also takes keywords
+    tokens = tuple([make((word, start + at, start + end) + seen[word]) for word, at, end in spans])
+    return Sentence(index, start, start + len(text), text, tokens)
 
 
 # word -> (norm, base, prefix), per split function: the same words come back in every text
