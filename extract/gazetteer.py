@@ -12,7 +12,7 @@ being the one shown. Everything is matched in normalized form.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .arabic import accusative, normalize_phrase
@@ -51,6 +51,14 @@ class PhraseIndex:
             if len(self._starts) >= _STARTS_LIMIT:
                 self._starts.clear()
             found = self._starts[word] = tuple(r for r in readings(word) if r in self.by_first)
+        return found
+
+    def starts(self, words: Sequence[str], readings: Callable[[str], Iterable[str]]) -> list[tuple[str, ...]]:
+        """:meth:`starting` of each of *words* (a sentence's), in one pass."""
+        found = list(map(self._starts.get, words))
+        if None in found:
+            for i in [i for i, f in enumerate(found) if f is None]:
+                found[i] = self.starting(words[i], readings)
         return found
 
     def first_words(self) -> set[str]:

@@ -7,6 +7,8 @@ country as the actor.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .clitics import CliticSplitter
 from .gazetteer import Gazetteer
 from .grammar import WORDS, either
@@ -28,37 +30,31 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in doc.sentences:
-            doc.mentions.extend(self._names(sent, doc))
-            doc.mentions.extend(self._topics(sent))
+            norms = [t.norm for t in sent.tokens]
+            doc.mentions.extend(self._names(sent, norms, doc))
+            doc.mentions.extend(self._topics(sent, norms))
             doc.mentions.extend(self._nisba_agents(sent))
         return doc
 
-    @staticmethod
-    def _match(index, sent: Sentence, i: int, readings: tuple[str, ...]) -> tuple[int, str] | None:
-        """The longest phrase of *index* at token *i*, read as one of *readings*."""
-        rest = [t.norm for t in sent.tokens[i + 1:i + index.max_len]]
-        for reading in readings:
-            found = index.match(reading, rest)
-            if found:
-                return found
-        return None
-
-    def _scan(self, index, sent: Sentence):
+    def _scan(self, index, norms: list[str]) -> Iterator[tuple[int, int, str]]:
         """Yield (first token, number of tokens, value) of each longest match, left to right."""
-        i, toks, candidates = 0, sent.tokens, self.splitter.candidates
-        while i < len(toks):
-            readings = index.starting(toks[i].norm, candidates)
-            found = self._match(index, sent, i, readings) if readings else None  # most words start none
-            if not found:
-                i += 1
+        starts = index.starts(norms, self.splitter.candidates)
+        after = 0   # the token after the last match
+        for i in [i for i, readings in enumerate(starts) if readings]:   # most words start none
+            if i < after:
                 continue
-            n, value = found
-            yield i, n, value
-            i += n
+            rest = norms[i + 1:i + index.max_len]
+            for reading in starts[i]:
+                found = index.match(reading, rest)
+                if found:
+                    n, value = found
+                    yield i, n, value
+                    after = i + n
+                    break
 
-    def _names(self, sent: Sentence, doc: Doc) -> list[Mention]:
+    def _names(self, sent: Sentence, norms: list[str], doc: Doc) -> list[Mention]:
         out, toks = [], sent.tokens
-        for i, n, key in self._scan(self.gaz.names, sent):
+        for i, n, key in self._scan(self.gaz.names, norms):
             words = " ".join(t.norm for t in toks[i:i + n])
             if i > 0 and toks[i - 1].base in WORDS.place_head and words in self.gaz.nisba:
                 continue  # «العاصمة السعودية الرياض»: an adjective here, not the country
@@ -67,9 +63,9 @@ class GazetteerMatcher:
             out.append(_mention(sent, i, i + n, ent.type, key, "gazetteer", 1.0))
         return out
 
-    def _topics(self, sent: Sentence) -> list[Mention]:
+    def _topics(self, sent: Sentence, norms: list[str]) -> list[Mention]:
         return [_mention(sent, i, i + n, EntityType.TOPIC, key, "topic", 0.9)
-                for i, n, key in self._scan(self.gaz.topics, sent)]
+                for i, n, key in self._scan(self.gaz.topics, norms)]
 
     def _nisba_agents(self, sent: Sentence) -> list[Mention]:
         """«القوات الروسية والأوكرانية», «بمسيرات روسية» → Russia (and Ukraine) as actors."""

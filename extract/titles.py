@@ -96,15 +96,15 @@ class TitleParser:
     # -- component ---------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         pending: list[tuple[Sentence, int, int, _Role]] = []
-        starting, readings, counterpart = self.index.starting, self.splitter.candidates, WORDS.counterpart
+        readings, counterpart = self.splitter.candidates, WORDS.counterpart
         for sent in doc.sentences:
-            i, toks = 0, sent.tokens
-            while i < len(toks):
-                norm = toks[i].norm
-                if not starting(norm, readings) and norm not in counterpart and norm[1:] not in counterpart:
-                    i += 1  # most words start no title and are no «نظير»
-                    continue
-                i = self._at(doc, sent, i, pending)
+            norms = [t.norm for t in sent.tokens]
+            starts = self.index.starts(norms, readings)
+            after = 0   # the token after the last phrase read
+            for i in [i for i, norm in enumerate(norms)   # most words start no title and are no «نظير»
+                      if starts[i] or norm in counterpart or norm[1:] in counterpart]:
+                if i >= after:
+                    after = self._at(doc, sent, i, pending)
         for sent in doc.sentences:
             self._headed_organizations(doc, sent)
         for sent, first, end, role in pending:
