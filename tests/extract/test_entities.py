@@ -26,6 +26,23 @@ def test_gazetteer_names_with_clitics_and_variants(nlp):
     assert {"kremlin", "moscow", "volodymyr-zelensky", "donald-trump"} <= keys
 
 
+def test_longest_names_win_and_a_name_inside_a_longer_one_is_not_matched_again(nlp):
+    d = doc(nlp, "واجتمع مجلس الأمن الدولي في نيويورك، ثم زار الأمين العام للأمم المتحدة موسكو وموسكو.")
+    found = [(m.text, m.key) for m in d.mentions if m.source == "gazetteer"]
+    assert [k for _, k in found if k in ("moscow", "new-york")] == ["new-york", "moscow", "moscow"]
+    assert any(t.startswith("مجلس الأمن") for t, _ in found)
+    assert not any(t == "الأمن" for t, _ in found)
+
+
+def test_phrase_index_starts_are_starting_for_every_word(nlp):
+    matcher = next(c for c in nlp.components if c.name == "gazetteer")
+    index, readings = matcher.gaz.names, matcher.splitter.candidates
+    words = "وصل الرئيس وموسكو للكرملين وواشنطن أمس".split() + ["كلمةلاتعرف"]
+    expected = [index.starting(w, readings) for w in words]
+    assert index.starts(words, readings) == expected
+    assert expected[2] and not expected[0] and not expected[-1]
+
+
 def test_dual_title_gives_two_roles(nlp):
     d = doc(nlp, "وتحدث الرئيسان الروسي فلاديمير بوتين والأميركي دونالد ترمب هاتفياً.")
     assert {("vladimir-putin", "presidentOf", "russia"), ("donald-trump", "presidentOf", "usa")} <= roles(d)
