@@ -106,17 +106,29 @@ def read_model(path: Path | str) -> CRFWeights:
     return CRFWeights(labels, {a: i for i, a in enumerate(attrs)}, state, transitions)
 
 
-def _padded(scores: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Stack sequences of state scores into ``(longest, labels, batch)``, and their lengths.
+def _padded(scores: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Stack sequences of state scores, longest first, into ``(longest, labels, batch)``.
 
     Labels lead each position's ``(labels, batch)`` block, so that maxima and
     sums over labels are reductions over the first axis, numpy's fast ones.
+    Longest first, the sequences still running at position *t* are the first
+    ``active[t]``, and each step computes only those.
+
+    Returns:
+        The stacked scores, their lengths (in stacked order), ``order`` (the
+        stacked column of each sequence) and ``active``.
     """
-    lengths = np.array([len(s) for s in scores])
-    out = np.zeros((int(lengths.max(initial=0)), scores[0].shape[1] if scores else 0, len(scores)))
-    for b, s in enumerate(scores):
-        out[:len(s), :, b] = s
-    return out, lengths
+    lengths = np.array([len(s) for s in scores], dtype=np.intp)
+    by_length = np.argsort(-lengths, kind="stable")
+    lengths = lengths[by_length]
+    longest = int(lengths[0]) if len(lengths) else 0
+    out = np.zeros((longest, scores[0].shape[1] if scores else 0, len(scores)))
+    for b, k in enumerate(by_length.tolist()):
+        out[:lengths[b], :, b] = scores[k]
+    order = np.empty_like(by_length)
+    order[by_length] = np.arange(len(by_length))
+    active = np.searchsorted(-lengths, -np.arange(longest), side="left")   # lengths > t
+    return out, lengths, order, active
 
 
 def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
@@ -131,28 +143,28 @@ def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.nd
     """
     if not scores:
         return []
-    s, lengths = _padded(scores)                             # (longest, labels, batch)
+    s, lengths, order, active = _padded(scores)             # (longest, labels, batch)
     longest, _, batch = s.shape
     if not longest:
         return [np.zeros(0, dtype=int) for _ in scores]
-    alpha = np.empty_like(s)        # past a sequence's end the rows run on, unread
+    alpha = np.empty_like(s)        # past a sequence's end its columns are left unset, unread
     alpha[0] = s[0]
     step = transitions[:, :, None]                            # (from, to, 1)
     for t in range(1, longest):
-        alpha[t] = (alpha[t - 1][:, None, :] + step).max(axis=0) + s[t]
+        a = active[t]
+        alpha[t, :, :a] = (alpha[t - 1, :, None, :a] + step).max(axis=0) + s[t, :, :a]
     ends = np.maximum(lengths - 1, 0)
-    cols = np.arange(batch)
-    last = alpha[ends, :, cols].argmax(axis=1)
-    # Walk back all sequences at once, each joining at its own last position;
-    # the best previous label is found again for the label taken only.
+    label = alpha[ends, :, np.arange(batch)].argmax(axis=1)
+    # Walk back all sequences at once: a sequence joins at its last position,
+    # its label still the best last one; the best previous label is found
+    # again for the label taken only.
     paths = np.zeros((longest, batch), dtype=int)
-    label = last
     for t in range(longest - 1, -1, -1):
-        label = np.where(ends == t, last, label)
-        paths[t] = label
+        a = active[t]
+        paths[t, :a] = label[:a]
         if t:
-            label = (alpha[t - 1] + transitions[:, label]).argmax(axis=0)
-    return [paths[:n, b] for b, n in enumerate(lengths)]
+            label[:a] = (alpha[t - 1, :, :a] + transitions[:, label[:a]]).argmax(axis=0)
+    return [paths[:lengths[b], b] for b in order.tolist()]
 
 
 def marginals(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
@@ -167,7 +179,7 @@ def marginals(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.
     """
     if not scores:
         return []
-    s, lengths = _padded(scores)                             # (longest, labels, batch)
+    s, lengths, order, active = _padded(scores)             # (longest, labels, batch)
     longest, n_labels, _ = s.shape
     if not longest:
         return [np.zeros((0, n_labels)) for _ in scores]
@@ -176,19 +188,20 @@ def marginals(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[np.
     state = np.exp(s - s.max(axis=1, keepdims=True))
     trans = np.exp(transitions - transitions.max())
     forward, backward = trans.T.copy(), trans
-    fwd = np.empty_like(state)
+    fwd = np.ones_like(state)
     fwd[0] = state[0] / state[0].sum(axis=0)
     for t in range(1, longest):
-        a = (forward @ fwd[t - 1]) * state[t]
-        fwd[t] = a / a.sum(axis=0)
+        a = active[t]
+        f = (forward @ fwd[t - 1, :, :a]) * state[t, :, :a]
+        fwd[t, :, :a] = f / f.sum(axis=0)
     bwd = np.ones_like(state)
     for t in range(longest - 2, -1, -1):
-        b = backward @ (bwd[t + 1] * state[t + 1])
-        b /= b.sum(axis=0)
-        bwd[t] = np.where(t < lengths - 1, b, 1.0)
+        a = active[t + 1]                   # a sequence's last position keeps 1
+        b = backward @ (bwd[t + 1, :, :a] * state[t + 1, :, :a])
+        bwd[t, :, :a] = b / b.sum(axis=0)
     prob = fwd * bwd
     prob /= prob.sum(axis=1, keepdims=True)
-    return [prob[:n, :, b] for b, n in enumerate(lengths)]
+    return [prob[:lengths[b], :, b] for b in order.tolist()]
 
 
 def side_by_side(models: Sequence[CRFWeights]) -> CRFWeights:
