@@ -32,6 +32,8 @@ class PhraseIndex:
     by_first: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     max_len: int = 1
     _starts: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _leading: set[tuple[str, ...]] = field(default_factory=set, repr=False, compare=False)  # every
+    # phrase's leading words, two or more
 
     def add(self, phrase: str, value: str) -> None:
         words = tuple(normalize_phrase(phrase).split())
@@ -39,6 +41,7 @@ class PhraseIndex:
             return
         self.by_first.setdefault(words[0], {}).setdefault(words, value)
         self.max_len = max(self.max_len, len(words))
+        self._leading.update(words[:n] for n in range(2, len(words) + 1))
         self._starts.clear()
 
     def starting(self, word: str, readings: Callable[[str], Iterable[str]]) -> tuple[str, ...]:
@@ -76,11 +79,17 @@ class PhraseIndex:
         group = self.by_first.get(first)
         if not group:
             return None
-        for n in range(min(self.max_len, len(rest) + 1), 0, -1):
-            value = group.get((first, *rest[: n - 1]))
+        found = None
+        phrase = (first,)
+        for word in rest[:self.max_len - 1]:   # longer, while some phrase begins so
+            value = group.get(phrase)
             if value is not None:
-                return n, value
-        return None
+                found = len(phrase), value
+            phrase += (word,)
+            if phrase not in self._leading:
+                return found
+        value = group.get(phrase)
+        return (len(phrase), value) if value is not None else found
 
 
 class Gazetteer:
