@@ -103,17 +103,14 @@ class RelationFinder:
             if not us:
                 continue
             covered = {t for u in us for t in range(u.first, u.last)}
-            i = 0
-            while i < len(sent.tokens):
-                found = self._cue_at(sent, i) if i not in covered and \
-                    self._starting(sent.tokens[i].norm) else None
-                if not found:
-                    i += 1
-                    continue
-                n, cues = found
-                for cue in cues:
-                    doc.facts.extend(self._facts(doc, sent, us, i, i + n, cue))
-                i += n
+            after = 0   # the token after the last cue
+            for i in [i for i, t in enumerate(sent.tokens) if i not in covered and self._starting(t.norm)]:
+                found = self._cue_at(sent, i) if i >= after else None
+                if found:
+                    n, cues = found
+                    for cue in cues:
+                        doc.facts.extend(self._facts(doc, sent, us, i, i + n, cue))
+                    after = i + n
         return doc
 
     # -- cue matching ------------------------------------------------------
