@@ -60,10 +60,8 @@ class GeographyFinder:
                 self._fact(doc, sent, m, nxt.key, m.first, nxt.last, "locatedIn.direction")
 
     def _capital(self, doc: Doc, sent: Sentence, ms: list[Mention]) -> None:
-        toks = sent.tokens
-        for i, tok in enumerate(toks[:-2]):
-            if tok.base not in WORDS.capital and tok.norm not in WORDS.capital:
-                continue
+        toks, capital = sent.tokens, WORDS.capital
+        for i in [i for i, t in enumerate(toks[:-2]) if t.base in capital or t.norm in capital]:
             country = self.gaz.nisba.get(toks[i + 1].norm)
             city = next((x for x in ms if x.first == i + 2 and x.type is EntityType.CITY), None)
             if country and city is not None:

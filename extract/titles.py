@@ -320,9 +320,9 @@ class TitleParser:
 
     def _own_country(self, doc: Doc, sent: Sentence) -> None:
         """«وجدد المستشار الألماني دعم بلاده لكييف»: «بلاده» is the country of the office just named."""
-        for j, tok in enumerate(sent.tokens):
-            if tok.norm not in WORDS.own_country and tok.norm[1:] not in WORDS.own_country:
-                continue
+        own = WORDS.own_country
+        for j in [j for j, t in enumerate(sent.tokens) if t.norm in own or t.norm[1:] in own]:
+            tok = sent.tokens[j]
             offices = [f for f in doc.facts if f.rule == "role.title" and f.sentence in (sent.index, sent.index - 1)
                        and f.start < tok.start and self._is_country(doc, f.object)]
             pending = [m for m in doc.mentions if m.source == "title-ref" and m.sentence == sent.index
@@ -336,17 +336,17 @@ class TitleParser:
 
     def _headed_organizations(self, doc: Doc, sent: Sentence) -> None:
         """Organizations named by a head word outside titles: «اتهمت وزارة الخارجية الروسية …»."""
-        toks = sent.tokens
+        heads, org = self.heads, EntityType.ORGANIZATION
+        heads_at = [j for j, t in enumerate(sent.tokens) if heads.get(t.base) is org and not t.base.startswith("ال")]
+        if not heads_at:
+            return
         taken = {t for m in doc.mentions if m.sentence == sent.index for t in range(m.first, m.last)}
-        j = 0
-        while j < len(toks):
-            if j not in taken and not toks[j].base.startswith("ال") and \
-                    self.heads.get(toks[j].base) is EntityType.ORGANIZATION:
+        after = 0   # the token after the last organization found
+        for j in heads_at:
+            if j >= after and j not in taken:
                 found = self._headed(doc, sent, j)
                 if found and not taken & set(range(j, found[1])):
-                    j = found[1]
-                    continue
-            j += 1
+                    after = found[1]
 
     def _name(self, doc: Doc, sent: Sentence, j: int, *, known_only: bool = False,
               after_comma: bool = False) -> tuple[str, int]:
