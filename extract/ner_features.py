@@ -13,7 +13,7 @@ import csv
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import AbstractSet, Iterable, Mapping, Sequence
 
@@ -684,14 +684,20 @@ def _context_runs(info: list[dict], resources: FeatureResources, firsts: set[str
                 owner += (base + i, base + i)
     if resources.gazetteer:
         gaz = _gazetteer_tags([x["stem"] for x in info], norms, resources, firsts)
-        for j, mark in enumerate(gaz):
-            if mark:
-                add("gz=" + mark)
-                at(base + j)
-                for off in NEIGHBOURS:
-                    if 0 <= j - off < size:
-                        add(f"{off}:gz={mark}")
-                        at(base + j - off)
+        for j in [j for j, mark in enumerate(gaz) if mark]:
+            own, given = _gazetteer_features(gaz[j])
+            add(own)
+            at(base + j)
+            for off, feature in given:
+                if 0 <= j - off < size:
+                    add(feature)
+                    at(base + j - off)
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_features(mark: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The feature a gazetteer *mark* (``B-LOC``…) gives its token, and by offset those it gives its neighbours."""
+    return "gz=" + mark, tuple((off, f"{off}:gz={mark}") for off in NEIGHBOURS)
 
 
 def _per_token(infos: list[list[dict]], flat: list[str], owner: list[int]) -> list[list[list[str]]]:
