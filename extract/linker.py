@@ -15,7 +15,7 @@ from itertools import chain
 
 from .arabic import normalize_phrase
 from .gazetteer import Gazetteer
-from .model import Article, Doc, Entity, EntityType, Extraction, Fact, Quote
+from .model import Article, Doc, Entity, EntityType, Extraction, Fact, Quote, Tally
 from .spool import SPOOL_LIMIT, Spool
 
 __all__ = ["Linker", "Summary"]
@@ -104,10 +104,14 @@ class Linker:
         entities, docs = self._entities, self._pending
         self._entities, self._pending = dict(self.known), self._spool()
         remap = _surname_map(entities)
-        out = Extraction(articles=self._spool(), entities={}, facts=self._spool(), quotes=self._spool())
+        out = Extraction(articles=self._spool(), entities={}, facts=self._spool(), quotes=self._spool(),
+                         counts=Tally())
         used: set[str] = set()
+        counted: set[str] = set()   # articles whose statements are counted: a text read twice counts once
         for doc in docs:
             out.articles.append(doc.article)
+            count = out.counts.fact if doc.article.id not in counted else None
+            counted.add(doc.article.id)
             keys = {remap.get(k, k) for k in doc.mentions}
             # one string object per key, however many articles mention it
             out.mentions[doc.article.id] = {sys.intern(k) for k in keys if k in entities}
@@ -123,9 +127,11 @@ class Linker:
                 ident = (f.subject, f.relation, f.object, f.status, f.sentence)
                 if ident in seen or f.subject == f.object or f.subject not in entities or f.object not in entities:
                     continue
-                seen.add(ident)
+                seen.add(ident)   # what a statement IRI hashes, less the article: one statement each
                 used.update((f.subject, f.object))
                 out.facts.append(f)
+                if count is not None:
+                    count(f)
             for q in doc.quotes:
                 speaker = remap.get(q.speaker, q.speaker)
                 if speaker in entities:

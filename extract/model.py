@@ -5,6 +5,7 @@ RDF. Offsets are character offsets into :attr:`Article.text`.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from enum import Enum
@@ -12,7 +13,7 @@ from typing import NamedTuple
 
 __all__ = [
     "EntityType", "Status", "Article", "Token", "Sentence", "Mention",
-    "Entity", "Fact", "Quote", "Doc", "Extraction",
+    "Entity", "Fact", "Quote", "Doc", "Tally", "Extraction",
 ]
 
 
@@ -223,6 +224,45 @@ class Doc:
     quotes: list[Quote] = field(default_factory=list)
 
 
+class Tally:
+    """How many statements an extraction's facts make, each counted once: the counts
+    its graph carries (see :mod:`rawabit.graph.build`).
+
+    Attributes:
+        articles: Article id -> [statements, asserted statements] it gives
+            (``rwb:statementCount``, ``rwb:assertedCount``).
+        named: Entity key -> statements naming it as subject or object
+            (``rwb:namedInStatements``; a statement naming it twice counts once).
+        statuses: Status value -> its statements (``rwb:statementCount`` of the status).
+        rules: Rule name -> its statements (``rwb:statementCount`` of the ``rwb:Rule``).
+    """
+
+    def __init__(self) -> None:
+        self.articles: dict[str, list[int]] = {}
+        self.named: Counter[str] = Counter()
+        self.statuses: Counter[str] = Counter()
+        self.rules: Counter[str] = Counter()
+
+    def of_article(self, article_id: str) -> list[int]:
+        """[statements, asserted] of the article; zeros if it gives none."""
+        return self.articles.get(article_id) or [0, 0]
+
+    def fact(self, fact: Fact) -> None:
+        """Count *fact*'s statement (the caller sees that each is counted once)."""
+        counts = self.articles.get(fact.article)
+        if counts is None:
+            counts = self.articles[fact.article] = [0, 0]
+        counts[0] += 1
+        if fact.status == Status.ASSERTED:  # a str enum: equal to its value too
+            counts[1] += 1
+        self.statuses[Status(fact.status).value] += 1
+        self.rules[fact.rule] += 1
+        named = self.named
+        named[fact.subject] = named.get(fact.subject, 0) + 1
+        if fact.object != fact.subject:
+            named[fact.object] = named.get(fact.object, 0) + 1
+
+
 @dataclass(slots=True)
 class Extraction:
     """What extraction found in a whole corpus, with entities linked across articles.
@@ -237,6 +277,10 @@ class Extraction:
         facts: Facts of every status, in article and sentence order.
         quotes: Quotations and reported speech.
         mentions: Article id -> keys of the entities it mentions.
+        counts: The :class:`Tally` of *facts* when linking made it (it counts
+            as the facts are linked, sparing a big corpus another pass over
+            them); ``None`` when not known. Code that changes *facts* must set
+            it back to ``None``.
     """
 
     articles: list[Article] = field(default_factory=list)
@@ -244,3 +288,4 @@ class Extraction:
     facts: list[Fact] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     mentions: dict[str, set[str]] = field(default_factory=dict)
+    counts: Tally | None = None

@@ -12,7 +12,6 @@ confidence rounded to two places), so serializing it is deterministic.
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -20,7 +19,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Status
+from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Status, Tally
 
 from . import iris
 from .namespace import PREFIXES, RWB
@@ -52,43 +51,6 @@ def confidence_literal(value: float) -> Literal:
     if text in ("-0", "+0"):
         text = "0"
     return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
-
-
-class Tally:
-    """The counts the default graph carries, each statement counted once.
-
-    Attributes:
-        articles: Article id -> [statements, asserted statements] it gives
-            (``rwb:statementCount``, ``rwb:assertedCount``).
-        named: Entity key -> statements naming it as subject or object
-            (``rwb:namedInStatements``; a statement naming it twice counts once).
-        statuses: Status value -> its statements (``rwb:statementCount`` of the status).
-        rules: Rule name -> its statements (``rwb:statementCount`` of the ``rwb:Rule``).
-    """
-
-    def __init__(self) -> None:
-        self.articles: dict[str, list[int]] = {}
-        self.named: Counter[str] = Counter()
-        self.statuses: Counter[str] = Counter()
-        self.rules: Counter[str] = Counter()
-
-    def of_article(self, article_id: str) -> list[int]:
-        """[statements, asserted] of the article; zeros if it gives none."""
-        return self.articles.get(article_id) or [0, 0]
-
-    def fact(self, fact: Fact) -> None:
-        counts = self.articles.get(fact.article)
-        if counts is None:
-            counts = self.articles[fact.article] = [0, 0]
-        counts[0] += 1
-        if fact.status == Status.ASSERTED:  # a str enum: equal to its value too
-            counts[1] += 1
-        self.statuses[Status(fact.status).value] += 1
-        self.rules[fact.rule] += 1
-        named = self.named
-        named[fact.subject] = named.get(fact.subject, 0) + 1
-        if fact.object != fact.subject:
-            named[fact.object] = named.get(fact.object, 0) + 1
 
 
 def _fact_id(fact: Fact) -> tuple:
@@ -218,7 +180,7 @@ def build_dataset(extraction: Extraction) -> Dataset:
     ds = Dataset(default_union=False)
     bind_prefixes(ds)
     default = ds.default_graph
-    counts = tally(extraction.facts)
+    counts = extraction.counts or tally(extraction.facts)
     for key in sorted(extraction.entities):
         _add_entity(default, extraction.entities[key], counts.named[key])
     for article in extraction.articles:

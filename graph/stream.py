@@ -171,7 +171,7 @@ def blocks(extraction: Extraction, size: int = BLOCK_SIZE) -> Iterator[tuple[str
     Raises:
         ValueError: As :func:`~rawabit.graph.build.build_dataset`.
     """
-    counts: Tally = tally(extraction.facts, in_runs=True)
+    counts: Tally = extraction.counts or tally(extraction.facts, in_runs=True)
     keys = sorted(extraction.entities)
     for i in range(0, len(keys), size):
         yield "entities", [(extraction.entities[k], counts.named[k]) for k in keys[i:i + size]]

@@ -155,3 +155,18 @@ def test_the_stream_counts_a_text_read_twice_once(tmp_path: Path) -> None:
     assert streamed == set(ox.parse(path=str(path), format=ox.RdfFormat.TRIG))
     assert_counts_hold(path)
     assert _pairs(path, _WRITTEN % "namedInStatements")["https://w3id.org/rawabit/id/vladimir-putin"] == 3
+
+
+def test_the_counts_made_while_linking_are_those_of_the_facts_linked() -> None:
+    from rawabit.extract.pipeline import Pipeline
+    from rawabit.graph.build import tally
+    texts = ["التقى الرئيس الروسي فلاديمير بوتين المبعوث الأمريكي ستيف ويتكوف في موسكو.",
+             "ولم يلتق دونالد ترمب بوتين، ونفى الكرملين أن تكون موسكو تطالب بأربع مناطق."]
+    articles = [Article("a1", "a1.txt", texts[0]), Article("a2", "a2.txt", texts[1]),
+                Article("a1", "copy/a1.txt", texts[0])]   # the same text read twice
+    linked = Pipeline.default(ner=False).corpus(articles)
+    counted = tally(linked.facts, in_runs=True)
+    assert linked.counts is not None and len(linked.facts) >= 4
+    assert linked.counts.articles == counted.articles and linked.counts.named == counted.named
+    assert linked.counts.statuses == counted.statuses and linked.counts.rules == counted.rules
+    assert linked.counts.articles["a1"][0] * 2 == sum(f.article == "a1" for f in linked.facts)
