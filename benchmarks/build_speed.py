@@ -184,13 +184,32 @@ def _run_with_rusage(argv: list[str]) -> tuple[str, float, int]:
         return out.read().decode(), seconds, usage.ru_maxrss // 1024
 
 
+def stolen() -> float:
+    """Seconds of CPU the hypervisor has given other guests so far, over all cores
+    (the ``steal`` column of ``/proc/stat``; 0 where there is none)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = fh.readline().split()
+        return int(fields[8]) / os.sysconf("SC_CLK_TCK") if fields[0] == "cpu" and len(fields) > 8 else 0.0
+    except (OSError, ValueError):
+        return 0.0
+
+
+def steal_share(before: float, seconds: float) -> float:
+    """The share of the machine's cores taken by other guests since *before*
+    (a :func:`stolen` reading) over *seconds* of wall time."""
+    return (stolen() - before) / (seconds * (os.cpu_count() or 1)) if seconds > 0 else 0.0
+
+
 def build(corpus: Path, outdir: Path, workers: int, formats: tuple[str, ...], *, no_ner: bool = False) -> dict:
     outdir.mkdir(parents=True, exist_ok=True)
     outputs = [str(outdir / f"graph{ext}") for ext in formats]
     args = json.dumps({"corpus": str(corpus), "outputs": outputs, "workers": workers, "no_ner": no_ner})
+    steal = stolen()
     out, seconds, rss = _run_with_rusage([PY, "-c", _CHILD, args])
     res = json.loads(out.strip().splitlines()[-1])
-    res.update(wall=seconds, rss=rss, sizes={Path(o).suffix: _size(Path(o)) for o in outputs}, outputs=outputs)
+    res.update(wall=seconds, rss=rss, sizes={Path(o).suffix: _size(Path(o)) for o in outputs}, outputs=outputs,
+               steal=steal_share(steal, seconds))
     return res
 
 
@@ -391,7 +410,9 @@ def main(argv: list[str] | None = None) -> int:
         for rep in range(args.repeat):   # rounds in turn, so that a slow spell hits every kind of run
             this_round: dict = {}
             if n <= args.tokenize_max or not results["sizes"]:
+                steal = stolen()
                 tok_s, tokens = tokenize_floor(corpus)
+                tok_steal = steal_share(steal, tok_s)
                 floor = {"seconds": tok_s, "tokens": tokens, "words_per_s": words / tok_s}
                 runs = row.get("tokenize", {}).get("runs", []) + [tok_s]
                 if "tokenize" not in row or tok_s < row["tokenize"]["seconds"]:
@@ -401,7 +422,8 @@ def main(argv: list[str] | None = None) -> int:
                 row["tokenize"] = dict(list(results["sizes"].values())[-1]["tokenize"], reused=True)
                 tok_s = words / row["tokenize"]["words_per_s"]
             this_round["tokenize"] = tok_s
-            print(f"[{n}] {words} words; simple_word_tokenize {tok_s:.1f} s = {words / tok_s:,.0f} words/s",
+            print(f"[{n}] {words} words; simple_word_tokenize {tok_s:.1f} s = {words / tok_s:,.0f} words/s"
+                  + (f", cores stolen by other guests {tok_steal:.0%}" if n <= args.tokenize_max else ""),
                   flush=True)
             if len(workers) > 1:
                 this_round["machine"] = machine_speed_up()
@@ -418,18 +440,21 @@ def main(argv: list[str] | None = None) -> int:
                 row[f"w{w}"]["runs"] = runs
                 print(f"[{n}] workers {w}: {res['wall']:.1f} s, {words / res['wall']:,.0f} words/s, "
                       f"{res['facts'] / res['wall']:,.0f} facts/s, peak RSS {res['rss']} MiB, "
+                      f"cores stolen by other guests {res['steal']:.0%}, "
                       f"ttl {_mb(res['sizes']['.ttl'])}; "
                       f"{json.dumps({k: round(v, 1) for k, v in res['timings'].items()})}", flush=True)
             if n <= args.tokenize_max or not results["sizes"]:
                 # the floor again after the builds: a slow or fast spell of the machine
                 # then weighs on this round's floor as it does on its builds
+                steal = stolen()
                 after, _ = tokenize_floor(corpus)
+                after_steal = steal_share(steal, after)
                 row["tokenize"]["runs"].append(after)
                 if after < row["tokenize"]["seconds"]:
                     row["tokenize"].update(seconds=after, words_per_s=words / after)
                 this_round["tokenize"] = (tok_s + after) / 2
-                print(f"[{n}] simple_word_tokenize again {after:.1f} s; this round's floor "
-                      f"{this_round['tokenize']:.1f} s", flush=True)
+                print(f"[{n}] simple_word_tokenize again {after:.1f} s (cores stolen {after_steal:.0%}); "
+                      f"this round's floor {this_round['tokenize']:.1f} s", flush=True)
             row["rounds"].append(this_round)
             print(f"[{n}] round {rep + 1}: {_round_ratios(this_round)}", flush=True)
         if args.repeat > 1:
