@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .gazetteer import Gazetteer
 from .model import Doc, EntityType, Fact, Mention, Sentence, Status
-from .grammar import WORDS, either
+from .grammar import WORDS, either, either_at
 from .resources import word_set
 
 __all__ = ["GeographyFinder"]
@@ -60,8 +60,8 @@ class GeographyFinder:
                 self._fact(doc, sent, m, nxt.key, m.first, nxt.last, "locatedIn.direction")
 
     def _capital(self, doc: Doc, sent: Sentence, ms: list[Mention]) -> None:
-        toks, capital = sent.tokens, WORDS.capital
-        for i in [i for i, t in enumerate(toks[:-2]) if t.base in capital or t.norm in capital]:
+        toks = sent.tokens
+        for i in either_at(toks[:-2], WORDS.capital):
             country = self.gaz.nisba.get(toks[i + 1].norm)
             city = next((x for x in ms if x.first == i + 2 and x.type is EntityType.CITY), None)
             if country and city is not None:

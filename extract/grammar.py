@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from .arabic import normalize
 from .resources import read_tsv
 
-__all__ = ["WORDS", "either"]
+__all__ = ["WORDS", "either", "either_at"]
 
 
 class _Words:
@@ -37,3 +37,9 @@ def either(tok, words: AbstractSet[str]) -> bool:
     """Whether token *tok* is one of *words* as written or without its proclitics
     (``norm`` or ``base``: «وبرفقة» and «برفقة» alike)."""
     return tok.norm in words or tok.base in words
+
+
+def either_at(tokens, words: AbstractSet[str]) -> list[int]:
+    """The places of the *tokens* that are one of *words* (as :func:`either` says),
+    found in one pass: rules start at few tokens of a sentence."""
+    return [i for i, t in enumerate(tokens) if t.norm in words or t.base in words]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from .clitics import CliticSplitter
 from .gazetteer import Gazetteer
-from .grammar import WORDS
+from .grammar import WORDS, either_at
 from .model import Doc, EntityType, Mention, Sentence
 from .resources import word_set
 
@@ -69,8 +69,8 @@ class GazetteerMatcher:
 
     def _nisba_agents(self, sent: Sentence) -> list[Mention]:
         """«القوات الروسية والأوكرانية», «بمسيرات روسية» → Russia (and Ukraine) as actors."""
-        out, toks, agents = [], sent.tokens, self.agent_nouns
-        for i in [i for i, t in enumerate(toks[:-1]) if t.norm in agents or t.base in agents]:   # either()
+        out, toks = [], sent.tokens
+        for i in either_at(toks[:-1], self.agent_nouns):
             tok = toks[i]
             definite = tok.base.startswith("ال")
             j = i + 1

@@ -43,6 +43,14 @@ def test_phrase_index_starts_are_starting_for_every_word(nlp):
     assert expected[2] and not expected[0] and not expected[-1]
 
 
+def test_either_at_finds_words_as_written_or_without_their_proclitics(nlp):
+    from rawabit.extract.grammar import either, either_at
+    tokens = doc(nlp, "وصلت القوات إلى العاصمة وبالقوات ومسيرات روسية.").sentences[0].tokens
+    words = frozenset({"القوات", "مسيرات"})
+    assert either_at(tokens, words) == [i for i, t in enumerate(tokens) if either(t, words)]
+    assert [tokens[i].text for i in either_at(tokens, words)] == ["القوات", "وبالقوات", "ومسيرات"]
+
+
 def test_dual_title_gives_two_roles(nlp):
     d = doc(nlp, "وتحدث الرئيسان الروسي فلاديمير بوتين والأميركي دونالد ترمب هاتفياً.")
     assert {("vladimir-putin", "presidentOf", "russia"), ("donald-trump", "presidentOf", "usa")} <= roles(d)
