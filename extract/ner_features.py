@@ -59,7 +59,6 @@ class FeatureResources:
         proclitics: Proclitics, longest first.
         suffixes: Suffixes, longest first.
         gazetteer: Tuple of normalized tokens -> coarse type (``PERS``…).
-        gazetteer_max: Longest gazetteer name, in tokens.
         clusters: ``n:`` + normalized word or ``st:`` + stem -> cluster ids,
             coarse to fine (see :func:`load_clusters`).
         given_names: Normalized common given names (see :func:`load_given_names`).
@@ -69,9 +68,13 @@ class FeatureResources:
     proclitics: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     gazetteer: dict[tuple[str, ...], str] = field(default_factory=dict)
-    gazetteer_max: int = 0
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     given_names: frozenset[str] = frozenset()
+
+    @cached_property
+    def gazetteer_max(self) -> int:
+        """The longest gazetteer name, in tokens."""
+        return max(map(len, self.gazetteer), default=0)
 
     @cached_property
     def first_words(self) -> frozenset[str]:
@@ -276,8 +279,7 @@ def load_resources(data_dir: Path | str = DATA_DIR, *, gazetteer: bool = True,
     gaz = load_gazetteer(sorted(data_dir.glob("gazetteer*.tsv"))) if gazetteer else {}
     cl = load_clusters(data_dir / CLUSTERS_NAME) if clusters else {}
     given = load_given_names(data_dir / GIVEN_NAMES_NAME)
-    return FeatureResources(triggers, proclitics, suffixes, gaz, max((len(k) for k in gaz), default=0), cl,
-                            given)
+    return FeatureResources(triggers, proclitics, suffixes, gaz, cl, given)
 
 
 def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureResources,
