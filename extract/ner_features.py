@@ -638,15 +638,16 @@ def _context_runs(info: list[dict], resources: FeatureResources, firsts: set[str
         owner += [base + i for i in near]
     norms = [x["n"] for x in info]
     if pairs is None:
-        pairs = [a + "|" + b for a, b in zip(norms, norms[1:])]
-        flat += ["0|+1=" + pair for pair in pairs]
+        joined = [a + "|" + b for a, b in zip(norms, norms[1:])]
+        flat += ["0|+1=" + pair for pair in joined]
         owner += range(base, base + size - 1)
-        flat += ["-1|0=" + pair for pair in pairs]
+        flat += ["-1|0=" + pair for pair in joined]
         owner += range(base + 1, base + size)
     else:
-        for i, right, b in zip(range(base, base + size), map(pairs.get, norms), norms[1:]):
+        for i, (a, b) in enumerate(zip(norms, norms[1:]), base):
+            right = pairs.get(a)
             if right is not None and b in right:
-                pair = norms[i - base] + "|" + b
+                pair = a + "|" + b
                 flat += ("0|+1=" + pair, "-1|0=" + pair)
                 owner += (i, i + 1)
     run = 0
