@@ -219,13 +219,16 @@ def _size(path: Path) -> int:
     return path.stat().st_size if path.exists() else 0
 
 
-def tokenize_floor(corpus: Path) -> tuple[float, int]:
-    """Seconds and tokens of simple_word_tokenize over every article of *corpus*."""
+def tokenize_floor(corpus: Path) -> tuple[float, int, float]:
+    """Seconds and tokens of simple_word_tokenize over every article of *corpus*,
+    and the share of the cores other guests took meanwhile (:func:`steal_share`)."""
     from camel_tools.tokenizers.word import simple_word_tokenize
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.txt"))]
+    steal = stolen()
     t = time.perf_counter()
     tokens = sum(len(simple_word_tokenize(text)) for text in texts)
-    return time.perf_counter() - t, tokens
+    seconds = time.perf_counter() - t
+    return seconds, tokens, steal_share(steal, seconds)
 
 
 def _spin(n: int = 6_000_000) -> None:
@@ -301,10 +304,10 @@ def real_text(work: Path, repeat: int, *, no_ner: bool) -> dict | None:
         return None
     words = int((corpus / ".words").read_text())
     row: dict = {"words": words, "distinct": distinct_words(corpus), "rounds": []}
-    before, _ = tokenize_floor(corpus)
+    before, _, _ = tokenize_floor(corpus)
     for _ in range(repeat):
         res = build(corpus, work / "out-anercorp-w1", 1, STREAM_FORMATS, no_ner=no_ner)
-        after, _ = tokenize_floor(corpus)
+        after, _, _ = tokenize_floor(corpus)
         tok = (before + after) / 2
         row["rounds"].append({"tokenize": tok, "w1": res["wall"], "extract": res["timings"]["extract"]})
         before = after
@@ -410,9 +413,7 @@ def main(argv: list[str] | None = None) -> int:
         for rep in range(args.repeat):   # rounds in turn, so that a slow spell hits every kind of run
             this_round: dict = {}
             if n <= args.tokenize_max or not results["sizes"]:
-                steal = stolen()
-                tok_s, tokens = tokenize_floor(corpus)
-                tok_steal = steal_share(steal, tok_s)
+                tok_s, tokens, tok_steal = tokenize_floor(corpus)
                 floor = {"seconds": tok_s, "tokens": tokens, "words_per_s": words / tok_s}
                 runs = row.get("tokenize", {}).get("runs", []) + [tok_s]
                 if "tokenize" not in row or tok_s < row["tokenize"]["seconds"]:
@@ -446,9 +447,7 @@ def main(argv: list[str] | None = None) -> int:
             if n <= args.tokenize_max or not results["sizes"]:
                 # the floor again after the builds: a slow or fast spell of the machine
                 # then weighs on this round's floor as it does on its builds
-                steal = stolen()
-                after, _ = tokenize_floor(corpus)
-                after_steal = steal_share(steal, after)
+                after, _, after_steal = tokenize_floor(corpus)
                 row["tokenize"]["runs"].append(after)
                 if after < row["tokenize"]["seconds"]:
                     row["tokenize"].update(seconds=after, words_per_s=words / after)
