@@ -32,8 +32,8 @@ class PhraseIndex:
     by_first: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     max_len: int = 1
     _starts: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
-    _leading: set[tuple[str, ...]] = field(default_factory=set, repr=False, compare=False)  # every
-    # phrase's leading words, two or more
+    # every phrase's leading words, two or more (the whole phrase included)
+    _leading: set[tuple[str, ...]] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, phrase: str, value: str) -> None:
         words = tuple(normalize_phrase(phrase).split())
