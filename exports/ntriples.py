@@ -9,8 +9,9 @@ The other RDF writers of this package reuse :func:`sorted_triples`,
 from __future__ import annotations
 
 import re
+import tempfile
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from rawabit.graph.terms import to_oxigraph
 
-from . import atomic_file
+from . import atomic_file, handoff
 
 __all__ = ["write", "write_quads", "write_stream", "to_oxigraph", "sorted_triples",
            "sorted_quads", "serialize", "write_streams"]
@@ -149,9 +150,9 @@ _BLOCK_JOB: tuple | None = None
 _AHEAD = 3
 
 
-def _init_blocks(block_statements: Any, formats: list, prefixes: dict[str, str], pooled: bool = False) -> None:
+def _init_blocks(block_statements: Any, formats: list, prefixes: dict[str, str], directory: str | None = None) -> None:
     global _BLOCK_JOB
-    _BLOCK_JOB = (block_statements, formats, prefixes, pooled)
+    _BLOCK_JOB = (block_statements, formats, prefixes, directory)
 
 
 #: The syntax a format's graphs are written in: N-Quads are N-Triples lines with
@@ -185,10 +186,13 @@ def _label(iri: str, prefixes: dict[str, str]) -> bytes:
     return f"<{iri}>".encode()
 
 
-def _serialize_block(block: Any) -> tuple[list[bytes], list[float], list]:
+def _serialize_block(block: Any) -> tuple[list[bytes] | handoff.Saved, list[float], list]:
     """One block as bytes per target format, serializing seconds, and its repeatable triples
     (as default-graph quads; in a worker process, as the IRIs of their terms, which
     travel back ten times faster than pickled quads).
+
+    In a worker process the bytes are saved to a file in the hand-off directory
+    (see :mod:`~rawabit.exports.handoff`), and its name comes back instead.
 
     Each graph's triples are serialized once per syntax, in two parts: the
     repeatable ones, which lead every graph, and the rest. The named formats
@@ -196,12 +200,12 @@ def _serialize_block(block: Any) -> tuple[list[bytes], list[float], list]:
     repeatable triples no earlier block gave).
     """
     assert _BLOCK_JOB is not None, "block writer not initialized"
-    block_statements, formats, prefixes, pooled = _BLOCK_JOB
+    block_statements, formats, prefixes, directory = _BLOCK_JOB
     quads, repeatable, runs = block_statements(block)
     plain: list = []   # only the union formats need the repeatable triples apart
     if repeatable and any(not named for _, named in formats):
         plain = [quads[i] for i in repeatable]
-        if pooled:   # a fact's plain triple links two entities: IRIs only
+        if directory is not None:   # a fact's plain triple links two entities: IRIs only
             plain = [(q.subject.value, q.predicate.value, q.object.value) for q in plain]
     leading = _leading(repeatable, runs)
     heads = any(named for _, named in formats)   # only the named formats write the leading triples here
@@ -220,7 +224,7 @@ def _serialize_block(block: Any) -> tuple[list[bytes], list[float], list]:
         else:
             out.append(b"".join(rest for _, rest in parts[syntax]))
         spent.append(time.perf_counter() - clock)
-    return out, spent, plain
+    return (out if directory is None else handoff.save(out, directory)), spent, plain
 
 
 def _leading(repeatable: list[int], runs: list[tuple]) -> list[int]:
@@ -244,9 +248,13 @@ def _write_blocks(stream: Any, files: list, formats: list, prefixes: dict[str, s
     """Write a stream's blocks in order, made and serialized here or in *workers* processes."""
     job = (stream.block_statements, formats, prefixes)
     seen: set = set()   # the repeatable triples written: quads, or IRI triples from workers
-    for data, spent, plain in _block_results(stream.blocks(), job, workers):
-        for path, fh, chunk, s in zip(targets, files, data, spent):
-            fh.write(chunk)
+    for data, spent, plain in _block_results(stream.blocks(), job, workers, targets[0].parent):
+        if isinstance(data, list):
+            for fh, chunk in zip(files, data):
+                fh.write(chunk)
+        else:
+            handoff.copy_into(data, files)
+        for path, s in zip(targets, spent):
             seconds[path] += s
         new = [t for t in dict.fromkeys(plain) if t not in seen]
         seen.update(new)
@@ -260,14 +268,18 @@ def _write_blocks(stream: Any, files: list, formats: list, prefixes: dict[str, s
                     seconds[path] += time.perf_counter() - clock
 
 
-def _block_results(blocks: Iterable[Any], job: tuple, workers: int) -> Iterable[tuple]:
-    """:func:`_serialize_block` of each block, in order; in a pool of *workers* when above 1."""
+def _block_results(blocks: Iterable[Any], job: tuple, workers: int, near: Path) -> Iterator[tuple]:
+    """:func:`_serialize_block` of each block, in order; in a pool of *workers* when above 1,
+    handing their bytes over in a temporary directory in *near* (the outputs' file system)."""
     if workers <= 1:
         _init_blocks(*job)
-        return map(_serialize_block, blocks)
+        yield from map(_serialize_block, blocks)
+        return
     from rawabit.extract.parallel import ordered_map
-    return ordered_map(_serialize_block, blocks, workers=workers, initializer=_init_blocks, initargs=(*job, True),
-                       ahead=_AHEAD)
+    near.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".rawabit-blocks-", dir=near) as directory:
+        yield from ordered_map(_serialize_block, blocks, workers=workers, initializer=_init_blocks,
+                               initargs=(*job, directory), ahead=_AHEAD)
 
 
 def write_stream(stream: Any, path: Path, options: Mapping[str, Any]) -> None:

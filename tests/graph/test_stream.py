@@ -78,6 +78,7 @@ def test_blocks_written_by_two_workers_give_the_same_bytes(tmp_path, samples_dir
         write_streams(stream, [tmp_path / str(workers) / n for n in names], workers=workers)
     for n in names:
         assert (tmp_path / "1" / n).read_bytes() == (tmp_path / "2" / n).read_bytes(), n
+    assert sorted(p.name for p in (tmp_path / "2").iterdir()) == sorted(names)   # the hand-off files are gone
     # the samples state some facts in several articles: the union files hold each triple once
     lines = (tmp_path / "2" / "g.nt").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(set(lines))
