@@ -32,7 +32,8 @@ class Summary:
         article: The article, its ``text`` emptied.
         mentions: Keys of the entities it mentions, in first-mention order.
         entities: The entities the article itself found for those keys and
-            for the keys of its facts.
+            for the keys of its facts (from a worker process, less those
+            it sent with an earlier article: see :mod:`~.parallel`).
         facts: Its facts of every status, in sentence order.
         quotes: Its quotes.
     """

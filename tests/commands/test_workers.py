@@ -35,6 +35,23 @@ def test_workers_link_across_articles_as_one_process_does(samples_dir):
     assert two.quotes == one.quotes and two.mentions == one.mentions
 
 
+def test_a_worker_sends_each_entity_back_once(samples_dir):
+    from collections import Counter
+
+    from rawabit.extract.parallel import extract_summaries
+
+    articles = list(read_articles([samples_dir]))
+    pipeline = Pipeline.default()
+    alone = [Summary.of(doc) for doc in pipeline.pipe(articles)]
+    pooled = list(extract_summaries(articles, workers=2, factory=Pipeline.default, chunk_size=2))
+    assert [s.facts for s in pooled] == [s.facts for s in alone]
+    assert [s.mentions for s in pooled] == [s.mentions for s in alone]
+    sent = Counter(e.key for s in pooled for e in s.entities)
+    found = Counter(e.key for s in alone for e in s.entities)
+    assert set(sent) == set(found)
+    assert max(sent.values()) <= 2 < max(found.values())   # once per worker, not once per article
+
+
 def test_workers_that_read_the_files_report_and_extract_as_one_process_does(tmp_path, samples_dir):
     import shutil
 
