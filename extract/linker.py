@@ -114,9 +114,11 @@ class Linker:
             count = out.counts.fact if doc.article.id not in counted else None
             counted.add(doc.article.id)
             keys = {remap.get(k, k) for k in doc.mentions}
-            # one string object per key, however many articles mention it
-            out.mentions[doc.article.id] = {sys.intern(k) for k in keys if k in entities}
-            used |= out.mentions[doc.article.id]
+            # one string object per key, however many articles mention it; in a sorted
+            # tuple, a ninth of a set's memory (23 keys an article: 0.2 KB, not 2.1 KB)
+            mentioned = tuple(sorted(sys.intern(k) for k in keys if k in entities))
+            out.mentions[doc.article.id] = mentioned
+            used.update(mentioned)
             seen: set[tuple] = set()
             specific = {(f.sentence, frozenset((f.subject, f.object))) for f in doc.facts
                         if f.relation in ("met", "phoned")}

@@ -6,6 +6,7 @@ RDF. Offsets are character offsets into :attr:`Article.text`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from enum import Enum
@@ -276,7 +277,8 @@ class Extraction:
         entities: Canonical entities and topics by key.
         facts: Facts of every status, in article and sentence order.
         quotes: Quotations and reported speech.
-        mentions: Article id -> keys of the entities it mentions.
+        mentions: Article id -> keys of the entities it mentions (linking gives
+            them sorted, in a tuple; any collection of keys will do).
         counts: The :class:`Tally` of *facts* when linking made it (it counts
             as the facts are linked, sparing a big corpus another pass over
             them); ``None`` when not known. Code that changes *facts* must set
@@ -287,5 +289,5 @@ class Extraction:
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    mentions: dict[str, set[str]] = field(default_factory=dict)
+    mentions: dict[str, Collection[str]] = field(default_factory=dict)
     counts: Tally | None = None

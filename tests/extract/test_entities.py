@@ -101,7 +101,8 @@ def test_linking_across_articles(nlp):
     extraction = nlp.corpus([first, second])
     people = [e for e in extraction.entities.values() if e.label_ar == "فياتشيسلاف غلادكوف"]
     assert len(people) == 1
-    assert extraction.mentions["a1"] & extraction.mentions["a2"] >= {people[0].key}
+    assert set(extraction.mentions["a1"]) & set(extraction.mentions["a2"]) >= {people[0].key}
+    assert all(list(keys) == sorted(set(keys)) for keys in extraction.mentions.values())
 
 
 def test_a_one_word_spelling_finds_a_topic_but_is_no_label_of_it(nlp):
