@@ -1,6 +1,7 @@
 """The dataset as a stream of quads equals the rdflib dataset, and so do the files."""
 from __future__ import annotations
 
+from collections import Counter
 
 import pyoxigraph as ox
 import pytest
@@ -113,3 +114,27 @@ def test_the_repeatable_triples_must_lead_their_graphs():
     assert _leading([], runs) == [0, 0, 0]
     with pytest.raises(ValueError):
         _leading([2], runs)
+
+
+def test_the_writer_gives_each_repeated_fact_once_whatever_form_it_comes_in():
+    # blocks hand back their plain fact triples as quads (in this process) or as
+    # IRI triples (from a worker); the union formats must write each one once
+    from rawabit.exports.ntriples import _unseen
+    ent, rel = "https://rawabit.org/id/entity/", "https://rawabit.org/ontology#"
+    met = (ent + "steve-witkoff", rel + "met", ent + "vladimir-putin")
+    demands = (ent + "moscow", rel + "demands", ent + "four-regions")
+    as_quad = ox.Quad(*(ox.NamedNode(i) for i in met))
+    seen: set[bytes] = set()
+    assert _unseen([as_quad, as_quad], seen) == [as_quad]
+    assert _unseen([demands, met, demands], seen) == [demands]   # met came before, as a quad
+    assert _unseen([met, demands], seen) == []
+    assert len(seen) == 2
+
+
+def test_a_streamed_union_file_states_a_fact_of_several_articles_once(tmp_path, samples_dir):
+    result = api.build([samples_dir], [tmp_path / "s.nt"], workers=1, stream=True)
+    stated = Counter((f.subject, f.relation, f.object) for f in result.extraction.facts
+                     if f.status == "asserted")
+    assert max(stated.values()) > 1, "the samples state some fact in several articles"
+    lines = (tmp_path / "s.nt").read_bytes().splitlines()
+    assert len(lines) == len(set(lines)) > 500
