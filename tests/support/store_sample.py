@@ -164,14 +164,14 @@ def write_sample(directory: Path, ext: str = ".trig") -> Path:
     dataset = sample_dataset()
     fmt = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml"}[ext]
     if fmt in ("trig", "nquads", "json-ld"):
-        dataset.serialize(destination=str(path), format=fmt)
+        dataset.serialize(destination=str(path), format=fmt, encoding="utf-8")
     else:
         union = Graph()
         for prefix, ns in dataset.namespaces():
             union.bind(prefix, ns)
         for s, p, o, _ in dataset.quads((None, None, None, None)):
             union.add((s, p, o))
-        union.serialize(destination=str(path), format=fmt)
+        union.serialize(destination=str(path), format=fmt, encoding="utf-8")
     return path
 
 
