@@ -170,7 +170,9 @@ def make_corpus(n: int, dest: Path, *, seed: int = 7) -> tuple[int, int]:
 
 # -- measuring ---------------------------------------------------------------
 
-def _run_with_rusage(argv: list[str]) -> tuple[str, float, int]:
+def _run_with_rusage(argv: list[str]) -> tuple[str, float, int, float]:
+    """Run *argv*; return its output, wall seconds, peak RSS in MiB and CPU seconds
+    (user and system, its waited-for worker processes included)."""
     t = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=tempfile.gettempdir())
@@ -181,7 +183,7 @@ def _run_with_rusage(argv: list[str]) -> tuple[str, float, int]:
         err.seek(0)
         if proc.returncode:
             raise RuntimeError(f"{' '.join(argv[:3])} failed: {err.read().decode()[-2000:]}")
-        return out.read().decode(), seconds, usage.ru_maxrss // 1024
+        return out.read().decode(), seconds, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def stolen() -> float:
@@ -206,9 +208,9 @@ def build(corpus: Path, outdir: Path, workers: int, formats: tuple[str, ...], *,
     outputs = [str(outdir / f"graph{ext}") for ext in formats]
     args = json.dumps({"corpus": str(corpus), "outputs": outputs, "workers": workers, "no_ner": no_ner})
     steal = stolen()
-    out, seconds, rss = _run_with_rusage([PY, "-c", _CHILD, args])
+    out, seconds, rss, cpu = _run_with_rusage([PY, "-c", _CHILD, args])
     res = json.loads(out.strip().splitlines()[-1])
-    res.update(wall=seconds, rss=rss, sizes={Path(o).suffix: _size(Path(o)) for o in outputs}, outputs=outputs,
+    res.update(wall=seconds, rss=rss, cpu=cpu, sizes={Path(o).suffix: _size(Path(o)) for o in outputs}, outputs=outputs,
                steal=steal_share(steal, seconds))
     return res
 
@@ -330,7 +332,7 @@ def queries(nq: Path, workdir: Path, *, timeout: float = 300) -> dict:
     if store.exists():
         import shutil
         shutil.rmtree(store)
-    out, _, rss = _run_with_rusage([PY, "-c", _LOAD_CHILD, str(nq), str(store)])
+    out, _, rss, _ = _run_with_rusage([PY, "-c", _LOAD_CHILD, str(nq), str(store)])
     res: dict = {"load": float(out.strip().splitlines()[-1]), "queries": {}, "engine": {}, "rows": {}}
     for q in sorted((ROOT / "docs" / "cookbook").glob("*.rq")):
         try:
@@ -441,6 +443,7 @@ def main(argv: list[str] | None = None) -> int:
                 row[f"w{w}"]["runs"] = runs
                 print(f"[{n}] workers {w}: {res['wall']:.1f} s, {words / res['wall']:,.0f} words/s, "
                       f"{res['facts'] / res['wall']:,.0f} facts/s, peak RSS {res['rss']} MiB, "
+                      f"CPU {res['cpu']:.1f} s ({res['cpu'] / res['wall']:.2f} cores busy), "
                       f"cores stolen by other guests {res['steal']:.0%}, "
                       f"ttl {_mb(res['sizes']['.ttl'])}; "
                       f"{json.dumps({k: round(v, 1) for k, v in res['timings'].items()})}", flush=True)
