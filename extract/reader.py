@@ -172,7 +172,8 @@ def read_text(text: str, *, path: str = "<text>", title: str = "") -> list[Artic
     Args:
         text: The text, one paragraph per line.
         path: What to record in :attr:`Article.path`.
-        title: A headline already known for the first article.
+        title: A headline already known for the first article; it becomes
+            the text's first line if it is not already.
 
     Returns:
         The articles in order, ``part`` counting from 0; the text is
@@ -181,7 +182,10 @@ def read_text(text: str, *, path: str = "<text>", title: str = "") -> list[Artic
     Raises:
         InputError: Nothing but blank space or boilerplate is left.
     """
-    segments = split_articles(normalize_text(text), title=normalize_text(title))
+    title, text = normalize_text(title).strip(), normalize_text(text)
+    if title and text.lstrip().partition("\n")[0].strip() != title:
+        text = f"{title}\n{text}"
+    segments = split_articles(text, title=title)
     if not segments:
         raise InputError(f"{path}: no article text (empty or only boilerplate)")
     return [Article(id=article_id(seg.text), path=path, text=seg.text, title=seg.title, part=n)
