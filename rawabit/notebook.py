@@ -49,8 +49,8 @@ def show(page: str, *, height: int = HEIGHT) -> Path | None:
     frame = iframe(page, height=height)
     shell = _ipython()
     if shell is not None:
-        from IPython.display import HTML, display
-        display(HTML(frame))
+        from IPython.display import display
+        display({"text/html": frame, "text/plain": "<Rawabit network>"}, raw=True)
         return None
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="rawabit-", suffix=".html",
                                      delete=False) as fh:

@@ -75,17 +75,16 @@ def test_a_graph_too_big_to_draw_inline_gets_a_summary(kg, monkeypatch):
 def test_show_draws_inline_under_ipython(kg, monkeypatch):
     shown = []
     display = types.ModuleType("IPython.display")
-    display.HTML = lambda text: ("HTML", text)
-    display.display = shown.append
+    display.display = lambda bundle, raw=False: shown.append((raw, bundle))
     ipython = types.ModuleType("IPython")
     ipython.get_ipython = lambda: object()
     ipython.display = display
     monkeypatch.setitem(sys.modules, "IPython", ipython)
     monkeypatch.setitem(sys.modules, "IPython.display", display)
     assert kg.show(focus="بوتين", height=300) is None
-    [(kind, fragment)] = shown
-    [frame] = frames(fragment)
-    assert kind == "HTML" and frame["srcdoc"] == kg.to_html(focus="بوتين") != kg.to_html()
+    [(raw, bundle)] = shown
+    [frame] = frames(bundle["text/html"])
+    assert raw and frame["srcdoc"] == kg.to_html(focus="بوتين") != kg.to_html()
     assert "height: 300px" in frame["style"]
 
 
