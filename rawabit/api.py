@@ -49,6 +49,9 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
             every core, unless the input is too small to be worth it.
             The result is the same for any number.
 
+    Returns:
+        The :class:`~rawabit.extract.model.Extraction`, entities linked across articles.
+
     Raises:
         InputError: No readable article under *paths*.
     """
@@ -80,7 +83,15 @@ def _size(path: Path) -> int:
 
 
 def to_dataset(extraction: Extraction):
-    """Turn an extraction into an :class:`rdflib.Dataset` (see ``docs/graph-model.md``)."""
+    """Turn an extraction into its RDF dataset (see ``docs/graph-model.md``).
+
+    Args:
+        extraction: Linked entities, articles, facts and quotes.
+
+    Returns:
+        An :class:`rdflib.Dataset`: entities and articles in the default
+        graph, each article's statements and quotes in its named graph.
+    """
     from .graph.build import build_dataset
     return build_dataset(extraction)
 
