@@ -161,3 +161,11 @@ def test_building_into_a_store_sees_the_whole_store(tmp_path, samples_dir, kg):
     third = rawabit.build([samples_dir], store=store, workers=1)
     assert third.skipped_articles == 10 and not third.articles  # the store was free again
     third.close()
+
+
+def test_to_pandas_without_pandas_says_what_to_install(kg, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if not installed
+    result = kg.query("SELECT ?who WHERE { ?who rwb:met id:steve-witkoff }")
+    with pytest.raises(ImportError, match="pip install pandas"):
+        result.to_pandas()
+    assert len(list(result)) == len(result) > 0  # the rows need no pandas
