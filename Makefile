@@ -1,10 +1,11 @@
 # make sample : set up .venv and build the graph of the bundled sample corpus into out/
 # make test   : set up .venv (and, as root, the Debian test tools) and run the whole test suite
 # make model  : retrain the named-entity model from ../shared/data
+# make apidocs: the Python API reference from the docstrings (pdoc) into out/apidocs/
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup sample test model seeds docs
+.PHONY: setup sample test model seeds docs apidocs
 
 setup:
 	bash scripts/setup.sh
@@ -29,3 +30,11 @@ docs: setup
 	$(PY) scripts/cookbook.py out/sample.ttl --readme README.md --max-rows 8
 	$(PY) scripts/cookbook.py out/sample.ttl
 	$(PY) scripts/screenshot.py out/sample-focus.html docs/screenshot.png
+
+# the API reference of the public Python API, from the docstrings (not committed)
+APIDOC_MODULES := rawabit rawabit.knowledge_graph rawabit.api rawabit.errors rawabit.extract.model \
+	rawabit.graph.sparql rawabit.exports rawabit.notebook
+apidocs: setup
+	$(PY) -m pip install -q -e ".[docs]"
+	$(PY) -m pdoc --docformat google -o out/apidocs $(APIDOC_MODULES)
+	@echo "open out/apidocs/index.html"

@@ -32,7 +32,7 @@ from . import atomic_file
 from .html_layout import positions
 from .html_model import CLASSES, STATUSES, Model, curie, read, select
 
-__all__ = ["write", "render", "payload", "safe_json", "FONT_STACK", "STYLE", "EDGE_LABEL_LIMIT", "BIG"]
+__all__ = ["write", "page", "render", "payload", "safe_json", "FONT_STACK", "STYLE", "EDGE_LABEL_LIMIT", "BIG"]
 
 #: Fonts with Arabic glyphs first (Debian: fonts-noto-core), then Latin fallbacks.
 FONT_STACK = '"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "DejaVu Sans", "Arial", sans-serif'
@@ -137,12 +137,11 @@ def render(model: Model, *, title: str = _DEFAULT_TITLE, focus: str = "") -> str
     return net.generate_html(name="graph.html")
 
 
-def write(dataset: Graph | Dataset, path: Path, options: Mapping[str, Any] | None = None) -> None:
-    """Write *dataset* to *path* as one self-contained interactive HTML page (UTF-8).
+def page(dataset: Graph | Dataset, options: Mapping[str, Any] | None = None) -> str:
+    """Return *dataset* as one self-contained interactive HTML page.
 
     Args:
         dataset: A Rawabit dataset or graph (all named graphs are drawn together).
-        path: Target ``.html`` file; parent directories are created.
         options: ``relations`` (relation names to draw), ``min_degree`` (int),
             ``focus`` (an entity IRI, ``id:`` name or label: draw its
             neighbourhood), ``hops`` (default 1) and ``title``. Unknown keys
@@ -160,6 +159,21 @@ def write(dataset: Graph | Dataset, path: Path, options: Mapping[str, Any] | Non
     if hops < 0 or min_degree < 0:
         raise FormatError("html options 'hops' and 'min_degree' must not be negative")
     model, focus = select(read(dataset), {**options, "hops": hops, "min_degree": min_degree})
-    text = render(model, title=str(options.get("title") or _DEFAULT_TITLE), focus=focus)
+    return render(model, title=str(options.get("title") or _DEFAULT_TITLE), focus=focus)
+
+
+def write(dataset: Graph | Dataset, path: Path, options: Mapping[str, Any] | None = None) -> None:
+    """Write *dataset* to *path* as the :func:`page` with these *options* (UTF-8).
+
+    Args:
+        dataset: A Rawabit dataset or graph.
+        path: Target ``.html`` file; parent directories are created.
+        options: As for :func:`page`.
+
+    Raises:
+        InputError: If a relation in ``relations`` is unknown or nothing matches ``focus``.
+        FormatError: If an option has the wrong type.
+    """
+    text = page(dataset, options)
     with atomic_file(Path(path), "w") as fh:
         fh.write(text)

@@ -23,7 +23,7 @@ from .html_text import declared_charset, extract_html
 from .model import Article
 
 __all__ = ["TEXT_SUFFIXES", "HTML_SUFFIXES", "Skipped", "ReadReport", "find_files",
-           "read_file", "read_files", "read_articles", "article_id", "ArticleFilter"]
+           "read_file", "read_text", "read_files", "read_articles", "article_id", "ArticleFilter"]
 
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -163,10 +163,32 @@ def read_file(path: str | os.PathLike[str], *, display: str | None = None,
             title = ""
     except InputError as exc:
         raise InputError(f"{shown}: {exc}") from None
-    segments = split_articles(normalize_text(text), title=normalize_text(title))
+    return read_text(text, path=shown, title=title)
+
+
+def read_text(text: str, *, path: str = "<text>", title: str = "") -> list[Article]:
+    """Read the articles of one decoded text, as :func:`read_file` reads a file's.
+
+    Args:
+        text: The text, one paragraph per line.
+        path: What to record in :attr:`Article.path`.
+        title: A headline already known for the first article; it becomes
+            the text's first line if it is not already.
+
+    Returns:
+        The articles in order, ``part`` counting from 0; the text is
+        normalised and web boilerplate removed.
+
+    Raises:
+        InputError: Nothing but blank space or boilerplate is left.
+    """
+    title, text = normalize_text(title).strip(), normalize_text(text)
+    if title and text.lstrip().partition("\n")[0].strip() != title:
+        text = f"{title}\n{text}"
+    segments = split_articles(text, title=title)
     if not segments:
-        raise InputError(f"{shown}: no article text (empty or only boilerplate)")
-    return [Article(id=article_id(seg.text), path=shown, text=seg.text, title=seg.title, part=n)
+        raise InputError(f"{path}: no article text (empty or only boilerplate)")
+    return [Article(id=article_id(seg.text), path=path, text=seg.text, title=seg.title, part=n)
             for n, seg in enumerate(segments)]
 
 

@@ -20,8 +20,12 @@ import io
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -92,6 +96,32 @@ class Result:
     def bindings(self) -> list[dict[str, Node]]:
         """The SELECT solutions as dicts of the bound variables."""
         return [{v: t for v, t in zip(self.variables, row) if t is not None} for row in self.rows]
+
+    def __iter__(self) -> Iterator[Any]:
+        """The SELECT rows, the CONSTRUCT/DESCRIBE triples, or the ASK answer alone."""
+        if self.kind == "graph":
+            return iter(self.graph or ())
+        return iter(self.rows) if self.kind == "select" else iter((bool(self.boolean),))
+
+    def to_pandas(self) -> Any:
+        """The SELECT rows as a :class:`pandas.DataFrame`, one column per variable.
+
+        IRIs are shortened as in the table format (``id:vladimir-putin``),
+        literals become Python values (numbers as ``int`` or ``float``, text
+        as ``str``), unbound variables ``None``.
+
+        Raises:
+            QueryError: The result is not a SELECT result.
+            ImportError: pandas is not installed (``pip install pandas``).
+        """
+        if self.kind != "select":
+            raise QueryError(f"only a SELECT result is a table; this is a{'n' if self.kind == 'ask' else ''} "
+                             f"{self.kind.upper()} result")
+        try:
+            import pandas
+        except ImportError as exc:
+            raise ImportError("Result.to_pandas() needs pandas: pip install pandas") from exc
+        return pandas.DataFrame([[_python_value(t) for t in row] for row in self.rows], columns=list(self.variables))
 
     def format(self, fmt: str = "table") -> str:
         """Shorthand for :func:`format_result`."""
@@ -408,6 +438,16 @@ def _json_term(term: Node) -> dict[str, str]:
     elif term.datatype:
         out["datatype"] = str(term.datatype)
     return out
+
+
+def _python_value(term: Node | None) -> Any:
+    """*term* as a DataFrame cell: a shortened IRI, a literal's Python value, or None."""
+    if term is None or not isinstance(term, Literal):
+        return None if term is None else shorten(term)
+    value = term.toPython()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value if isinstance(value, (int, float, bool, str, date)) else str(term)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -1,58 +1,33 @@
-"""The small Python API: articles in, an RDF dataset and files out.
+"""The Python API: articles in, a :class:`KnowledgeGraph` out.
 
->>> from rawabit import api
->>> result = api.build(["news/"], outputs=["graph.ttl", "graph.html"])
->>> result.extraction.facts[0]
+>>> import rawabit
+>>> kg = rawabit.build(["news/"])                         # doctest: +SKIP
+>>> kg.facts[0]                                           # doctest: +SKIP
 Fact(subject='vladimir-putin', relation='met', object='steve-witkoff', ...)
+>>> kg.save("out/graph.ttl", "out/graph.html")            # doctest: +SKIP
+
+The command line calls the same functions: ``rawabit build news/ -o
+out/graph.ttl`` is :func:`build` with *outputs*.
 """
 from __future__ import annotations
 
-import gc
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
 from .extract.arabic import is_arabic
-from .extract.linker import Summary
-from .extract.model import Article, Doc, Entity, EntityType, Extraction, Status
+from .extract.linker import Linker, Summary
+from .extract.model import Article, Doc, Entity, EntityType, Extraction
 from .extract.pipeline import Pipeline
-from .extract.reader import ReadReport, find_files, read_files
+from .extract.reader import ReadReport, find_files, read_files, read_text
+from .knowledge_graph import KnowledgeGraph
+from .writing import PathLike, check_outputs, fewer_collections, write
 
-__all__ = ["BuildResult", "extract", "to_dataset", "write", "build", "check_outputs"]
-
-PathLike = str | os.PathLike[str]
-
-
-@dataclass
-class BuildResult:
-    """What :func:`build` did."""
-
-    extraction: Extraction
-    report: ReadReport
-    outputs: list[Path] = field(default_factory=list)
-    seconds: float = 0.0
-    skipped_articles: int = 0
-    #: Seconds spent per step: ``extract`` (reading, extraction and linking),
-    #: ``graph`` (the rdflib dataset, when one is built), ``stream`` (making the
-    #: quads of streamed outputs), ``store``, then each output path.
-    timings: dict[str, float] = field(default_factory=dict)
-
-    def summary(self) -> str:
-        """One line for people: articles, entities, facts, seconds."""
-        facts = self.extraction.facts
-        asserted = sum(1 for f in facts if f.status is Status.ASSERTED)
-        line = (f"{len(self.extraction.articles)} articles, {len(self.extraction.entities)} entities, "
-                f"{asserted} facts ({len(facts) - asserted} more denied, planned or possible), "
-                f"{len(self.extraction.quotes)} quotes in {self.seconds:.1f} s")
-        if self.skipped_articles:
-            line += f"; {self.skipped_articles} articles already in the store"
-        return line
+__all__ = ["KnowledgeGraph", "build", "extract_text", "extract", "to_dataset", "write", "check_outputs"]
 
 
 def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
@@ -73,6 +48,9 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
         workers: Extraction processes; 1 extracts in this process; None uses
             every core, unless the input is too small to be worth it.
             The result is the same for any number.
+
+    Returns:
+        The :class:`~rawabit.extract.model.Extraction`, entities linked across articles.
 
     Raises:
         InputError: No readable article under *paths*.
@@ -105,127 +83,145 @@ def _size(path: Path) -> int:
 
 
 def to_dataset(extraction: Extraction):
-    """Turn an extraction into an :class:`rdflib.Dataset` (see ``docs/graph-model.md``)."""
+    """Turn an extraction into its RDF dataset (see ``docs/graph-model.md``).
+
+    Args:
+        extraction: Linked entities, articles, facts and quotes.
+
+    Returns:
+        An :class:`rdflib.Dataset`: entities and articles in the default
+        graph, each article's statements and quotes in its named graph.
+    """
     from .graph.build import build_dataset
     return build_dataset(extraction)
 
 
-def check_outputs(outputs: Iterable[PathLike]) -> list[Path]:
-    """Resolve each output's writer now, so an unknown format fails before any work."""
-    from .exports import writer
-    paths = [Path(o) for o in outputs]
-    for p in paths:
-        writer(p)
-    return paths
-
-
-def write(dataset: Any, outputs: Iterable[PathLike], options: Mapping[str, Any] | None = None) -> list[Path]:
-    """Write *dataset* to every path in *outputs*, each in the format its extension names."""
-    from .exports import write as write_one
-    return [write_one(dataset, p, options) for p in check_outputs(outputs)]
-
-
-def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
+def build(paths: PathLike | Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
           store: PathLike | None = None,
+          workers: int | None = None,
+          ner: bool = True,
           options: Mapping[str, Any] | None = None,
           on_doc: Callable[[Doc | Summary], None] | None = None,
-          workers: int | None = None,
-          stream: bool | None = None,
-          ner: bool = True) -> BuildResult:
-    """Read, extract, build the graph and write every output.
+          stream: bool | None = None) -> KnowledgeGraph:
+    """Read articles, extract who did what to whom, and build the knowledge graph.
 
     Args:
-        paths: Article files or folders.
-        outputs: Files to write, each in the format its extension names.
+        paths: Article files (.txt, .html) or folders, searched recursively.
+        outputs: Files to write, each in the format its extension names (as
+            :meth:`KnowledgeGraph.save`).
         store: A store directory to add the graph to (created if missing).
             Articles already in it are skipped; entities it knows keep their
-            keys; the outputs then hold the whole store.
-        options: Writer options (see :mod:`rawabit.exports`).
-        on_doc: Called after each article (for progress).
-        workers: Extraction processes (see :func:`extract`); None: every core.
+            keys; the graph views and *outputs* then hold the whole store.
+        workers: Extraction processes (see :func:`extract`); None: every core,
+            or one for a few articles. The result is the same for any number.
         ner: False skips the statistical recogniser: about 1.5 times as fast, but
             names after no title and outside the gazetteer are not found.
+        options: Writer options for *outputs* (see :mod:`rawabit.exports`).
+        on_doc: Called after each article (for progress).
         stream: Write Turtle, N-Triples, N-Quads and TriG straight from the
             extraction (:mod:`rawabit.graph.stream`) instead of through an
             rdflib dataset; None does so for graphs above
             :data:`rawabit.exports.turtle.RDFLIB_LIMIT` triples. Other formats
             always need the dataset.
 
+    Returns:
+        The :class:`KnowledgeGraph`; its ``outputs`` are the files written.
+
     Raises:
-        InputError: No readable article, or nothing to write.
-        FormatError: An output's extension is unknown.
+        InputError: A path is missing, or no article can be read.
+        FormatError: An output's extension is unknown (before any work).
         StoreError: The store cannot be opened or written.
     """
     started = time.perf_counter()
-    with _fewer_collections():
-        return _build(paths, outputs, started, store=store, options=options, on_doc=on_doc,
-                      workers=workers, stream=stream, ner=ner)
-
-
-#: Allocations between garbage collections while building (CPython's default is 700).
-_GC_THRESHOLD = (50_000, 20, 100)
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect garbage less often: a build keeps millions of long-lived small
-    objects (word caches, entities, facts), which every full collection walks
-    again — about a tenth of the time of a big build. Restored afterwards."""
-    before = gc.get_threshold()
-    gc.set_threshold(*_GC_THRESHOLD)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
-def _build(paths: Iterable[PathLike], outputs: Iterable[PathLike], started: float, *,
-           store: PathLike | None, options: Mapping[str, Any] | None,
-           on_doc: Callable[[Doc | Summary], None] | None, workers: int | None,
-           stream: bool | None, ner: bool) -> BuildResult:
     targets = check_outputs(outputs)
-    if not targets and store is None:
-        raise InputError("nothing to write: give -o FILE (e.g. -o graph.ttl) or --store DIR")
-    report = ReadReport()
-    graph_store = None
-    if store is not None:
-        from .graph.store import GraphStore
-        graph_store = GraphStore.open(store, create=True)
-    try:
-        known = _stored_entities(graph_store) if graph_store else []
-        skipped = [0]
+    with fewer_collections():
+        if store is None:
+            kg = _build_in_memory(paths, ner=ner, on_doc=on_doc, workers=workers, stream=stream)
+        else:
+            kg = _build_into_store(paths, Path(store), ner=ner, on_doc=on_doc, workers=workers)
+        if targets:
+            kg.save(*targets, options=options)
+            kg.close()  # the store stays free for other processes until the graph is used again
+    kg.seconds = time.perf_counter() - started
+    return kg
 
+
+def extract_text(text: str, *, title: str = "", ner: bool = True) -> KnowledgeGraph:
+    """Extract the facts of one article given as a string, without files.
+
+    Args:
+        text: The article's text, one paragraph per line.
+        title: Its headline, if known apart from the text.
+        ner: False skips the statistical recogniser (see :func:`build`).
+
+    Returns:
+        The :class:`KnowledgeGraph` of the article (of each article, when the
+        text holds several separated by web boilerplate).
+
+    Raises:
+        TypeError: *text* is not a string.
+        InputError: *text* holds no article text.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_text() takes the text as a str, not {type(text).__name__}")
+    articles = read_text(text, title=title)
+    report = ReadReport(files=["<text>"], articles=len(articles))
+    started = time.perf_counter()
+    shared = _pipeline(ner)
+    pipeline = Pipeline(shared.components, Linker(shared.linker.gaz))  # a fresh linker: no state shared
+    kg = KnowledgeGraph(pipeline.corpus(articles), report=report)
+    kg.seconds = time.perf_counter() - started
+    return kg
+
+
+@lru_cache(maxsize=2)
+def _pipeline(ner: bool) -> Pipeline:
+    """The default pipeline's components, loaded once per process."""
+    return Pipeline.default(ner=ner)
+
+
+def _build_in_memory(paths: PathLike | Iterable[PathLike], *, ner: bool,
+                     on_doc: Callable[[Doc | Summary], None] | None, workers: int | None,
+                     stream: bool | None) -> KnowledgeGraph:
+    report = ReadReport()
+    clock = time.perf_counter()
+    extraction = extract(paths, pipeline=Pipeline.default(ner=ner), report=report, on_doc=on_doc, workers=workers)
+    spent = time.perf_counter() - clock
+    if not extraction.articles:
+        raise InputError("no article to read: " + (report.summary() or "the inputs are empty"))
+    kg = KnowledgeGraph(extraction, report=report, workers=workers, stream=stream)
+    kg.timings["extract"] = spent
+    return kg
+
+
+def _build_into_store(paths: PathLike | Iterable[PathLike], store: Path, *, ner: bool,
+                      on_doc: Callable[[Doc | Summary], None] | None, workers: int | None) -> KnowledgeGraph:
+    from .graph.store import GraphStore
+    report = ReadReport()
+    skipped = 0
+    timings: dict[str, float] = {}
+    with GraphStore.open(store, create=True) as graph_store:
         def already_stored(article: Article) -> bool:
-            if graph_store is not None and graph_store.has_article(article.id):
-                skipped[0] += 1
+            nonlocal skipped
+            if graph_store.has_article(article.id):
+                skipped += 1
                 return True
             return False
 
-        timings: dict[str, float] = {}
         clock = time.perf_counter()
-        extraction = extract(paths, pipeline=Pipeline.default(known=known, ner=ner), report=report,
-                             skip=already_stored if graph_store is not None else None,
-                             on_doc=on_doc, workers=workers)
+        extraction = extract(paths, pipeline=Pipeline.default(known=_stored_entities(graph_store), ner=ner),
+                             report=report, skip=already_stored, on_doc=on_doc, workers=workers)
         timings["extract"] = time.perf_counter() - clock
-        if not extraction.articles and not skipped[0]:
+        if not extraction.articles and not skipped:
             raise InputError("no article to read: " + (report.summary() or "the inputs are empty"))
-        if graph_store is not None:
-            clock = time.perf_counter()
-            for part in _batches(extraction):
-                graph_store.add_dataset(to_dataset(part))
-            timings["store"] = time.perf_counter() - clock
-            written = _write_all(graph_store.to_dataset, None, targets, options, timings) if targets else []
-        else:
-            from .exports.turtle import RDFLIB_LIMIT
-            from .graph.stream import ExtractionStream, size
-            triples = size(extraction)
-            streamed = stream if stream is not None else triples > RDFLIB_LIMIT
-            written = _write_all(lambda: to_dataset(extraction), ExtractionStream(extraction) if streamed else None,
-                                 targets, options, timings, workers=_write_workers(workers, triples))
-    finally:
-        if graph_store is not None:
-            graph_store.close()
-    return BuildResult(extraction, report, written, time.perf_counter() - started, skipped[0], timings)
+        clock = time.perf_counter()
+        for part in _batches(extraction):
+            graph_store.add_dataset(to_dataset(part))
+        timings["store"] = time.perf_counter() - clock
+    kg = KnowledgeGraph(extraction, report=report, store_path=store, workers=workers)
+    kg.skipped_articles = skipped
+    kg.timings.update(timings)
+    return kg
 
 
 #: Articles per dataset added to a store.
@@ -258,45 +254,6 @@ def _batches(extraction: Extraction) -> Iterator[Extraction]:
         rest = Extraction(facts=[f for f in [fact, *facts] if f is not None],
                           quotes=[q for q in [quote, *quotes] if q is not None])
         yield rest
-
-
-#: Below about this many triples, streamed outputs are written in this process.
-_WRITE_POOL_MIN = 100_000
-
-
-def _write_workers(workers: int | None, triples: int) -> int:
-    """Processes to write a streamed graph of about *triples* triples with."""
-    if triples < _WRITE_POOL_MIN:
-        return 1  # starting workers would take longer than the writing
-    if workers is None:
-        from .extract.parallel import default_workers
-        return default_workers()
-    return max(1, workers)
-
-
-def _write_all(dataset: Callable[[], Any], stream: Any, targets: list[Path],
-               options: Mapping[str, Any] | None, timings: dict[str, float], *, workers: int = 1) -> list[Path]:
-    """Write every target: from *stream* in one pass where formats allow (its blocks
-    made in *workers* processes), the rest from *dataset()*, built once."""
-    from .exports import stream_writer, write as write_one, write_streams
-    streamed = [t for t in targets if stream is not None and stream_writer(t) is not None]
-    if streamed:
-        clock = time.perf_counter()
-        serializing = write_streams(stream, streamed, workers=workers)
-        timings["stream"] = time.perf_counter() - clock - sum(serializing.values())
-        timings.update({str(path): spent for path, spent in serializing.items()})
-    built = None
-    for target in targets:
-        if target in streamed:
-            continue
-        if built is None:
-            clock = time.perf_counter()
-            built = dataset()
-            timings["graph"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        write_one(built, target, options)
-        timings[str(target)] = time.perf_counter() - clock
-    return targets
 
 
 def _stored_entities(graph_store) -> list[Entity]:

@@ -57,13 +57,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from ..progress import Progress
     with Progress(enabled=not args.quiet) as progress:
-        result = api.build(args.paths, args.output, store=args.store, options=html_options(args),
-                           on_doc=progress.advance, workers=args.workers, ner=args.ner)
+        kg = api.build(args.paths, args.output, store=args.store, options=html_options(args),
+                       on_doc=progress.advance, workers=args.workers, ner=args.ner)
     if not args.quiet:
-        if result.report.summary():
-            print(f"rawabit: {result.report.summary()}", file=sys.stderr)
-        print(f"rawabit: {result.summary()}", file=sys.stderr)
-        for path in result.outputs:
+        if kg.report.summary():
+            print(f"rawabit: {kg.report.summary()}", file=sys.stderr)
+        print(f"rawabit: {kg.summary()}", file=sys.stderr)
+        for path in kg.outputs:
             print(f"rawabit: wrote {path}", file=sys.stderr)
         if args.store:
             print(f"rawabit: stored in {args.store}", file=sys.stderr)

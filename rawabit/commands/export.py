@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         FormatError: An extension names no known format.
         StoreError: The store cannot be opened.
     """
-    from rawabit.api import check_outputs, write
+    from rawabit.writing import check_outputs, write
     from rawabit.graph.store import GraphStore
 
     if not args.output:

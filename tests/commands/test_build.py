@@ -139,7 +139,7 @@ def test_a_full_disk_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys):
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device", str(tmp_path / "g.ttl"))
 
-    monkeypatch.setattr("rawabit.api._write_all", full)
+    monkeypatch.setattr("rawabit.writing.write_all", full)
     code = run("build", "a.txt", "-q", "-o", "g.ttl")
     err = capsys.readouterr().err.strip()
     assert code == 1 and "Traceback" not in err

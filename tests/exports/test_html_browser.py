@@ -1,8 +1,6 @@
 """The HTML page in Debian's headless Chromium: drawing, panel, search, filters, safety."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from rawabit.exports import html
@@ -175,11 +173,7 @@ def test_hostile_article_runs_nothing_and_shows_text(driver, pages):
 def test_page_makes_no_network_request(driver, pages):
     driver.get_log("performance")
     helpers.open_page(driver, pages / "demo.html")
-    urls = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
+    urls = helpers.requests_made(driver)
     assert urls and all(u.startswith(("file:", "data:", "blob:")) for u in urls), urls
     resources = js(driver, "return performance.getEntriesByType('resource').map(function (r) { return r.name; })")
     assert all(u.startswith(("file:", "data:", "blob:")) for u in resources), resources

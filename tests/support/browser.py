@@ -7,6 +7,8 @@ through ``/usr/bin/chromedriver``; nothing is ever downloaded.
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,11 +20,13 @@ from rdflib.namespace import XSD
 from rawabit.graph.namespace import ARTICLE, ID, RWB, STATEMENT
 
 __all__ = ["build", "demo_dataset", "hostile_dataset", "big_dataset", "start_chromium", "open_page", "CHROMIUM",
-           "CHROMEDRIVER"]
+           "CHROMEDRIVER", "assert_offline", "requests_made", "LOCAL_SCHEMES"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 PWN = "window.__pwned=1"
+#: URL schemes of what a page may load: itself, inline data, blobs it makes, an iframe's srcdoc.
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:srcdoc")
 
 
 def build(entities, articles, facts) -> Dataset:
@@ -173,3 +177,24 @@ def open_page(driver, path: Path, timeout: float = 60) -> None:
     from selenium.webdriver.support.ui import WebDriverWait
     driver.get(path.resolve().as_uri())
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return window.__rwbDrawnAt !== undefined"))
+
+
+def assert_offline(page: str) -> None:
+    """Fail unless the HTML *page* names nothing on the network: no remote
+    ``src``/``href``/``url()``, no ``@import``, no CDN, and a policy forbidding
+    connections."""
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert not re.search(r"url\(\s*['\"]?(?:https?:)?//|@import", page, re.I)
+    for word in ("<link", "cdnjs", "jsdelivr", "bootstrap", "tom-select", "unpkg"):
+        assert word not in page
+    assert "Content-Security-Policy" in page and "connect-src 'none'" in page
+
+
+def requests_made(driver) -> list[str]:
+    """The URLs *driver* requested since its performance log was last read."""
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
