@@ -24,8 +24,8 @@ from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Stat
 from . import iris
 from .namespace import PREFIXES, RWB
 
-__all__ = ["build_dataset", "union_graph", "bind_prefixes", "confidence_literal", "DEFAULT_GRAPH", "Tally", "tally",
-           "tally_triples"]
+__all__ = ["build_dataset", "union_graph", "bind_prefixes", "confidence_literal", "date_literal", "article_metadata",
+           "DEFAULT_GRAPH", "Tally", "tally", "tally_triples"]
 
 #: Name of the default graph of every dataset built here.
 DEFAULT_GRAPH = DATASET_DEFAULT_GRAPH_ID
@@ -51,6 +51,35 @@ def confidence_literal(value: float) -> Literal:
     if text in ("-0", "+0"):
         text = "0"
     return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+#: XSD datatype of each form of an ISO value, by its length (dates of statements, articles).
+_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+
+
+def date_literal(value: str) -> Literal:
+    """The literal of an ISO date value: ``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date`` by its
+    precision (``2025``, ``2025-03``, ``2025-03-18``), ``xsd:dateTime`` when it gives a time.
+
+    Raises:
+        ValueError: *value* is none of these forms.
+    """
+    datatype = XSD.dateTime if "T" in value else _DATE_TYPES.get(len(value))
+    if datatype is None:
+        raise ValueError(f"not an ISO date, month or year: {value!r}")
+    return Literal(value, datatype=datatype)
+
+
+def article_metadata(article: Article) -> list[tuple[URIRef, Literal]]:
+    """The publication date, URL and outlet of *article* that the input gave, as (property, literal) pairs."""
+    out = []
+    if article.date:
+        out.append((RWB.published, date_literal(article.date)))
+    if article.url:
+        out.append((RWB.url, Literal(article.url, datatype=XSD.anyURI)))
+    if article.source:
+        out.append((RWB.source, Literal(article.source)))
+    return out
 
 
 def _fact_id(fact: Fact) -> tuple:
@@ -123,6 +152,8 @@ def _add_article(g: Graph, article: Article, mentions: set[str], counts: list[in
         g.add((node, DCTERMS.title, Literal(article.title, lang=_TEXT_LANG)))
     g.add((node, RWB.sourcePath, Literal(article.path)))
     g.add((node, RWB.partIndex, Literal(int(article.part))))
+    for prop, value in article_metadata(article):
+        g.add((node, prop, value))
     for key in sorted(mentions):
         g.add((node, RWB.mentions, iris.entity_iri(key)))
     for prop, value in zip((RWB.statementCount, RWB.assertedCount), counts):
@@ -151,6 +182,8 @@ def _add_fact(g: Graph, fact: Fact) -> None:
     g.add((node, RWB.evidence, Literal(fact.evidence, lang=_TEXT_LANG)))
     g.add((node, RWB.rule, Literal(fact.rule)))
     g.add((node, RWB.confidence, confidence_literal(fact.confidence)))
+    if fact.date:
+        g.add((node, RWB.date, date_literal(fact.date)))
 
 
 def _add_quote(g: Graph, quote: Quote) -> None:

@@ -22,9 +22,9 @@ from .extract.arabic import is_arabic
 from .extract.linker import Summary
 from .extract.model import Article, Doc, Entity, EntityType, Extraction, Status
 from .extract.pipeline import Pipeline
-from .extract.reader import ReadReport, find_files, read_files
+from .extract.reader import ReadOptions, ReadReport, find_files, read_files
 
-__all__ = ["BuildResult", "extract", "to_dataset", "write", "build", "check_outputs"]
+__all__ = ["BuildResult", "ReadOptions", "extract", "to_dataset", "write", "build", "check_outputs"]
 
 PathLike = str | os.PathLike[str]
 
@@ -58,14 +58,14 @@ class BuildResult:
 def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
             report: ReadReport | None = None, skip: Callable[[Article], bool] | None = None,
             on_doc: Callable[[Doc | Summary], None] | None = None,
-            workers: int | None = 1) -> Extraction:
+            workers: int | None = 1, options: ReadOptions | None = None) -> Extraction:
     """Read articles under *paths* and extract entities, facts and quotes.
 
     Articles are read, extracted and reduced to what linking needs one at a
     time, so memory grows with the facts found, not with the text read.
 
     Args:
-        paths: Files or folders of .txt/.html articles.
+        paths: Files or folders of .txt/.html articles and .jsonl/.json/.csv datasets.
         pipeline: Defaults to :meth:`Pipeline.default`.
         report: Filled with the files read and skipped.
         skip: Articles for which this returns True are not extracted.
@@ -73,6 +73,7 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
         workers: Extraction processes; 1 extracts in this process; None uses
             every core, unless the input is too small to be worth it.
             The result is the same for any number.
+        options: Dataset columns and the plain files' publication date.
 
     Raises:
         InputError: No readable article under *paths*.
@@ -86,8 +87,8 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
         if len(files) < 2 * workers * CHUNK_SIZE and sum(_size(p) for p, _ in files) < _SMALL_INPUT:
             workers = 1  # a few articles: starting workers would take longer than extracting them
     if workers > 1 and skip is None:   # the workers read the files too
-        return pipeline.corpus_files(files, report=report, on_doc=on_doc, workers=workers)
-    articles: Iterator[Article] = read_files(files, report=report)
+        return pipeline.corpus_files(files, report=report, on_doc=on_doc, workers=workers, options=options)
+    articles: Iterator[Article] = read_files(files, report=report, options=options)
     if skip is not None:
         articles = (a for a in articles if not skip(a))
     return pipeline.corpus(articles, on_doc=on_doc, workers=workers)
@@ -131,7 +132,7 @@ def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
           on_doc: Callable[[Doc | Summary], None] | None = None,
           workers: int | None = None,
           stream: bool | None = None,
-          ner: bool = True) -> BuildResult:
+          ner: bool = True, read_options: ReadOptions | None = None) -> BuildResult:
     """Read, extract, build the graph and write every output.
 
     Args:
@@ -150,6 +151,7 @@ def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
             rdflib dataset; None does so for graphs above
             :data:`rawabit.exports.turtle.RDFLIB_LIMIT` triples. Other formats
             always need the dataset.
+        read_options: Dataset columns (``--field``) and the plain files' date (``--date``).
 
     Raises:
         InputError: No readable article, or nothing to write.
@@ -159,7 +161,7 @@ def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
     started = time.perf_counter()
     with _fewer_collections():
         return _build(paths, outputs, started, store=store, options=options, on_doc=on_doc,
-                      workers=workers, stream=stream, ner=ner)
+                      workers=workers, stream=stream, ner=ner, read_options=read_options)
 
 
 #: Allocations between garbage collections while building (CPython's default is 700).
@@ -182,7 +184,7 @@ def _fewer_collections() -> Iterator[None]:
 def _build(paths: Iterable[PathLike], outputs: Iterable[PathLike], started: float, *,
            store: PathLike | None, options: Mapping[str, Any] | None,
            on_doc: Callable[[Doc | Summary], None] | None, workers: int | None,
-           stream: bool | None, ner: bool) -> BuildResult:
+           stream: bool | None, ner: bool, read_options: ReadOptions | None = None) -> BuildResult:
     targets = check_outputs(outputs)
     if not targets and store is None:
         raise InputError("nothing to write: give -o FILE (e.g. -o graph.ttl) or --store DIR")
@@ -205,7 +207,7 @@ def _build(paths: Iterable[PathLike], outputs: Iterable[PathLike], started: floa
         clock = time.perf_counter()
         extraction = extract(paths, pipeline=Pipeline.default(known=known, ner=ner), report=report,
                              skip=already_stored if graph_store is not None else None,
-                             on_doc=on_doc, workers=workers)
+                             on_doc=on_doc, workers=workers, options=read_options)
         timings["extract"] = time.perf_counter() - clock
         if not extraction.articles and not skipped[0]:
             raise InputError("no article to read: " + (report.summary() or "the inputs are empty"))
