@@ -240,7 +240,7 @@ def _read_records(text: str, suffix: str, shown: str, options: ReadOptions,
         skipped += 1
         problems.append(Skipped(f"{shown} {record.where}", record.message, record=True))
     if not articles:
-        raise InputError(f"{shown}: no readable record" + (f" ({skipped} skipped)" if skipped else " (empty)"))
+        raise InputError("no readable record" + (f" ({skipped} skipped)" if skipped else " (empty)"))
     return articles
 
 

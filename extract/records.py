@@ -153,13 +153,18 @@ def record_values(item: object, where: str, index: int, fields: Mapping[str, str
         return Problem(where, f"not an object but {type(item).__name__}")
     values: dict[str, str] = {}
     for name, names in FIELDS.items():
-        key = fields.get(name) or next((k for k in names if k in item), None)
-        value = item.get(key) if key is not None else None
-        if value is None or value == "":
-            continue
-        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            return Problem(where, f"field {key!r} is not text but {type(value).__name__}")
-        values[name] = str(value).strip()
+        for key in [fields[name]] if name in fields else [k for k in names if item.get(k) not in (None, "")]:
+            value = item.get(key)
+            if value is None or value == "":
+                continue
+            if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+                return Problem(where, f"field {key!r} is not text but {type(value).__name__}")
+            value = str(value).strip()
+            if name == "source" and value.startswith(("http://", "https://")):
+                values.setdefault("page", value)    # trafilatura's "source" is the page's URL
+                continue
+            values[name] = value
+            break
     if not values.get("text") and not values.get("html"):
         looked = fields.get("text") or " or ".join(repr(n) for n in FIELDS["text"][:3])
         return Problem(where, f"no text (no {looked} field, and no html)")
@@ -167,14 +172,12 @@ def record_values(item: object, where: str, index: int, fields: Mapping[str, str
     if language and not language.startswith(_ARABIC):
         return Problem(where, f"language {values['language']!r}, not Arabic")
     record = Record(where, index, values.get("text", ""), values.get("html", ""), values.get("title", ""))
-    source, url = values.get("source", ""), values.get("url", "")
-    if source.startswith(("http://", "https://")):     # trafilatura's "source" is the page's URL
-        url, source = url or source, ""
-    record.url, record.source = url, source or outlet_of(url)
+    record.url = values.get("url") or values.get("page", "")
+    record.source = values.get("source") or outlet_of(record.url)
     if "date" in values:
         record.date = normalize_published(values["date"])
         if not record.date:
             record.problems.append(Problem(where, f"date {values['date'][:40]!r} is not a date; "
                                                   "read without one", kept=True))
-    record.date = record.date or date_from_url(url)
+    record.date = record.date or date_from_url(record.url)
     return record
