@@ -7,7 +7,10 @@ relation is an event (not a role or lasting state such as ``presidentOf`` or
 ``locatedIn``) takes the date of the expression nearest its evidence span in
 its sentence, if that one is clearly the nearest and is not a bound
 («منذ 2019»). A statement still to come (``planned``) reads a bare weekday as
-the next one. Two different dates equally near leave the statement undated.
+the next one. A possible, desired, conditional, questioned or denied statement
+takes only a date of its own clause (in «التقى لافروف روبيو الخميس، تحضيراً
+لقمة محتملة بين بوتين وترمب» the Thursday is the meeting's, not the summit's).
+Two different dates equally near leave the statement undated.
 """
 from __future__ import annotations
 
@@ -25,6 +28,9 @@ LASTING_RELATIONS = frozenset({
 })
 _REACH = 80     # characters from the evidence span beyond which a date is another clause's
 _MARGIN = 12    # a second date this much nearer than the first is too near to choose
+_CLAUSE_MARKS = frozenset("،,؛;")
+_OWN_CLAUSE_ONLY = frozenset({Status.POSSIBLE, Status.DESIRED, Status.CONDITIONAL, Status.QUESTIONED,
+                              Status.DENIED})
 
 
 class FactDater:
@@ -43,16 +49,18 @@ class FactDater:
         if not mentions:
             return doc
         spans = {s.index: (s.start, s.end) for s in doc.sentences}
-        doc.facts = [self._dated(f, mentions, spans.get(f.sentence)) for f in doc.facts]
+        doc.facts = [self._dated(f, mentions, spans.get(f.sentence), article.text) for f in doc.facts]
         return doc
 
     @staticmethod
-    def _dated(fact: Fact, mentions: list[DateMention], sentence: tuple[int, int] | None) -> Fact:
+    def _dated(fact: Fact, mentions: list[DateMention], sentence: tuple[int, int] | None, text: str) -> Fact:
         if fact.relation in LASTING_RELATIONS or sentence is None or fact.date:
             return fact
-        value = date_of(fact.start, fact.end, [m for m in mentions
-                                                if sentence[0] <= m.start and m.end <= sentence[1]],
-                        ahead=Status(fact.status) is Status.PLANNED)
+        status = Status(fact.status)
+        mine = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
+        if status in _OWN_CLAUSE_ONLY:
+            mine = [m for m in mine if not _CLAUSE_MARKS.intersection(_between(text, fact.start, fact.end, m))]
+        value = date_of(fact.start, fact.end, mine, ahead=status is Status.PLANNED)
         return replace(fact, date=value) if value else fact
 
 
@@ -76,6 +84,13 @@ def date_of(start: int, end: int, mentions: list[DateMention], *, ahead: bool = 
         if (other.ahead if ahead else other.value) != value:
             return ""        # two dates as near: which one is the statement's is a guess
     return value
+
+
+def _between(text: str, start: int, end: int, mention: DateMention) -> str:
+    """The text between a statement's span and a date mention outside it."""
+    if mention.end <= start:
+        return text[mention.end:start]
+    return text[end:mention.start] if mention.start >= end else ""
 
 
 def _distance(start: int, end: int, mention: DateMention) -> int:

@@ -111,3 +111,10 @@ def test_dev_broad_dates_are_valid_literals(shared_dir, tmp_path):
     assert statements > 100
     assert dated > 0 and invalid == []
 
+
+
+def test_a_possible_statement_takes_no_date_from_another_clause(nlp):
+    got = facts(nlp, "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأمريكي ماركو روبيو في جنيف الخميس، "
+                     "في إطار التحضير لقمة محتملة بين بوتين وترمب.")
+    assert got[("sergey-lavrov", "met", "marco-rubio")] == "2025-03-20"
+    assert got[("vladimir-putin", "met", "donald-trump")] == ""
