@@ -12,6 +12,7 @@ confidence rounded to two places), so serializing it is deterministic.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -53,8 +54,10 @@ def confidence_literal(value: float) -> Literal:
     return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
-#: XSD datatype of each form of an ISO value, by its length (dates of statements, articles).
-_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+#: XSD datatype of each form of an ISO value (dates of statements, articles).
+_DATE_FORMS = ((re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?"), XSD.dateTime),
+               (re.compile(r"\d{4}-\d\d-\d\d"), XSD.date), (re.compile(r"\d{4}-\d\d"), XSD.gYearMonth),
+               (re.compile(r"\d{4}"), XSD.gYear))
 
 
 def date_literal(value: str) -> Literal:
@@ -64,7 +67,7 @@ def date_literal(value: str) -> Literal:
     Raises:
         ValueError: *value* is none of these forms.
     """
-    datatype = XSD.dateTime if "T" in value else _DATE_TYPES.get(len(value))
+    datatype = next((t for form, t in _DATE_FORMS if form.fullmatch(value)), None)
     if datatype is None:
         raise ValueError(f"not an ISO date, month or year: {value!r}")
     return Literal(value, datatype=datatype)
