@@ -36,6 +36,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "language": ("language", "lang"),
 }
 _ARABIC = ("ar", "ara", "arabic", "العربية", "عربي")
+_CSV_FIELD_LIMIT = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,9 @@ def read_records(text: str, suffix: str, *, fields: Mapping[str, str] | None = N
             data = json.loads(text)
         except ValueError as exc:
             raise InputError(f"not valid JSON ({exc})") from None
-        items = data if isinstance(data, list) else [data]
+        except RecursionError:
+            raise InputError("not valid JSON (nested too deeply)") from None
+        items = data if isinstance(data, list) else _wrapped(data)
         for n, item in enumerate(items):
             yield record_values(item, f"record {n + 1}", n, fields)
     else:
@@ -121,14 +124,26 @@ def read_records(text: str, suffix: str, *, fields: Mapping[str, str] | None = N
                 item = json.loads(line)
             except ValueError as exc:
                 yield Problem(f"line {number}", f"not valid JSON ({exc.args[0].split(':')[0]})")
+            except RecursionError:
+                yield Problem(f"line {number}", "not valid JSON (nested too deeply)")
             else:
                 yield record_values(item, f"line {number}", n, fields)
             n += 1
 
 
+def _wrapped(data: object) -> list:
+    """The records of a JSON object: itself, or the one list of objects it holds (``{"articles": [...]}``)."""
+    if isinstance(data, dict) and not any(k in data for names in (FIELDS["text"], FIELDS["html"]) for k in names):
+        lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
+        if len(lists) == 1:
+            return lists[0]
+    return [data]
+
+
 def _csv(text: str, fields: dict[str, str]) -> Iterator[Record | Problem]:
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count) if first else ","
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))   # an article is longer than 128 KB at times
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = reader.fieldnames or []
     wanted = [fields.get(k) for k in ("text", "html") if k in fields] or [*FIELDS["text"], *FIELDS["html"]]

@@ -134,3 +134,23 @@ def test_a_dataset_with_no_readable_record_is_skipped_with_its_reasons(tmp_path)
         list(read_articles([path], report=report))
     assert "empty.jsonl (no readable record (2 skipped))" in report.summary()
     assert "skipped 2 records" in report.summary()
+
+
+def test_hostile_and_wrapped_json(tmp_path):
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text("[" * 100_000 + "\n" + json.dumps({"text": MEETING}, ensure_ascii=False) + "\n", encoding="utf-8")
+    problems: list = []
+    assert [a.text for a in read_file(deep, problems=problems)] == [MEETING]
+    assert problems[0].reason == "not valid JSON (nested too deeply)"
+    wrapped = tmp_path / "feed.json"
+    wrapped.write_text(json.dumps({"feed": "الأفق", "articles": [{"text": MEETING}, {"text": CALL}]},
+                                  ensure_ascii=False), encoding="utf-8")
+    assert len(read_file(wrapped)) == 2
+
+
+def test_long_csv_fields_are_read(tmp_path):
+    body = " ".join([MEETING] * 2000)       # about 180 KB, over the csv module's default limit
+    path = tmp_path / "long.csv"
+    path.write_text(f'text\n"{body}"\n', encoding="utf-8")
+    [article] = read_file(path)
+    assert len(article.text) > 131072
