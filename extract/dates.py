@@ -212,8 +212,33 @@ class _Scanner:
             hijri = True
         return j, value, hijri
 
+    def numeric(self, i: int) -> tuple[int, _When] | None:
+        """``2025-03-18`` and ``18/3/2025`` (day first, as Arab newsrooms write it); with day and
+        month both 12 or less and different (3/4/2025), which comes first is a guess: no value."""
+        toks = self.toks
+        if i + 4 >= len(toks) or toks[i + 1].norm != toks[i + 3].norm or toks[i + 1].norm not in "-/.":
+            return None
+        if toks[i + 1].end != toks[i + 2].start or toks[i + 3].end != toks[i + 4].start:
+            return None     # «2024 - 12 - 2025» is not a date
+        first, second, third = (self.number(i + k, 0, 9999) for k in (0, 2, 4))
+        if first is None or second is None or third is None:
+            return None
+        if len(toks[i].norm) == 4 and toks[i + 1].norm == "-":
+            year, month, day = first, second, third
+        elif len(toks[i + 4].norm) == 4:
+            day, month, year = first, second, third
+            if day <= 12 and month <= 12 and day != month:
+                return i + 5, _When("absolute", year, 0, 0)        # 3/4/2025: 3 April or March 4?
+        else:
+            return None
+        if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
+            return None
+        return i + 5, _When("absolute", year, month, day)
+
     def absolute(self, i: int) -> tuple[int, _When] | None:
-        """DAY MONTH [YEAR] · ORDINAL من MONTH [YEAR] · MONTH YEAR."""
+        """DAY MONTH [YEAR] · ORDINAL من MONTH [YEAR] · MONTH YEAR · numeric dates."""
+        if (numeric := self.numeric(i)) is not None:
+            return numeric
         day = self.number(i, 1, 31)
         j = i + 1
         if day is None and (ordinal := self.phrase(i, "ordinal")) is not None:
@@ -375,6 +400,8 @@ def _near_year(month: int, anchor: Anchor) -> int | None:
 
 def _resolve(when: _When, anchor: Anchor, previous: str, *, ahead: bool = False) -> str:
     if when.kind == "absolute":
+        if when.month == 0:
+            return ""           # a numeric date whose order is unclear
         year = when.year
         if year is None:
             if when.hijri:

@@ -145,3 +145,19 @@ def test_the_anchor_is_the_publication_date_then_the_dateline_then_a_stated_year
     stated = "قال الوزير الأحد إن الاتفاق الموقع في 29 يناير 2025 ما زال سارياً، خلافاً لاتفاق عام 2019."
     assert article_anchor(stated) == (Anchor(year=2025), "")
     assert article_anchor("قال الوزير الأحد إن الاتفاق سارٍ منذ عام 2019.") == (Anchor(), "")
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("صدر القرار بتاريخ 18/3/2025 عن مجلس الوزراء.", "2025-03-18"),
+    ("نُشر البيان في 2025-03-18 على موقع الوزارة.", "2025-03-18"),
+    ("وقّع المرسوم في 18.03.2025.", "2025-03-18"),
+    ("عُقدت الجلسة في 4/4/2025.", "2025-04-04"),
+    ("عُقدت الجلسة في 3/4/2025.", ""),          # 3 April or March 4: left undated
+])
+def test_numeric_dates_day_first_and_ambiguous_ones_undated(sentence, value):
+    [m] = find_dates(sentence, Anchor())
+    assert m.value == value
+
+
+def test_scores_and_ranges_are_not_numeric_dates():
+    assert find_dates("فاز الفريق 2-1 في مباراة الموسم 2024 - 2025.", Anchor()) == []
