@@ -32,7 +32,7 @@ from typing import NamedTuple
 from .arabic import normalize, normalize_phrase
 from .resources import read_tsv, split_variants
 
-__all__ = ["Anchor", "DateMention", "find_dates", "article_anchor", "precision", "parse_iso"]
+__all__ = ["Anchor", "DateMention", "find_dates", "article_anchor", "precision", "parse_iso", "opens_clause"]
 
 _TOKEN = re.compile(r"(?:\w|[\u064b-\u0652\u0670\u0640])+|[^\w\s]")
 _MAX_PHRASE = 3           # words in the longest listed phrase («أول من أمس»)
@@ -452,6 +452,11 @@ def _resolve(when: _When, anchor: Anchor, previous: str, *, ahead: bool = False)
         n = today.year * 12 + today.month - 1 + when.offset
         return _iso(n // 12, n % 12 + 1)
     return _iso(today.year + when.offset)
+
+
+def opens_clause(text: str) -> bool:
+    """Whether *text* holds a relative pronoun (الذي، التي…), which opens a clause of its own."""
+    return any("clause" in _kinds(t.norm) for t in _tokens(text))
 
 
 def find_dates(text: str, anchor: Anchor = Anchor()) -> list[DateMention]:

@@ -10,13 +10,15 @@ its sentence, if that one is clearly the nearest and is not a bound
 the next one. A possible, desired, conditional, questioned or denied statement
 takes only a date of its own clause (in «التقى لافروف روبيو الخميس، تحضيراً
 لقمة محتملة بين بوتين وترمب» the Thursday is the meeting's, not the summit's).
-Two different dates equally near leave the statement undated.
+A date after the statement and after a relative pronoun dates that relative
+clause («… القرم التي ضمتها روسيا عام 2014»), not the statement. Two different
+dates equally near leave the statement undated.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from .dates import DateMention, article_anchor, find_dates
+from .dates import DateMention, article_anchor, find_dates, opens_clause
 from .model import Doc, Fact, Status
 
 __all__ = ["FactDater", "LASTING_RELATIONS"]
@@ -60,6 +62,7 @@ class FactDater:
         mine = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
         if status in _OWN_CLAUSE_ONLY:
             mine = [m for m in mine if not _CLAUSE_MARKS.intersection(_between(text, fact.start, fact.end, m))]
+        mine = [m for m in mine if m.start < fact.end or not opens_clause(_between(text, fact.start, fact.end, m))]
         value = date_of(fact.start, fact.end, mine, ahead=status is Status.PLANNED)
         return replace(fact, date=value) if value else fact
 

@@ -118,3 +118,9 @@ def test_a_possible_statement_takes_no_date_from_another_clause(nlp):
                      "في إطار التحضير لقمة محتملة بين بوتين وترمب.")
     assert got[("sergey-lavrov", "met", "marco-rubio")] == "2025-03-20"
     assert got[("vladimir-putin", "met", "donald-trump")] == ""
+
+
+def test_a_date_in_a_relative_clause_after_the_statement_is_not_its_date(nlp):
+    got = facts(nlp, "وتطالب روسيا بأن تتخلى أوكرانيا عن إقليم دونباس، فضلاً عن شبه جزيرة القرم "
+                     "التي ضمتها روسيا عام 2014.")
+    assert got[("russia", "demands", "donbas")] == ""
