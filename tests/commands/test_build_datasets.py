@@ -109,10 +109,11 @@ def test_html_page_metadata_and_the_date_option_for_plain_files(tmp_path):
                                                                                           datatype=XSD.date)
 
 
-def test_a_bad_date_option_is_refused(tmp_path, capsys):
+@pytest.mark.parametrize("value", ["tomorrow", "3/4/2025", "2025-02-30"])   # 3/4: which is the month?
+def test_a_bad_date_option_is_refused(tmp_path, capsys, value):
     (tmp_path / "a.txt").write_text("نص", encoding="utf-8")
     with pytest.raises(SystemExit):
-        main(["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "g.ttl"), "--date", "18/03/2025"])
+        main(["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "g.ttl"), "--date", value])
     assert "not a date" in capsys.readouterr().err
 
 
