@@ -89,7 +89,7 @@ def test_json_files_hold_one_article_or_a_list(tmp_path):
 def test_csv_needs_a_header_with_a_text_column(tmp_path):
     good = tmp_path / "news.csv"
     good.write_text(f'title,body,published,outlet\nلقاء,"{MEETING}",2025-03-20,الأفق\n'
-                    f'زيارة,"{VISIT}",20/07/2024,الشروق\nناقص\n', encoding="utf-8")
+                    f'زيارة,"{VISIT}",الأسبوع الماضي,الشروق\nناقص\n', encoding="utf-8")
     options = ReadOptions(fields=tuple(parse_fields(["text=body", "date=published", "source=outlet"]).items()))
     problems: list = []
     articles = read_file(good, options=options, problems=problems)
