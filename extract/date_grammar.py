@@ -62,8 +62,16 @@ def _lexicon() -> dict[str, list[tuple[str, str]]]:
     return lex
 
 
+@lru_cache(maxsize=1)
+def _kinds_of() -> tuple[dict[str, dict[str, str]], frozenset[str]]:
+    """Phrase -> {kind: value}, and the words a listed phrase can start with."""
+    table = {phrase: dict(entries) for phrase, entries in _lexicon().items()}
+    return table, frozenset(phrase.split(" ", 1)[0] for phrase in table)
+
+
 def word_kinds(phrase: str) -> dict[str, str]:
-    return dict(_lexicon().get(phrase, ()))
+    """The kinds of a normalised phrase in the tables, with their values (``{}`` if unlisted)."""
+    return _kinds_of()[0].get(phrase, {})
 
 
 # -- scanning ----------------------------------------------------------------
@@ -73,26 +81,49 @@ def tokens(text: str) -> list[Tok]:
 
 
 class Scanner:
-    """Reads expressions off a token list; each ``_at`` method returns (end token, when) or None."""
+    """Reads expressions off a token list; each ``_at`` method returns (end token, when) or None.
+
+    The listed phrases starting at a token are looked up once (most tokens start none).
+    """
 
     def __init__(self, toks: list[Tok]):
         self.toks = toks
+        self._found: dict[int, dict[str, tuple[int, str]]] = {}
+
+    def _phrases(self, i: int) -> dict[str, tuple[int, str]]:
+        """Kind -> (end token, value) of the longest listed phrase of that kind at token *i*."""
+        found = self._found.get(i)
+        if found is None:
+            found = self._found[i] = {}
+            table, starts = _kinds_of()
+            toks = self.toks
+            firsts = [w for w in _unclitic(toks[i].norm) if w in starts]
+            for n in range(min(_MAX_PHRASE, len(toks) - i), 0, -1) if firsts else ():
+                rest = [t.norm for t in toks[i + 1:i + n]]
+                for first in firsts:
+                    for kind, value in table.get(" ".join([first, *rest]), {}).items():
+                        found.setdefault(kind, (i + n, value))
+        return found
+
+    def starts(self, i: int) -> bool:
+        """Whether a listed phrase starts at token *i*."""
+        return bool(self._phrases(i))
 
     def phrase(self, i: int, *kinds: str) -> tuple[int, str, str] | None:
-        """The longest listed phrase of one of *kinds* at token *i*: (end, kind, value).
+        """The longest listed phrase of one of *kinds* at token *i*: (end, kind, value); of two
+        as long, the kind named first.
 
         A leading و or ف (and، then) is allowed on the first word, and ب or ل
         (in, for) after it.
         """
-        toks = self.toks
-        for n in range(min(_MAX_PHRASE, len(toks) - i), 0, -1):
-            words = [t.norm for t in toks[i:i + n]]
-            for first in _unclitic(words[0]):
-                found = word_kinds(" ".join([first, *words[1:]]))
-                for kind in kinds:
-                    if kind in found:
-                        return i + n, kind, found[kind]
-        return None
+        if i >= len(self.toks):
+            return None
+        found = self._phrases(i)
+        best = None
+        for kind in kinds:
+            if kind in found and (best is None or found[kind][0] > best[0]):
+                best = (found[kind][0], kind, found[kind][1])
+        return best
 
     def number(self, i: int, lo: int, hi: int) -> int | None:
         if i < len(self.toks) and self.toks[i].norm.isdigit():
@@ -252,7 +283,9 @@ class Scanner:
         return False
 
 
-def _unclitic(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _unclitic(word: str) -> tuple[str, ...]:
+    """*word*, and *word* without a leading و/ف and then ب/ل before ال (وبالأمس → الأمس)."""
     out = [word]
     if len(word) > 3 and word[0] in "وف":
         out.append(word[1:])
@@ -261,7 +294,7 @@ def _unclitic(word: str) -> list[str]:
             out.append(w[1:])
         elif len(w) > 3 and w.startswith("لل"):
             out.append("ال" + w[2:])
-    return out
+    return tuple(out)
 
 
 def expressions(toks: list[Tok]) -> Iterable[tuple[int, int, When]]:
@@ -272,6 +305,9 @@ def expressions(toks: list[Tok]) -> Iterable[tuple[int, int, When]]:
     scan = Scanner(toks)
     i = 0
     while i < len(toks):
+        if not toks[i].norm.isdigit() and not scan.starts(i):
+            i += 1          # every expression starts with a number or a listed word
+            continue
         start = i
         daytime = scan.phrase(i, "daytime")
         if daytime is not None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .date_grammar import Scanner, When, expressions, tokens, word_kinds
 
@@ -201,19 +202,28 @@ def find_dates(text: str, anchor: Anchor = Anchor()) -> list[DateMention]:
         The expressions in text order; back-references («اليوم نفسه») take
         the last day-precise value before them.
     """
-    toks = tokens(text)
-    scan = Scanner(toks)
     out: list[DateMention] = []
     previous = anchor.date.isoformat() if anchor.date else ""
-    for first, last, when in expressions(toks):
-        start, end = toks[first].start, toks[last - 1].end
+    for start, end, when, bound in _scan(text):
         value = _resolve(when, anchor, previous)
         ahead = _resolve(when, anchor, previous, ahead=True) if when.kind == "weekday" else value
         absolute = when.kind == "absolute" and when.year is not None
-        out.append(DateMention(start, end, text[start:end], value, ahead, scan.bound(first), absolute))
+        out.append(DateMention(start, end, text[start:end], value, ahead, bound, absolute))
         if precision(value) == "day":
             previous = value
     return out
+
+
+@lru_cache(maxsize=4)
+def _scan(text: str) -> tuple[tuple[int, int, When, bool], ...]:
+    """The expressions of *text*, unresolved: (start, end, what it says, is it a bound).
+
+    Cached: an article is scanned once for its anchor and once more for its dates.
+    """
+    toks = tokens(text)
+    scan = Scanner(toks)
+    return tuple((toks[first].start, toks[last - 1].end, when, scan.bound(first))
+                 for first, last, when in expressions(toks))
 
 
 def article_anchor(text: str, published: str = "") -> tuple[Anchor, str]:
@@ -242,15 +252,22 @@ def article_anchor(text: str, published: str = "") -> tuple[Anchor, str]:
 
 
 def _dateline(text: str, anchor: Anchor) -> str:
+    """The date of a dateline in the first lines: a day and month near the start of a line
+    that has a dash, a bracket or a slash near its start («القاهرة - 18 مارس (أ ف ب)»)."""
+    heads = []
     offset = 0
     for n, line in enumerate(text.split("\n")):
         if n > _DATELINE_LINES * 2:   # blank lines separate paragraphs
             break
-        head = line[:_DATELINE_REACH + 20]
-        if any(mark in head for mark in ("-", "–", "(", "/")):
-            for m in find_dates(head, anchor):
-                if m.start <= _DATELINE_REACH and precision(m.value) == "day" and not m.bound:
-                    if re.search(r"\d", m.text) or m.absolute:
-                        return m.value
+        if any(mark in line[:_DATELINE_REACH + 20] for mark in ("-", "–", "(", "/")):
+            heads.append((offset, offset + _DATELINE_REACH))
         offset += len(line) + 1
+    if not heads:
+        return ""
+    for m in find_dates(text, anchor):
+        if m.start >= heads[-1][1]:
+            break
+        if any(lo <= m.start <= hi for lo, hi in heads) and precision(m.value) == "day" and not m.bound \
+                and (m.absolute or re.search(r"\d", m.text)):
+            return m.value
     return ""
