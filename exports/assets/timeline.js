@@ -80,7 +80,8 @@
     var list = el("ol", null, { id: "rwb-timeline" });
     dated.forEach(function (d) {
       var li = R.factLine(d[1]);
-      li.insertBefore(el("span", d[0] + " ", { dir: "ltr", "class": "rwb-date" }), li.firstChild);
+      li.insertBefore(document.createTextNode(" · "), li.firstChild);
+      li.insertBefore(el("span", d[0], { dir: "ltr", "class": "rwb-date" }), li.firstChild);
       li.setAttribute("data-date", d[0]);
       list.appendChild(li);
     });
