@@ -216,6 +216,8 @@ class Scanner:
                 return year[0], When("absolute", year[1], month, None, hijri if year[2] is None else year[2])
             if (direction := self.phrase(end, "direction")) is not None and not hijri:
                 return direction[0], When("month", month=month, offset=int(direction[2]), directed=True)
+            if hijri and not (i > 0 and self.toks[i - 1].norm == "شهر"):
+                return None     # رجب، رمضان، شعبان alone are as often names: «شهر رمضان» is the month
             if paired or self._cued(i):
                 return end, When("absolute", None, month, None, hijri)
         return None

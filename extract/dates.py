@@ -119,6 +119,24 @@ def _hijri(when: When) -> str:
         return ""
 
 
+def _near_hijri_year(month: int, anchor: Anchor) -> int | None:
+    """The Hijri year of a Hijri month named without one («في رمضان»): the one that puts the
+    month within half a year of the article's date; None without a date (a year is not enough:
+    the Hijri year straddles two Gregorian ones)."""
+    if anchor.date is None:
+        return None
+    from hijridate import Gregorian, Hijri
+    try:
+        here = Gregorian.fromdate(anchor.date).to_hijri()
+        for year in (here.year, here.year - 1, here.year + 1):
+            middle = Hijri(year, month, 15).to_gregorian()
+            if abs((middle - anchor.date).days) <= 183:
+                return year
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
 def _near_year(month: int, anchor: Anchor) -> int | None:
     """The year of a month named without one: the anchor's, or the one nearest its date."""
     if anchor.date is None:
@@ -137,7 +155,8 @@ def _resolve(when: When, anchor: Anchor, previous: str, *, ahead: bool = False) 
         year = when.year
         if year is None:
             if when.hijri:
-                return ""
+                year = _near_hijri_year(when.month or 1, anchor)
+                return _hijri(when._replace(year=year)) if year else ""
             year = _near_year(when.month or 1, anchor)
             if year is None:
                 return ""
