@@ -12,7 +12,7 @@ Load with ``cypher-shell -f graph.cypher``; running it twice changes nothing.
   option ``rel_types="as-is"`` keeps the ontology's camelCase. The exact
   ontology name is always in the ``relation`` property.
 - One relationship per asserted statement, merged on its ``statement`` IRI,
-  with ``evidence``, ``article``, ``rule``, ``sentence`` and ``confidence``.
+  with ``evidence``, ``article``, ``rule``, ``sentence``, ``confidence`` and, when known, ``date``.
   Denied, planned and other non-asserted statements are not written.
 """
 from __future__ import annotations
@@ -62,6 +62,8 @@ def _edge(edge: Edge, style: str) -> str:
             f"r.sentence = {edge.sentence}"]
     if edge.confidence is not None:
         sets.append(f"r.confidence = {edge.confidence!r}")
+    if edge.date:   # ISO text: a day, a month or a year, which sorts in time order
+        sets.append(f"r.date = {quote_string(edge.date)}")
     return (f"{match}MERGE (a)-[r:{rel} {{statement: {quote_string(edge.statement)}}}]->(b) "
             f"SET {', '.join(sets)};")
 

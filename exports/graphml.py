@@ -2,7 +2,7 @@
 
 Node attributes: ``label`` (Arabic, else English), ``label_ar``, ``label_en``,
 ``class``, ``iri``, ``key``, ``wikidata``. Edge attributes: ``relation``,
-``evidence``, ``article``, ``confidence`` (double), ``rule``, ``sentence``
+``evidence``, ``article``, ``confidence`` (double), ``date`` (ISO text, when known), ``rule``, ``sentence``
 (int), ``statement``. The graph is a directed multigraph keyed by statement
 IRI: one edge per asserted statement. Opens in Gephi, yEd and
 ``networkx.read_graphml``.
@@ -38,6 +38,8 @@ def to_networkx(dataset: Graph | Dataset) -> nx.MultiDiGraph:
                                 "rule": e.rule, "sentence": e.sentence, "statement": e.statement}
         if e.confidence is not None:
             data["confidence"] = e.confidence
+        if e.date:
+            data["date"] = e.date
         g.add_edge(e.source, e.target, key=e.statement or e.relation, **data)
     return g
 

@@ -83,8 +83,9 @@ def payload(model: Model, focus: str = "", *, seed: int = 7) -> dict[str, Any]:
         a, b = index[e.source], index[e.target]
         degree[a] += 1
         degree[b] += 1
-        evidence = [[ev.text, articles.setdefault((ev.article_title, ev.article_path), len(articles)),
-                     ev.confidence, ev.sentence] for ev in e.evidence]
+        evidence = [[ev.text, articles.setdefault((ev.article_title, ev.article_path, ev.article_published),
+                                                  len(articles)), ev.confidence, ev.sentence, ev.date]
+                    for ev in e.evidence]
         edges.append([a, b, rel_index[e.relation], STATUSES.index(e.status), evidence])
     xy = positions(len(model.nodes), [(x[0], x[1]) for x in edges], seed=seed)
     nodes = [[curie(n.iri), n.label, n.label_en, class_index.get(n.cls, len(CLASSES)), x, y, degree[i], list(n.alt)]
@@ -127,12 +128,12 @@ def render(model: Model, *, title: str = _DEFAULT_TITLE, focus: str = "") -> str
     pyvis's) links no CDN stylesheet or script.
     """
     data_json = safe_json(payload(model, focus))
-    vis_js, page_js = _vis_js(), _asset("page.js")
+    vis_js, page_js, timeline_js = _vis_js(), _asset("page.js"), _asset("timeline.js")
     net = Network(height="100%", width="100%", directed=True, heading=title, cdn_resources="in_line")
     net.set_template_dir(str(_ASSETS) + "/", "page.html.j2")
     net.templateEnv = Environment(loader=FileSystemLoader(str(_ASSETS)), autoescape=select_autoescape(default=True))
-    net.templateEnv.globals.update(data_json=data_json, vis_js=vis_js, page_js=page_js,
-                                   page_css=_asset("page.css"), csp=_csp(vis_js, page_js))
+    net.templateEnv.globals.update(data_json=data_json, vis_js=vis_js, page_js=page_js, timeline_js=timeline_js,
+                                   page_css=_asset("page.css"), csp=_csp(vis_js, page_js, timeline_js))
     net.toggle_physics(False)
     return net.generate_html(name="graph.html")
 

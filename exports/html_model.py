@@ -52,13 +52,16 @@ class Node:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """One statement behind an edge: sentence, article and confidence (``None`` if unknown)."""
+    """One statement behind an edge: sentence, article and confidence (``None`` if unknown), the
+    statement's date (``2025-03-18``, ``2025-03`` or ``2025``) and its article's publication date."""
 
     text: str
     article_title: str
     article_path: str
     confidence: float | None
     sentence: int = -1
+    date: str = ""
+    article_published: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +130,8 @@ def _names(index: _Index, kind: str, local: Iterable[str]) -> dict[str, tuple[st
 
 
 _KEPT = frozenset({RDF.type, RDFS.label, SKOS.altLabel, RDF.subject, RDF.predicate, RDF.object, RWB.status,
-                   RWB.article, RWB.evidence, RWB.confidence, RWB.sentenceIndex, DCTERMS.title, RWB.sourcePath})
+                   RWB.article, RWB.evidence, RWB.confidence, RWB.sentenceIndex, DCTERMS.title, RWB.sourcePath,
+                   RWB.date, RWB.published})
 _RELATION_IRIS = {URIRef(_RWB + r): r for r in RELATIONS}
 
 
@@ -161,14 +165,16 @@ def _node(index: _Index, iri: URIRef, cls: str) -> Node:
 
 def _evidence(index: _Index, props: Mapping[URIRef, set[Any]]) -> Evidence:
     article, conf, sentence = (_one(props, p) for p in (RWB.article, RWB.confidence, RWB.sentenceIndex))
-    title = path = ""
+    title = path = published = ""
     if isinstance(article, URIRef):
         about = index.get(article, {})
         title = _first(about.get(DCTERMS.title, ())) or curie(str(article))
         path = _first(about.get(RWB.sourcePath, ()))
+        published = _first(about.get(RWB.published, ()))
     return Evidence(text=_first(props.get(RWB.evidence, ())), article_title=title, article_path=path,
                     confidence=round(float(conf.toPython()), 3) if isinstance(conf, Literal) else None,
-                    sentence=int(sentence.toPython()) if isinstance(sentence, Literal) else -1)
+                    sentence=int(sentence.toPython()) if isinstance(sentence, Literal) else -1,
+                    date=_first(props.get(RWB.date, ())), article_published=published)
 
 
 def read(dataset: Graph | Dataset) -> Model:

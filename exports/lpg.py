@@ -61,6 +61,7 @@ class Edge:
         evidence, article, rule: Provenance, or ``""``.
         sentence: Sentence index, or ``-1``.
         confidence: 0–1, or ``None`` for a bare triple.
+        date: When it happened (``2025-03-18``, ``2025-03`` or ``2025``), or ``""``.
     """
 
     source: str
@@ -72,6 +73,7 @@ class Edge:
     rule: str = ""
     sentence: int = -1
     confidence: float | None = None
+    date: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +136,8 @@ def _edge(graph: Graph, stmt: URIRef, s: URIRef, p: URIRef, o: URIRef) -> Edge:
                 evidence=_text(graph, stmt, RWB.evidence), article=str(article or ""),
                 rule=_text(graph, stmt, RWB.rule),
                 sentence=int(sentence.toPython()) if isinstance(sentence, Literal) else -1,
-                confidence=float(conf.toPython()) if isinstance(conf, Literal) else None)
+                confidence=float(conf.toPython()) if isinstance(conf, Literal) else None,
+                date=_text(graph, stmt, RWB.date))
 
 
 def read(dataset: Graph | Dataset) -> tuple[list[Node], list[Edge]]:

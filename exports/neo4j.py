@@ -9,7 +9,7 @@ is that one file. Load with::
 Headers (fixed; see :data:`NODE_HEADER`, :data:`RELATIONSHIP_HEADER`)::
 
     iri:ID,key,label_ar,label_en,class,wikidata,:LABEL
-    :START_ID,:END_ID,:TYPE,relation,statement,evidence,article,rule,sentence:int,confidence:float
+    :START_ID,:END_ID,:TYPE,relation,statement,evidence,article,rule,sentence:int,confidence:float,date
 
 ``:LABEL`` is ``Entity`` plus the ontology class and its superclasses,
 separated by ``;`` (``Entity;City;Place;Agent``). ``:TYPE`` is the relation
@@ -37,7 +37,7 @@ RELATIONSHIPS_FILE = "relationships.csv"
 NODE_HEADER: tuple[str, ...] = ("iri:ID", "key", "label_ar", "label_en", "class", "wikidata", ":LABEL")
 RELATIONSHIP_HEADER: tuple[str, ...] = (
     ":START_ID", ":END_ID", ":TYPE", "relation", "statement", "evidence", "article", "rule",
-    "sentence:int", "confidence:float",
+    "sentence:int", "confidence:float", "date",
 )
 
 
@@ -50,7 +50,7 @@ def _edge_row(e: Edge, style: str) -> list[str]:
     confidence = "" if e.confidence is None else repr(e.confidence)
     sentence = "" if e.sentence < 0 else str(e.sentence)
     return [e.source, e.target, relation_type(e.relation, style), e.relation, e.statement,
-            e.evidence, e.article, e.rule, sentence, confidence]
+            e.evidence, e.article, e.rule, sentence, confidence, e.date]
 
 
 def _write_rows(fh: IO[str], header: tuple[str, ...], rows: list[list[str]]) -> None:

@@ -15,7 +15,9 @@ from lxml import etree, html
 
 from rawabit.errors import InputError
 
-__all__ = ["extract_html", "declared_charset"]
+from .metadata import PageMeta, page_metadata
+
+__all__ = ["extract_html", "extract_page", "declared_charset"]
 
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
          "frame", "frameset", "svg", "math", "template", "object", "embed", "canvas", "video",
@@ -58,7 +60,15 @@ def extract_html(markup: str) -> tuple[str, str]:
     Raises:
         InputError: The markup cannot be parsed at all.
     """
+    title, text, _ = extract_page(markup)
+    return title, text
+
+
+def extract_page(markup: str) -> tuple[str, str, PageMeta]:
+    """:func:`extract_html`, and the page's publication date, URL and outlet
+    (:func:`~.metadata.page_metadata`)."""
     root = _parse(markup)
+    meta = page_metadata(root)
     page_title = _page_title(root)
     for link in root.xpath("//a[starts-with(translate(normalize-space(@href),"
                            " 'JAVSCRIPT', 'javscript'), 'javascript:')]"):
@@ -72,7 +82,7 @@ def extract_html(markup: str) -> tuple[str, str]:
     lines = [line for line in (" ".join(raw.split()) for raw in _block_text(main).split("\n")) if line]
     if title and (not lines or lines[0] != title):
         lines.insert(0, title)
-    return title, "\n".join(lines)
+    return title, "\n".join(lines), meta
 
 
 def _parse(markup: str) -> html.HtmlElement:

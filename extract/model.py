@@ -74,6 +74,9 @@ class Article:
         text: The cleaned article text (title first, when known).
         title: The headline, or ``""``.
         part: Position of the article inside its file (0 for the first).
+        date: When it was published: an ISO date or date-time, or ``""``.
+        url: Where it was published, or ``""``.
+        source: The outlet that published it, or ``""``.
     """
 
     id: str
@@ -81,6 +84,9 @@ class Article:
     text: str
     title: str = ""
     part: int = 0
+    date: str = ""
+    url: str = ""
+    source: str = ""
 
 
 class Token(NamedTuple):
@@ -184,6 +190,9 @@ class Fact:
         evidence: The sentence text.
         rule: Name of the rule or model that found it.
         confidence: 0–1.
+        date: When the statement happened or is to happen, as ISO
+            ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (its precision); ``""`` if
+            its sentence does not say (see :mod:`~rawabit.extract.timing`).
     """
 
     subject: str
@@ -197,6 +206,7 @@ class Fact:
     evidence: str
     rule: str
     confidence: float = 0.8
+    date: str = ""
 
 
 @_pickled_by_fields

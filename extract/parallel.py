@@ -30,7 +30,7 @@ from rawabit.errors import InputError
 
 from .linker import Summary
 from .model import Article
-from .reader import read_file
+from .reader import ReadOptions, Skipped, read_file
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -150,24 +150,27 @@ def extract_summaries(articles: Iterable[Article], *, workers: int,
         yield from summaries
 
 
-def _extract_files(job: tuple[list[tuple[str, str]], int]) -> list[tuple[str, str | list[Summary]]]:
+def _extract_files(job: tuple[list[tuple[str, str]], int, ReadOptions | None]
+                   ) -> list[tuple[str, str | list[Summary], list[Skipped]]]:
     """Read a chunk of files and extract their articles, all in one batch."""
-    files, max_bytes = job
-    read: list[tuple[str, str | list[Article]]] = []
+    files, max_bytes, options = job
+    read: list[tuple[str, str | list[Article], list[Skipped]]] = []
     for path, display in files:
+        problems: list[Skipped] = []
         try:
-            read.append((display, read_file(path, display=display, max_bytes=max_bytes)))
+            read.append((display, read_file(path, display=display, max_bytes=max_bytes, options=options,
+                                            problems=problems), problems))
         except InputError as exc:
-            read.append((display, str(exc)))
-    articles = [a for _, got in read if not isinstance(got, str) for a in got]
+            read.append((display, str(exc), problems))
+    articles = [a for _, got, _ in read if not isinstance(got, str) for a in got]
     summaries = iter(_summaries(articles))
-    return [(display, got if isinstance(got, str) else [next(summaries) for _ in got])
-            for display, got in read]
+    return [(display, got if isinstance(got, str) else [next(summaries) for _ in got], problems)
+            for display, got, problems in read]
 
 
 def extract_files(files: Iterable[tuple[str | os.PathLike[str], str]], *, workers: int,
-                  factory: Callable[[], Pipeline], max_bytes: int,
-                  chunk_size: int = CHUNK_SIZE) -> Iterator[tuple[str, str | list[Summary]]]:
+                  factory: Callable[[], Pipeline], max_bytes: int, options: ReadOptions | None = None,
+                  chunk_size: int = CHUNK_SIZE) -> Iterator[tuple[str, str | list[Summary], list[Skipped]]]:
     """Read and extract *files* in *workers* processes; yield each file's outcome in input order.
 
     Args:
@@ -175,15 +178,17 @@ def extract_files(files: Iterable[tuple[str | os.PathLike[str], str]], *, worker
         workers: Number of worker processes (at least 1).
         factory: Builds a worker's pipeline; called once per worker.
         max_bytes: Largest file accepted.
+        options: Dataset columns and the plain files' date.
         chunk_size: Files per task.
 
     Yields:
-        ``(display, outcome)``: the summaries of the file's articles in order
-        (duplicates of earlier ones included: the caller drops them), or the
-        message of the InputError that made the file unreadable.
+        ``(display, outcome, problems)``: the summaries of the file's articles
+        in order (duplicates of earlier ones included: the caller drops them),
+        or the message of the InputError that made the file unreadable; and
+        the records of a dataset file skipped or read in part.
     """
     it = iter((str(p), d) for p, d in files)
-    chunks = iter(lambda: (list(islice(it, chunk_size)), max_bytes), ([], max_bytes))
+    chunks = iter(lambda: (list(islice(it, chunk_size)), max_bytes, options), ([], max_bytes, options))
     for outcomes in ordered_map(_extract_files, chunks, workers=workers, initializer=_init,
                                 initargs=(factory,)):
         yield from outcomes

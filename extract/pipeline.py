@@ -23,11 +23,12 @@ from .mentions import GazetteerMatcher
 from .model import Article, Doc, Entity, Extraction
 from .names import NameFinder
 from .quotes import QuoteFinder
-from .reader import ArticleFilter, ReadReport
+from .reader import ArticleFilter, ReadOptions, ReadReport
 from .relations import RelationFinder
 from .resources import word_set
 from .sentences import split_sentences, tokenize
 from .signatures import SignatureFilter
+from .timing import FactDater
 from .titles import TitleParser
 
 __all__ = ["Pipeline", "Segmenter"]
@@ -93,7 +94,8 @@ class Pipeline:
         if recognizer is not None or ner:
             from .recognizer import NerMentions
             parts.append(recognizer or NerMentions())
-        parts += [titles, relations, GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz)]
+        parts += [titles, relations, GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz),
+                  FactDater()]
         return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer, ner=ner))
 
     @property
@@ -160,7 +162,7 @@ class Pipeline:
         return self.linker.finish()
 
     def corpus_files(self, files: Iterable[tuple[str, str]], *, report: ReadReport, workers: int,
-                     max_bytes: int = DEFAULT_MAX_BYTES,
+                     max_bytes: int = DEFAULT_MAX_BYTES, options: ReadOptions | None = None,
                      on_doc: Callable[[Summary], None] | None = None) -> Extraction:
         """:meth:`corpus` over files that the worker processes read themselves.
 
@@ -172,6 +174,7 @@ class Pipeline:
             report: Filled with the files read and skipped.
             workers: Processes that read and extract.
             max_bytes: Largest file accepted.
+            options: Dataset columns and the plain files' date.
             on_doc: Called with each kept article's Summary.
 
         Raises:
@@ -180,7 +183,9 @@ class Pipeline:
         from .parallel import extract_files
         keep = ArticleFilter(report)
         factory = self.factory or partial(_same, self)
-        for display, outcome in extract_files(files, workers=workers, factory=factory, max_bytes=max_bytes):
+        for display, outcome, problems in extract_files(files, workers=workers, factory=factory,
+                                                        max_bytes=max_bytes, options=options):
+            report.skipped.extend(problems)
             if isinstance(outcome, str):
                 keep.failed(display, outcome)
                 continue

@@ -1,8 +1,10 @@
 """Read user paths into :class:`~rawabit.extract.model.Article` objects.
 
 Paths may be files or folders; folders are walked recursively in sorted
-order, taking ``.txt``, ``.html`` and ``.htm`` files and skipping others
-(hidden files and folders are ignored silently). A file that cannot be read
+order, taking ``.txt``, ``.html`` and ``.htm`` files and the news datasets of
+:mod:`~.records` (``.jsonl``, ``.json``, ``.csv``, one article per record), and
+skipping others (hidden files and folders are ignored silently). A record that
+cannot be read is skipped with its own reason, the rest of its file is read. A file that cannot be read
 (binary, empty, too large, undecodable) is skipped with a reason recorded in
 a :class:`ReadReport`; only when no article at all can be read is that an
 :class:`~rawabit.errors.InputError`.
@@ -19,26 +21,52 @@ from rawabit.errors import InputError
 
 from .boilerplate import split_articles
 from .encoding import DEFAULT_MAX_BYTES, decode, normalize_text
-from .html_text import declared_charset, extract_html
+from .html_text import declared_charset, extract_page
+from .metadata import PageMeta
 from .model import Article
+from .records import RECORD_SUFFIXES, Problem, Record, read_records
 
-__all__ = ["TEXT_SUFFIXES", "HTML_SUFFIXES", "Skipped", "ReadReport", "find_files",
-           "read_file", "read_text", "read_files", "read_articles", "article_id", "ArticleFilter"]
+__all__ = ["TEXT_SUFFIXES", "HTML_SUFFIXES", "RECORD_SUFFIXES", "Skipped", "ReadReport", "ReadOptions",
+           "find_files", "read_file", "read_text", "read_files", "read_articles", "article_id", "ArticleFilter"]
 
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 _SHOWN = 5
-_OTHER_TYPE = "not .txt or .html"
+_OTHER_TYPE = "not .txt, .html, .jsonl, .json or .csv"
+#: A dataset file may be this many times as large as an article file.
+RECORD_FILE_FACTOR = 25
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to read inputs beyond their own content.
+
+    Attributes:
+        fields: ``(field, column)`` pairs naming dataset columns (``("text", "body")``).
+        date: ISO publication date of the plain files (.txt, and pages without one).
+    """
+
+    fields: tuple[tuple[str, str], ...] = ()
+    date: str = ""
 _HTML_STARTS = ("<!doctype html", "<html")
 
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A file, or part of one, that was not read, and why."""
+    """A file, or part of one, that was not read, and why.
+
+    Attributes:
+        path: The file as displayed; for a record, with where it is (``news.jsonl line 4``).
+        reason: Why.
+        record: One record of a dataset file, not a whole file.
+        kept: The record was read all the same, without what *reason* names.
+    """
 
     path: str
     reason: str
+    record: bool = False
+    kept: bool = False
 
 
 @dataclass(slots=True)
@@ -59,20 +87,30 @@ class ReadReport:
         """One line for people, e.g. ``skipped 2 files: x (binary), y (empty)``; ``""`` if none.
 
         Files of other types found in folders (notes, images) are only counted:
-        ``ignored 3 files that are not .txt or .html``.
+        ``ignored 3 files that are not .txt, .html, .jsonl, .json or .csv``.
+        Records of dataset files come after: ``skipped 1 record: news.jsonl
+        line 4 (not valid JSON)``, and ``read in part 1 record: …`` for those
+        read without a date that could not be read.
         """
         other = [s for s in self.skipped if s.reason == _OTHER_TYPE]
-        bad = [s for s in self.skipped if s.reason != _OTHER_TYPE]
-        parts = []
-        if bad:
-            items = [f"{s.path} ({s.reason})" for s in bad[:_SHOWN]]
-            if len(bad) > _SHOWN:
-                items.append(f"and {len(bad) - _SHOWN} more")
-            parts.append(f"skipped {len(bad)} {'file' if len(bad) == 1 else 'files'}: " + ", ".join(items))
+        bad = [s for s in self.skipped if s.reason != _OTHER_TYPE and not s.record]
+        parts = [line for line in (_listed("skipped", "file", bad),
+                                   _listed("skipped", "record", [s for s in self.skipped if s.record and not s.kept]),
+                                   _listed("read in part", "record", [s for s in self.skipped if s.kept])) if line]
         if other:
             parts.append(f"ignored {len(other)} {'file' if len(other) == 1 else 'files'} that "
                          f"{'is' if len(other) == 1 else 'are'} {_OTHER_TYPE}")
         return "; ".join(parts)
+
+
+def _listed(verb: str, noun: str, items: list[Skipped]) -> str:
+    """``skipped 2 records: a (why), b (why)``, at most :data:`_SHOWN` named; ``""`` for none."""
+    if not items:
+        return ""
+    shown = [f"{s.path} ({s.reason})" for s in items[:_SHOWN]]
+    if len(items) > _SHOWN:
+        shown.append(f"and {len(items) - _SHOWN} more")
+    return f"{verb} {len(items)} {noun}{'' if len(items) == 1 else 's'}: " + ", ".join(shown)
 
 
 def article_id(text: str) -> str:
@@ -107,7 +145,7 @@ def find_files(paths: Iterable[str | os.PathLike[str]], *,
             candidates = _walk(path, raw, report)
         elif path.is_file():
             if path.suffix.lower() not in _SUFFIXES:
-                raise InputError(f"{raw.as_posix()}: not a .txt or .html file")
+                raise InputError(f"{raw.as_posix()}: not a .txt, .html, .jsonl, .json or .csv file")
             st = path.stat()
             candidates = [(path, raw.as_posix(), (st.st_dev, st.st_ino))]
         elif path.exists():
@@ -120,30 +158,40 @@ def find_files(paths: Iterable[str | os.PathLike[str]], *,
                 found.append((file, display))
     if not found:
         names = ", ".join(p.as_posix() for p in given[:_SHOWN])
-        raise InputError(f"no .txt or .html file found in {names}")
+        raise InputError(f"no .txt, .html, .jsonl, .json or .csv file found in {names}")
     return found
 
 
 def read_file(path: str | os.PathLike[str], *, display: str | None = None,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+              max_bytes: int = DEFAULT_MAX_BYTES, options: ReadOptions | None = None,
+              problems: list[Skipped] | None = None) -> list[Article]:
     """Read the articles of one file.
 
     Args:
         path: The file.
         display: The path to record in :attr:`Article.path`; ``path`` as
             posix when omitted.
-        max_bytes: Largest file size accepted.
+        max_bytes: Largest file size accepted (a dataset file may be
+            :data:`RECORD_FILE_FACTOR` times as large).
+        options: Dataset columns and the plain files' date.
+        problems: Receives the records of a dataset file that were skipped or
+            read in part, with the reason.
 
     Returns:
-        The file's articles in order, ``part`` counting from 0. A ``.txt``
-        file that starts with ``<!DOCTYPE html`` or ``<html`` is read as HTML.
+        The file's articles in order, ``part`` counting from 0 (a dataset
+        file's: the record's position). A ``.txt`` file that starts with
+        ``<!DOCTYPE html`` or ``<html`` is read as HTML. Articles carry the
+        date, URL and outlet their page or record gives.
 
     Raises:
         InputError: The file is unreadable, too large, binary, empty or holds
-            nothing but boilerplate.
+            nothing but boilerplate (a dataset file: no record readable).
     """
     path = Path(path)
+    options = options or ReadOptions()
     shown = display if display is not None else PurePath(path).as_posix()
+    if path.suffix.lower() in RECORD_SUFFIXES:
+        max_bytes *= RECORD_FILE_FACTOR
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -157,16 +205,22 @@ def read_file(path: str | os.PathLike[str], *, display: str | None = None,
     try:
         is_html = path.suffix.lower() in HTML_SUFFIXES
         text = decode(data, hint=declared_charset(data) if is_html else None)
+        if path.suffix.lower() in RECORD_SUFFIXES:
+            return _read_records(text, path.suffix.lower(), shown, options,
+                                 [] if problems is None else problems)
+        meta = PageMeta()
         if is_html or text.lstrip("\ufeff \t\r\n")[:14].lower().startswith(_HTML_STARTS):
-            title, text = extract_html(text)
+            title, text, meta = extract_page(text)
         else:
             title = ""
     except InputError as exc:
         raise InputError(f"{shown}: {exc}") from None
-    return read_text(text, path=shown, title=title)
+    return read_text(text, path=shown, title=title,
+                     date=meta.date or options.date, url=meta.url, source=meta.source)
 
 
-def read_text(text: str, *, path: str = "<text>", title: str = "") -> list[Article]:
+def read_text(text: str, *, path: str = "<text>", title: str = "", date: str = "",
+              url: str = "", source: str = "") -> list[Article]:
     """Read the articles of one decoded text, as :func:`read_file` reads a file's.
 
     Args:
@@ -174,6 +228,8 @@ def read_text(text: str, *, path: str = "<text>", title: str = "") -> list[Artic
         path: What to record in :attr:`Article.path`.
         title: A headline already known for the first article; it becomes
             the text's first line if it is not already.
+        date, url, source: The publication date (ISO), address and outlet,
+            when known, given to every article of the text.
 
     Returns:
         The articles in order, ``part`` counting from 0; the text is
@@ -188,12 +244,50 @@ def read_text(text: str, *, path: str = "<text>", title: str = "") -> list[Artic
     segments = split_articles(text, title=title)
     if not segments:
         raise InputError(f"{path}: no article text (empty or only boilerplate)")
-    return [Article(id=article_id(seg.text), path=path, text=seg.text, title=seg.title, part=n)
+    return [Article(id=article_id(seg.text), path=path, text=seg.text, title=seg.title, part=n,
+                    date=date, url=url, source=source)
             for n, seg in enumerate(segments)]
 
 
+def _read_records(text: str, suffix: str, shown: str, options: ReadOptions,
+                  problems: list[Skipped]) -> list[Article]:
+    """The articles of a dataset file, one per readable record; the others go to *problems*."""
+    articles = []
+    skipped = 0
+    for record in read_records(text, suffix, fields=dict(options.fields)):
+        if isinstance(record, Record):
+            article = _record_article(record, shown)
+            if article is None:
+                record = Problem(record.where, "no article text (empty or only boilerplate)")
+            else:
+                articles.append(article)
+                problems.extend(Skipped(f"{shown} {p.where}", p.message, True, p.kept) for p in record.problems)
+                continue
+        skipped += 1
+        problems.append(Skipped(f"{shown} {record.where}", record.message, record=True))
+    if not articles:
+        raise InputError("no readable record" + (f" ({skipped} skipped)" if skipped else " (empty)"))
+    return articles
+
+
+def _record_article(record: Record, shown: str) -> Article | None:
+    title, text, meta = record.title, record.text, PageMeta()
+    if not text:
+        page_title, text, meta = extract_page(record.html)
+        title = title or page_title
+    elif title and not text.startswith(title):
+        text = f"{title}\n{text}"       # the headline first, as in a page
+    segments = split_articles(normalize_text(text), title=normalize_text(title))
+    if not segments:
+        return None
+    seg = segments[0]
+    return Article(id=article_id(seg.text), path=shown, text=seg.text, title=seg.title, part=record.index,
+                   date=record.date or meta.date, url=record.url or meta.url,
+                   source=record.source or meta.source)
+
+
 def read_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                  report: ReadReport | None = None) -> Iterator[Article]:
+                  report: ReadReport | None = None, options: ReadOptions | None = None) -> Iterator[Article]:
     """Read every article under the given paths.
 
     Path errors are raised by the call itself; file errors while iterating
@@ -204,6 +298,7 @@ def read_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = D
         paths: Files or folders, as given by the user.
         max_bytes: Largest file size accepted (default 20 MB).
         report: Filled with the files read and skipped.
+        options: Dataset columns and the plain files' date.
 
     Returns:
         An iterator of articles, in file order then part order.
@@ -214,23 +309,27 @@ def read_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = D
     """
     report = ReadReport() if report is None else report
     files = find_files(paths, report=report)
-    return read_files(files, max_bytes=max_bytes, report=report)
+    return read_files(files, max_bytes=max_bytes, report=report, options=options)
 
 
 def read_files(files: list[tuple[Path, str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
-               report: ReadReport | None = None) -> Iterator[Article]:
+               report: ReadReport | None = None, options: ReadOptions | None = None) -> Iterator[Article]:
     """Read the articles of files that :func:`find_files` found (see :func:`read_articles`)."""
-    return _iter_articles(files, max_bytes, ReadReport() if report is None else report)
+    return _iter_articles(files, max_bytes, ReadReport() if report is None else report, options)
 
 
-def _iter_articles(files: list[tuple[Path, str]], max_bytes: int, report: ReadReport) -> Iterator[Article]:
+def _iter_articles(files: list[tuple[Path, str]], max_bytes: int, report: ReadReport,
+                   options: ReadOptions | None) -> Iterator[Article]:
     keep = ArticleFilter(report)
     for path, display in files:
+        problems: list[Skipped] = []
         try:
-            articles = read_file(path, display=display, max_bytes=max_bytes)
+            articles = read_file(path, display=display, max_bytes=max_bytes, options=options, problems=problems)
         except InputError as exc:
             keep.failed(display, str(exc))
+            keep.report.skipped.extend(problems)
             continue
+        keep.report.skipped.extend(problems)
         for k in keep.accept(display, articles):
             yield articles[k]
     keep.finish()

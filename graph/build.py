@@ -12,6 +12,7 @@ confidence rounded to two places), so serializing it is deterministic.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -24,8 +25,8 @@ from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Stat
 from . import iris
 from .namespace import PREFIXES, RWB
 
-__all__ = ["build_dataset", "union_graph", "bind_prefixes", "confidence_literal", "DEFAULT_GRAPH", "Tally", "tally",
-           "tally_triples"]
+__all__ = ["build_dataset", "union_graph", "bind_prefixes", "confidence_literal", "date_literal", "article_metadata",
+           "DEFAULT_GRAPH", "Tally", "tally", "tally_triples"]
 
 #: Name of the default graph of every dataset built here.
 DEFAULT_GRAPH = DATASET_DEFAULT_GRAPH_ID
@@ -51,6 +52,37 @@ def confidence_literal(value: float) -> Literal:
     if text in ("-0", "+0"):
         text = "0"
     return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+#: XSD datatype of each form of an ISO value (dates of statements, articles).
+_DATE_FORMS = ((re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?"), XSD.dateTime),
+               (re.compile(r"\d{4}-\d\d-\d\d"), XSD.date), (re.compile(r"\d{4}-\d\d"), XSD.gYearMonth),
+               (re.compile(r"\d{4}"), XSD.gYear))
+
+
+def date_literal(value: str) -> Literal:
+    """The literal of an ISO date value: ``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date`` by its
+    precision (``2025``, ``2025-03``, ``2025-03-18``), ``xsd:dateTime`` when it gives a time.
+
+    Raises:
+        ValueError: *value* is none of these forms.
+    """
+    datatype = next((t for form, t in _DATE_FORMS if form.fullmatch(value)), None)
+    if datatype is None:
+        raise ValueError(f"not an ISO date, month or year: {value!r}")
+    return Literal(value, datatype=datatype)
+
+
+def article_metadata(article: Article) -> list[tuple[URIRef, Literal]]:
+    """The publication date, URL and outlet of *article* that the input gave, as (property, literal) pairs."""
+    out = []
+    if article.date:
+        out.append((RWB.published, date_literal(article.date)))
+    if article.url:
+        out.append((RWB.url, Literal(article.url, datatype=XSD.anyURI)))
+    if article.source:
+        out.append((RWB.source, Literal(article.source)))
+    return out
 
 
 def _fact_id(fact: Fact) -> tuple:
@@ -123,6 +155,8 @@ def _add_article(g: Graph, article: Article, mentions: set[str], counts: list[in
         g.add((node, DCTERMS.title, Literal(article.title, lang=_TEXT_LANG)))
     g.add((node, RWB.sourcePath, Literal(article.path)))
     g.add((node, RWB.partIndex, Literal(int(article.part))))
+    for prop, value in article_metadata(article):
+        g.add((node, prop, value))
     for key in sorted(mentions):
         g.add((node, RWB.mentions, iris.entity_iri(key)))
     for prop, value in zip((RWB.statementCount, RWB.assertedCount), counts):
@@ -151,6 +185,8 @@ def _add_fact(g: Graph, fact: Fact) -> None:
     g.add((node, RWB.evidence, Literal(fact.evidence, lang=_TEXT_LANG)))
     g.add((node, RWB.rule, Literal(fact.rule)))
     g.add((node, RWB.confidence, confidence_literal(fact.confidence)))
+    if fact.date:
+        g.add((node, RWB.date, date_literal(fact.date)))
 
 
 def _add_quote(g: Graph, quote: Quote) -> None:

@@ -86,6 +86,7 @@ class RWB(DefinedNamespace):
     evidence: URIRef
     rule: URIRef
     confidence: URIRef
+    date: URIRef
     speaker: URIRef
     quoteText: URIRef
     direct: URIRef
@@ -94,6 +95,9 @@ class RWB(DefinedNamespace):
     sourcePath: URIRef
     partIndex: URIRef
     mentions: URIRef
+    published: URIRef
+    url: URIRef
+    source: URIRef
 
     # counts written by the build (so queries need not count statements)
     statementCount: URIRef

@@ -32,7 +32,7 @@ from rdflib.namespace import DCTERMS
 from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Status
 
 from . import iris
-from .build import Tally, confidence_literal, tally, tally_triples
+from .build import Tally, article_metadata, confidence_literal, date_literal, tally, tally_triples
 from .namespace import QUOTE, RWB, STATEMENT
 from .terms import to_oxigraph
 
@@ -59,7 +59,7 @@ class _Terms:
         self.rwb = {name: _n(RWB[name]) for name in (
             "Article", "Statement", "Quote", "sourcePath", "partIndex", "mentions", "article",
             "sentenceIndex", "charStart", "charEnd", "status", "evidence", "rule", "confidence",
-            "speaker", "quoteText", "direct", "statementCount", "assertedCount", "namedInStatements")}
+            "speaker", "quoteText", "direct", "date", "statementCount", "assertedCount", "namedInStatements")}
         self._entities: dict[str, ox.NamedNode] = {}
         self._named: dict[Any, ox.NamedNode] = {}
         self._confidence: dict[float, ox.Literal] = {}
@@ -117,6 +117,7 @@ def _article(t: _Terms, article: Article, mentions: Iterable[str], counts: list[
         out.append((node, t.title, ox.Literal(article.title, language=_AR)))
     out.append((node, r["sourcePath"], ox.Literal(article.path)))
     out.append((node, r["partIndex"], t.int(article.part)))
+    out.extend((node, to_oxigraph(p), to_oxigraph(o)) for p, o in article_metadata(article))
     out.extend((node, r["mentions"], t.entity(key)) for key in sorted(mentions))
     out.extend((node, r[name], t.int(value))
                for name, value in zip(("statementCount", "assertedCount"), counts))
@@ -139,6 +140,8 @@ def _fact(t: _Terms, fact: Fact, article: ox.NamedNode) -> tuple[tuple | None, l
     out += _span(t, node, article, fact.sentence, fact.start, fact.end)
     out += [(node, r["evidence"], ox.Literal(fact.evidence, language=_AR)),
             (node, r["rule"], ox.Literal(fact.rule)), (node, r["confidence"], t.confidence(fact.confidence))]
+    if fact.date:
+        out.append((node, r["date"], to_oxigraph(date_literal(fact.date))))
     return ((s, p, o) if status is Status.ASSERTED else None), out
 
 

@@ -23,24 +23,25 @@ from .extract.arabic import is_arabic
 from .extract.linker import Linker, Summary
 from .extract.model import Article, Doc, Entity, EntityType, Extraction
 from .extract.pipeline import Pipeline
-from .extract.reader import ReadReport, find_files, read_files, read_text
+from .extract.reader import ReadOptions, ReadReport, find_files, read_files, read_text
 from .knowledge_graph import KnowledgeGraph
 from .writing import PathLike, check_outputs, fewer_collections, write
 
-__all__ = ["KnowledgeGraph", "build", "extract_text", "extract", "to_dataset", "write", "check_outputs"]
+__all__ = ["KnowledgeGraph", "ReadOptions", "build", "extract_text", "extract", "to_dataset", "write",
+           "check_outputs"]
 
 
 def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
             report: ReadReport | None = None, skip: Callable[[Article], bool] | None = None,
             on_doc: Callable[[Doc | Summary], None] | None = None,
-            workers: int | None = 1) -> Extraction:
+            workers: int | None = 1, options: ReadOptions | None = None) -> Extraction:
     """Read articles under *paths* and extract entities, facts and quotes.
 
     Articles are read, extracted and reduced to what linking needs one at a
     time, so memory grows with the facts found, not with the text read.
 
     Args:
-        paths: Files or folders of .txt/.html articles.
+        paths: Files or folders of .txt/.html articles and .jsonl/.json/.csv datasets.
         pipeline: Defaults to :meth:`Pipeline.default`.
         report: Filled with the files read and skipped.
         skip: Articles for which this returns True are not extracted.
@@ -48,6 +49,7 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
         workers: Extraction processes; 1 extracts in this process; None uses
             every core, unless the input is too small to be worth it.
             The result is the same for any number.
+        options: Dataset columns and the plain files' publication date.
 
     Returns:
         The :class:`~rawabit.extract.model.Extraction`, entities linked across articles.
@@ -64,8 +66,8 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
         if len(files) < 2 * workers * CHUNK_SIZE and sum(_size(p) for p, _ in files) < _SMALL_INPUT:
             workers = 1  # a few articles: starting workers would take longer than extracting them
     if workers > 1 and skip is None:   # the workers read the files too
-        return pipeline.corpus_files(files, report=report, on_doc=on_doc, workers=workers)
-    articles: Iterator[Article] = read_files(files, report=report)
+        return pipeline.corpus_files(files, report=report, on_doc=on_doc, workers=workers, options=options)
+    articles: Iterator[Article] = read_files(files, report=report, options=options)
     if skip is not None:
         articles = (a for a in articles if not skip(a))
     return pipeline.corpus(articles, on_doc=on_doc, workers=workers)
@@ -102,11 +104,13 @@ def build(paths: PathLike | Iterable[PathLike], outputs: Iterable[PathLike] = ()
           ner: bool = True,
           options: Mapping[str, Any] | None = None,
           on_doc: Callable[[Doc | Summary], None] | None = None,
-          stream: bool | None = None) -> KnowledgeGraph:
+          stream: bool | None = None,
+          read_options: ReadOptions | None = None) -> KnowledgeGraph:
     """Read articles, extract who did what to whom, and build the knowledge graph.
 
     Args:
-        paths: Article files (.txt, .html) or folders, searched recursively.
+        paths: Article files (.txt, .html), datasets (.jsonl, .json, .csv) or
+            folders, searched recursively.
         outputs: Files to write, each in the format its extension names (as
             :meth:`KnowledgeGraph.save`).
         store: A store directory to add the graph to (created if missing).
@@ -123,6 +127,7 @@ def build(paths: PathLike | Iterable[PathLike], outputs: Iterable[PathLike] = ()
             rdflib dataset; None does so for graphs above
             :data:`rawabit.exports.turtle.RDFLIB_LIMIT` triples. Other formats
             always need the dataset.
+        read_options: Dataset columns (``--field``) and the plain files' date (``--date``).
 
     Returns:
         The :class:`KnowledgeGraph`; its ``outputs`` are the files written.
@@ -136,9 +141,11 @@ def build(paths: PathLike | Iterable[PathLike], outputs: Iterable[PathLike] = ()
     targets = check_outputs(outputs)
     with fewer_collections():
         if store is None:
-            kg = _build_in_memory(paths, ner=ner, on_doc=on_doc, workers=workers, stream=stream)
+            kg = _build_in_memory(paths, ner=ner, on_doc=on_doc, workers=workers, stream=stream,
+                                  read_options=read_options)
         else:
-            kg = _build_into_store(paths, Path(store), ner=ner, on_doc=on_doc, workers=workers)
+            kg = _build_into_store(paths, Path(store), ner=ner, on_doc=on_doc, workers=workers,
+                                   read_options=read_options)
         if targets:
             kg.save(*targets, options=options)
             kg.close()  # the store stays free for other processes until the graph is used again
@@ -182,10 +189,11 @@ def _pipeline(ner: bool) -> Pipeline:
 
 def _build_in_memory(paths: PathLike | Iterable[PathLike], *, ner: bool,
                      on_doc: Callable[[Doc | Summary], None] | None, workers: int | None,
-                     stream: bool | None) -> KnowledgeGraph:
+                     stream: bool | None, read_options: ReadOptions | None) -> KnowledgeGraph:
     report = ReadReport()
     clock = time.perf_counter()
-    extraction = extract(paths, pipeline=Pipeline.default(ner=ner), report=report, on_doc=on_doc, workers=workers)
+    extraction = extract(paths, pipeline=Pipeline.default(ner=ner), report=report, on_doc=on_doc, workers=workers,
+                         options=read_options)
     spent = time.perf_counter() - clock
     if not extraction.articles:
         raise InputError("no article to read: " + (report.summary() or "the inputs are empty"))
@@ -195,7 +203,8 @@ def _build_in_memory(paths: PathLike | Iterable[PathLike], *, ner: bool,
 
 
 def _build_into_store(paths: PathLike | Iterable[PathLike], store: Path, *, ner: bool,
-                      on_doc: Callable[[Doc | Summary], None] | None, workers: int | None) -> KnowledgeGraph:
+                      on_doc: Callable[[Doc | Summary], None] | None, workers: int | None,
+                      read_options: ReadOptions | None) -> KnowledgeGraph:
     from .graph.store import GraphStore
     report = ReadReport()
     skipped = 0
@@ -210,7 +219,8 @@ def _build_into_store(paths: PathLike | Iterable[PathLike], store: Path, *, ner:
 
         clock = time.perf_counter()
         extraction = extract(paths, pipeline=Pipeline.default(known=_stored_entities(graph_store), ner=ner),
-                             report=report, skip=already_stored, on_doc=on_doc, workers=workers)
+                             report=report, skip=already_stored, on_doc=on_doc, workers=workers,
+                             options=read_options)
         timings["extract"] = time.perf_counter() - clock
         if not extraction.articles and not skipped:
             raise InputError("no article to read: " + (report.summary() or "the inputs are empty"))

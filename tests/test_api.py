@@ -46,7 +46,7 @@ def test_importing_the_package_loads_no_heavy_library():
 
 def test_build_gives_the_plain_dataclasses(kg, samples_dir):
     assert isinstance(kg, rawabit.KnowledgeGraph)
-    assert len(kg.articles) == 10 and all(a.path.startswith(samples_dir.as_posix()) for a in kg.articles)
+    assert len(kg.articles) == 13 and all(a.path.startswith(samples_dir.as_posix()) for a in kg.articles)
     assert all(isinstance(e, Entity) for e in kg.entities.values())
     assert kg.entities["vladimir-putin"].wikidata == "Q7747"
     statuses = Counter(f.status for f in kg.facts)
@@ -55,7 +55,7 @@ def test_build_gives_the_plain_dataclasses(kg, samples_dir):
     assert met and all(f.evidence and f.rule and 0 < f.confidence <= 1 for f in met)
     assert {f.article for f in kg.facts} <= {a.id for a in kg.articles}
     assert kg.quotes and all(q.speaker in kg.entities for q in kg.quotes)
-    assert repr(kg).startswith("<KnowledgeGraph: 10 articles, ")
+    assert repr(kg).startswith("<KnowledgeGraph: 13 articles, ")
 
 
 def test_networkx_has_one_node_per_entity_and_one_edge_per_asserted_fact(kg):
@@ -153,13 +153,13 @@ def test_building_into_a_store_sees_the_whole_store(tmp_path, samples_dir, kg):
     assert len(first.articles) == 1 and first.store_path == store
     first.close()
     with rawabit.build([samples_dir], store=store, workers=1) as second:
-        assert second.skipped_articles == 1 and len(second.articles) == 9  # plain objects: what was read
+        assert second.skipped_articles == 1 and len(second.articles) == 12  # plain objects: what was read
         g = second.to_networkx()  # graph views: the whole store
         assert (g.number_of_nodes(), g.number_of_edges()) == (kg.to_networkx().number_of_nodes(),
                                                               kg.to_networkx().number_of_edges())
         assert second.query("ASK { id:vladimir-putin rwb:met id:steve-witkoff }").boolean is True
     third = rawabit.build([samples_dir], store=store, workers=1)
-    assert third.skipped_articles == 10 and not third.articles  # the store was free again
+    assert third.skipped_articles == 13 and not third.articles  # the store was free again
     third.close()
 
 

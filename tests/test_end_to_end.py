@@ -57,3 +57,32 @@ def test_the_endpoint_answers_each_cookbook_query_as_rawabit_query_does(store, e
     local = run_query(store, query).bindings()
     assert _values(over_http) == _values(local)
     assert over_http, f"{recipe.name} finds nothing in the sample corpus"
+
+
+def _query_csv(store: Path, recipe: str, capsys) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    from rawabit.cli import main
+    capsys.readouterr()
+    assert main(["query", "--store", str(store), "-f", str(ROOT / "docs" / "cookbook" / recipe),
+                 "--format", "csv"]) == 0
+    return list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+
+
+def test_rawabit_query_gives_the_timeline_of_two_actors_in_date_order(store, capsys):
+    rows = _query_csv(store, "15-timeline-of-contacts.rq", capsys)
+    dated = [(r["date"], r["relation"].rsplit("#", 1)[-1], r["status"].rsplit("#", 1)[-1]) for r in rows if r["date"]]
+    assert dated == [("2025-12", "phoned", "Planned"), ("2025-12-04", "phoned", "Asserted")]   # a month sorts first
+    whens = [r["when"] for r in rows]
+    assert whens == sorted(whens)
+    assert any(not r["date"] for r in rows), "the sample's undated calls are listed too"
+
+
+def test_rawabit_query_gives_what_happened_in_a_month_and_what_an_outlet_reported(store, capsys):
+    month = _query_csv(store, "16-what-happened-in-a-month.rq", capsys)
+    assert month and all(r["date"].startswith("2025-12") for r in month)
+    assert {"2025-12-02", "2025-12-04", "2025-12-10", "2025-12"} <= {r["date"] for r in month}
+    outlet = _query_csv(store, "17-facts-by-outlet.rq", capsys)
+    assert {r["published"] for r in outlet} == {"2025-11-20", "2025-12-05"}     # not the other outlet's article
+    assert ("2025-11-20", "ماركو روبيو") in {(r["date"], r["objectLabel"]) for r in outlet}

@@ -32,7 +32,7 @@ def test_readme_python_example_runs(tmp_path, monkeypatch, samples_dir):
         for n, block in enumerate(blocks):
             exec(compile(block, f"README.md python block {n + 1}", "exec"), namespace)
     printed = out.getvalue()
-    assert printed.startswith("<KnowledgeGraph: 10 articles, ")
+    assert printed.startswith("<KnowledgeGraph: 13 articles, ")
     assert "id:vladimir-putin" in printed and "('vladimir-putin', 'met', 'steve-witkoff')" in printed
     assert (tmp_path / "out" / "sample.ttl").stat().st_size > 0 and (tmp_path / "out" / "sample.html").is_file()
 

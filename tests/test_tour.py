@@ -60,4 +60,4 @@ def test_the_tour_queries_ranks_and_draws_the_network(executed):
     assert len(frames) == 2  # kg.show(focus=…) and the bare kg
     assert "degree centrality" in "".join(html) and "فلاديمير بوتين" in "".join(html)
     text = "".join(out.get("text", "") for out in outputs(executed))
-    assert text.startswith("<KnowledgeGraph: 10 articles, ")
+    assert text.startswith("<KnowledgeGraph: 13 articles, ")

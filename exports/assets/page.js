@@ -61,7 +61,7 @@
     return item;
   });
 
-  var classOn = {}, relOn = {}, hideUnasserted = false;
+  var classOn = {}, relOn = {}, hideUnasserted = false, edgeFilters = [], nodePanels = [];
   classes.forEach(function (c) { classOn[c[0]] = true; });
   relations.forEach(function (r, i) { relOn[i] = true; });
   var nodeClass = nodes.map(function (n) { return classes[n[3]][0]; });
@@ -73,7 +73,8 @@
   var nodeView = new vis.DataView(nodesDS, { filter: function (n) { return classOn[n.group]; } });
   var edgeView = new vis.DataView(edgesDS, {
     filter: function (e) {
-      return relOn[e.rel] && !(hideUnasserted && e.status !== 0) && classOn[nodeClass[e.from]] && classOn[nodeClass[e.to]];
+      return relOn[e.rel] && !(hideUnasserted && e.status !== 0) && classOn[nodeClass[e.from]] && classOn[nodeClass[e.to]]
+        && edgeFilters.every(function (f) { return f(e); });
     }
   });
 
@@ -140,6 +141,7 @@
     incident[i].forEach(function (j) { list.appendChild(factLine(j)); });
     body.appendChild(el("h3", "الوقائع (" + incident[i].length + ")"));
     body.appendChild(list);
+    nodePanels.forEach(function (add) { add(i, body); });
   }
   function showEdge(j) {
     var e = edges[j], r = relations[e[2]], s = statuses[e[3]];
@@ -157,10 +159,12 @@
       var where = el("div", null, { "class": "rwb-meta rwb-article" });
       where.appendChild(el("span", "المقال: "));
       where.appendChild(el("bdi", art[0] || "—"));
+      if (art[2]) { where.appendChild(el("span", " · " + art[2].slice(0, 10), { dir: "ltr", "class": "rwb-date" })); }
       box.appendChild(where);
       var src = el("div", null, { "class": "rwb-meta" });
       if (art[1]) { src.appendChild(el("span", art[1], { dir: "ltr", "class": "rwb-path" })); }
       if (ev[3] >= 0) { src.appendChild(en(" · sentence " + ev[3])); }
+      if (ev[4]) { src.appendChild(el("span", " · " + ev[4], { dir: "ltr", "class": "rwb-date" })); }
       box.appendChild(src);
       var conf = ev[2] === null ? "—" : ev[2].toFixed(2);
       var c = el("div", "الثقة: " + conf, { "class": "rwb-meta rwb-confidence" });
@@ -567,7 +571,10 @@
 
   window.rawabit = {
     data: data, network: network, fast: fast, nodes: nodesDS, edges: edgesDS, nodeView: nodeView, edgeView: edgeView,
-    normalise: normalise, search: search, selectNode: selectNode, showNode: showNode, showEdge: showEdge
+    normalise: normalise, search: search, selectNode: selectNode, showNode: showNode, showEdge: showEdge,
+    factLine: factLine, refresh: refresh, el: el, en: en,
+    addEdgeFilter: function (f) { edgeFilters.push(f); },     /* f(edge item) -> keep it? */
+    addNodePanel: function (f) { nodePanels.push(f); }        /* f(node index, panel body) adds to the panel */
   };
   if (data.focus >= 0) { selectNode(data.focus); }
   times.ready = performance.now();

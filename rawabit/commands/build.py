@@ -11,21 +11,30 @@ from .html_options import add_html_arguments, html_options
 NAME = "build"
 HELP = "read Arabic articles and write the knowledge graph"
 DESCRIPTION = """\
-Read .txt and .html articles (files or folders, searched recursively), find
-people, places, organizations and topics, the relations between them, and
-write the knowledge graph to each -o FILE in the format its extension names.
+Read .txt and .html articles and .jsonl, .json and .csv news datasets (files
+or folders, searched recursively), find people, places, organizations and
+topics, the relations between them and when they happened, and write the
+knowledge graph to each -o FILE in the format its extension names.
+
+A dataset holds one article per record: its text (or html) and, if known,
+title, url, date, source (the outlet) and language; --field names other
+columns. Pages give their date from their metadata or URL, articles from a
+dateline; --date gives it to plain files that have none.
 
 examples:
   rawabit build news/ -o graph.ttl -o graph.html
   rawabit build day1.txt day2.html -o out/graph.jsonld
   rawabit build news/ -o graph.html --html-focus بوتين --html-min-degree 2
+  rawabit build scraped.jsonl -o graph.ttl --field text=body --field date=published
+  rawabit build day1.txt --date 2025-03-18 -o graph.ttl
 
 output formats (by extension): .ttl .nt .nq .trig .jsonld .rdf .graphml .cypher .neo4j .html
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .html) or folders")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files (.txt, .html), datasets (.jsonl, .json, .csv) or folders")
     parser.add_argument("-o", "--output", action="append", default=[], metavar="FILE",
                         help="write the graph here; repeat for several formats")
     parser.add_argument("--store", metavar="DIR",
@@ -37,6 +46,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-ner", dest="ner", action="store_false",
                         help="skip the statistical name recogniser: about 1.5 times as fast on big archives, "
                              "but finds only listed names and names after titles")
+    parser.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN",
+                        help="read a dataset's NAME (text, html, title, url, date, source, language) "
+                             "from COLUMN, e.g. --field text=body; repeat for several")
+    parser.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD",
+                        help="publication date of plain files (.txt, and pages) that give none")
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     add_html_arguments(parser)
 
@@ -51,14 +65,25 @@ def _workers(text: str) -> int:
     return n
 
 
+def _date(text: str) -> str:
+    from ..extract.metadata import normalize_published
+    value = normalize_published(text)
+    if not value:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (write it as YYYY-MM-DD)")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.output and not args.store:
         print("rawabit: error: say where to write the graph, e.g. -o graph.ttl (or --store DIR)", file=sys.stderr)
         return 2
+    from ..extract.records import parse_fields
     from ..progress import Progress
+    read_options = api.ReadOptions(tuple(parse_fields(args.field).items()), args.date or "")
     with Progress(enabled=not args.quiet) as progress:
         kg = api.build(args.paths, args.output, store=args.store, options=html_options(args),
-                       on_doc=progress.advance, workers=args.workers, ner=args.ner)
+                       on_doc=progress.advance, workers=args.workers, ner=args.ner,
+                       read_options=read_options)
     if not args.quiet:
         if kg.report.summary():
             print(f"rawabit: {kg.report.summary()}", file=sys.stderr)

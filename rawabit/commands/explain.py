@@ -32,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
     for article in read_file(args.path):
         doc = nlp(article)
         out.write(f"# article {article.id} ({article.path}, part {article.part}): {article.title}\n")
+        if doc.article.date:
+            out.write(f"# published {doc.article.date}\n")
         for sent in doc.sentences:
             facts = [f for f in doc.facts if f.sentence == sent.index]
             if args.only_facts and not facts:
@@ -43,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
                 out.write(f"  mention:  {m.text}  → {m.key} ({m.type.value}, {m.source}, {m.confidence:.2f})\n")
             for f in facts:
                 out.write(f"  fact:     {f.subject} {f.relation} {f.object}  [{f.status.value}]"
-                          f"  rule={f.rule}  confidence={f.confidence:.2f}\n")
+                          f"  rule={f.rule}  confidence={f.confidence:.2f}"
+                          + (f"  date={f.date}" if f.date else "") + "\n")
             for q in (q for q in doc.quotes if q.sentence == sent.index):
                 kind = "quote" if q.direct else "reported"
                 out.write(f"  {kind}:{' ' * (9 - len(kind))}{q.speaker}: {q.text[:120]}\n")

@@ -90,7 +90,8 @@ def test_nodes_edges_classes_and_statuses(tmp_path):
     assert data["nodes"][putin][6] == 4  # degree, drawn as size
     ev = next(e[4] for e in data["edges"] if e[0] == putin and data["relations"][e[2]][0] == "met")
     assert ev[0][0].startswith("التقى الرئيس الروسي") and ev[0][2] == 0.9
-    assert data["articles"][ev[0][1]] == ["ترمب يشيد بمباحثات مبعوثه في موسكو", "news/day1.txt"]
+    assert data["articles"][ev[0][1]] == ["ترمب يشيد بمباحثات مبعوثه في موسكو", "news/day1.txt", "2025-02-14"]
+    assert ev[0][4] == "2025-02-13"    # the statement's date
 
 
 def test_relations_option_keeps_only_those_edges(tmp_path):

@@ -165,7 +165,7 @@ def test_hostile_article_runs_nothing_and_shows_text(driver, pages):
     assert js(driver, "return document.querySelectorAll('#rwb-results button').length") >= 1
     assert js(driver, "return typeof window.__pwned") == "undefined"
     assert js(driver, "return document.querySelectorAll('img, a, iframe').length") == 0
-    assert js(driver, "return document.querySelectorAll('script').length") == 3
+    assert js(driver, "return document.querySelectorAll('script').length") == 4   # data, vis-network, page, timeline
     assert js(driver, "return document.title").startswith("روابط")
     assert severe(driver) == []
 
@@ -267,3 +267,61 @@ def test_big_graph_redraws_its_cached_picture_when_a_filter_changes(big):
     big.find_element(By.CSS_SELECTOR, '#rwb-legend li[data-class="Person"] input').click()
     assert js(big, pixel, at)[:3] == [0x00, 0x72, 0xB2]
     assert severe(big) == []
+
+
+VISIBLE = "return window.rawabit.edgeView.getIds().map(function (j) { var d = window.rawabit.data, e = d.edges[j]; " \
+          "return d.relations[e[2]][0]; }).sort()"
+
+
+def set_range(driver, start: str, end: str) -> None:
+    """Move the time sliders to the months *start* and *end* as a user would (input events)."""
+    js(driver, """
+        var months = window.rawabit.time.months, pairs = [['rwb-time-from', arguments[0]], ['rwb-time-to', arguments[1]]];
+        pairs.forEach(function (p) {
+          var input = document.getElementById(p[0]);
+          input.value = String(months.indexOf(p[1]));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        });""", start, end)
+
+
+def test_the_time_filter_spans_the_dated_months_and_keeps_the_edges_of_a_range(demo):
+    assert js(demo, "return document.getElementById('rwb-time').hidden") is False
+    months = js(demo, "return window.rawabit.time.months")
+    assert months[0] == "2024-01" and months[-1] == "2025-03" and len(months) == 15   # a year counts as its months
+    assert js(demo, "return window.rawabit.edges.length") == js(demo, "return window.rawabit.edgeView.length") == 16
+    set_range(demo, "2025-02", "2025-03")
+    assert js(demo, "return document.getElementById('rwb-time-range').textContent") == "2025-02 – 2025-03"
+    demo.find_element("id", "rwb-time-undated").click()                # hide the undated facts
+    assert js(demo, VISIBLE) == ["met", "met", "visited"]             # 13 Feb ×2 and the planned March meeting
+    set_range(demo, "2024-05", "2024-05")                             # within the year of the threat
+    assert js(demo, VISIBLE) == ["threatened"]
+    demo.find_element("id", "rwb-time-undated").click()                # undated facts back
+    assert js(demo, "return window.rawabit.edgeView.length") == 1 + 12
+    assert severe(demo) == []
+
+
+def test_the_time_sliders_cannot_cross(demo):
+    set_range(demo, "2025-03", "2024-06")
+    start, end = js(demo, "return [+document.getElementById('rwb-time-from').value,"
+                          " +document.getElementById('rwb-time-to').value]")
+    assert start == end
+
+
+def test_a_node_panel_lists_its_dated_facts_in_date_order(demo):
+    putin = js(demo, "return window.rawabit.data.nodes.findIndex(function (n) { return n[0] === 'id:vladimir-putin'; })")
+    js(demo, "window.rawabit.selectNode(arguments[0])", putin)
+    dates = js(demo, "return Array.from(document.querySelectorAll('#rwb-timeline li')).map("
+                     "function (li) { return li.getAttribute('data-date'); })")
+    assert dates == ["2025-02-13", "2025-03"]
+    assert "التسلسل الزمني (2)" in panel(demo)
+    first = demo.find_element("css selector", "#rwb-timeline li")
+    assert "ستيف ويتكوف" in first.text
+    first.click()                                       # a dated fact opens its evidence, with its date
+    assert "التقى الرئيس الروسي بوتين المبعوث ويتكوف في موسكو." in panel(demo)
+    assert "2025-02-13" in panel(demo) and "2025-02-14" in panel(demo)   # the statement's and the article's
+
+
+def test_a_graph_without_dates_has_no_time_filter(driver, pages):
+    helpers.open_page(driver, pages / "hostile.html")
+    assert js(driver, "return document.getElementById('rwb-time').hidden") is True
+    assert js(driver, "return window.rawabit.time.months") == []

@@ -127,3 +127,23 @@ def test_property_graphs_of_an_empty_graph(tmp_path):
     assert read(empty) == ([], [])
     for name in ("e.graphml", "e.cypher", "e.neo4j"):
         assert exports.write(empty, tmp_path / name).exists()
+
+
+def test_property_graph_relationships_carry_the_statement_date(tmp_path):
+    from pathlib import Path
+
+    from rawabit import api
+    feed = Path(__file__).resolve().parents[1] / "data" / "dated" / "news.jsonl"
+    dataset = api.to_dataset(api.extract([feed], workers=1))
+    met = [e for e in read(dataset)[1] if (_key(e.source), e.relation, _key(e.target))
+           == ("badr-abdelatty", "met", "ayman-safadi") and e.statement]
+    assert [e.date for e in met] == ["2025-03-19"]
+    graphml = exports.write(dataset, tmp_path / "g.graphml")
+    g = nx.read_graphml(graphml)
+    assert "2025-03-19" in {d.get("date") for _, _, d in g.edges(data=True)}
+    cypher = exports.write(dataset, tmp_path / "g.cypher").read_text(encoding="utf-8")
+    assert "r.date = '2025-03-19'" in cypher or 'r.date = "2025-03-19"' in cypher
+    folder = exports.write(dataset, tmp_path / "g.neo4j")
+    with (folder / "relationships.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert "2025-03" in {r["date"] for r in rows} and "" in {r["date"] for r in rows}

@@ -112,7 +112,7 @@ def test_folder_is_walked_recursively_in_sorted_order(tmp_path):
     names = [Path(a.path).relative_to(tmp_path).as_posix() for a in articles]
     assert names == ["a.html", "b.txt", "sub/c.TXT"]
     skipped = {Path(s.path).relative_to(tmp_path).as_posix(): s.reason for s in report.skipped}
-    assert skipped == {"image.png": "not .txt or .html", "sub/notes.docx": "not .txt or .html",
+    assert skipped == {"image.png": "not .txt, .html, .jsonl, .json or .csv", "sub/notes.docx": "not .txt, .html, .jsonl, .json or .csv",
                        "sub/gone.txt": "not a regular file"}
     assert report.articles == 3 and len(report.files) == 3
 
@@ -159,13 +159,13 @@ def test_missing_path_raises_immediately(tmp_path):
 
 def test_explicit_unknown_extension_is_an_error(tmp_path):
     path = _write(tmp_path / "report.pdf", b"%PDF-1.4")
-    with pytest.raises(InputError, match="report.pdf: not a .txt or .html file"):
+    with pytest.raises(InputError, match="report.pdf: not a .txt, .html, .jsonl, .json or .csv file"):
         find_files([path])
 
 
 def test_folder_without_articles_is_an_error(tmp_path):
     _write(tmp_path / "photo.jpg", b"\xff\xd8\xff")
-    with pytest.raises(InputError, match="no .txt or .html file found in"):
+    with pytest.raises(InputError, match="no .txt, .html, .jsonl, .json or .csv file found in"):
         find_files([tmp_path])
     with pytest.raises(InputError, match="no input path"):
         find_files([])
@@ -221,7 +221,7 @@ def test_summary_counts_other_file_types_and_names_bad_files(tmp_path):
     articles = list(read_articles([tmp_path], report=report))
     assert len(articles) == 1
     summary = report.summary()
-    assert "ignored 2 files that are not .txt or .html" in summary
+    assert "ignored 2 files that are not .txt, .html, .jsonl, .json or .csv" in summary
     assert "empty.txt" in summary and "notes.md" not in summary
 
 

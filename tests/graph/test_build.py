@@ -196,3 +196,13 @@ def test_the_scorer_reads_the_turtle(shared_dir, union, tmp_path):
     assert result["correct"] == 3  # met is scored without direction; denied/planned facts are not triples
     assert result["gold_triples"] == 3
     assert result["raw_contract_triples"] == 5
+
+
+def test_date_literals_take_the_datatype_of_their_precision():
+    from rdflib import XSD
+
+    from rawabit.graph.build import date_literal
+    assert [date_literal(v).datatype for v in ("2025-03-18", "2025-03", "2025", "2025-03-18T09:30:00+02:00")] == \
+        [XSD.date, XSD.gYearMonth, XSD.gYear, XSD.dateTime]
+    with pytest.raises(ValueError, match="not an ISO date"):
+        date_literal("18/03/2025")

@@ -14,7 +14,7 @@ from rawabit.ontology import ONTOLOGY_TTL, SHAPES_TTL
 NS = str(RWB._NS)
 SYMMETRIC = {"met", "phoned", "talkedWith"}
 PROVENANCE = ("status", "article", "sentenceIndex", "charStart", "charEnd", "evidence", "rule", "confidence",
-              "speaker", "quoteText", "direct", "sourcePath", "partIndex", "mentions",
+              "speaker", "quoteText", "direct", "sourcePath", "partIndex", "mentions", "date", "published", "url", "source",
               "statementCount", "assertedCount", "namedInStatements")
 _DECLARED = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual)
 

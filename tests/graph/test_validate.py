@@ -132,3 +132,21 @@ def test_validate_command_reports_unreadable_input(tmp_path, capsys):
     (tmp_path / "broken.ttl").write_text("this is not turtle")
     assert main(["validate", str(tmp_path / "broken.ttl")]) == 2
     assert "rawabit: error:" in capsys.readouterr().err
+
+
+def test_dates_must_be_dates_months_or_years(good):
+    stmt = _statement(good, RWB.Asserted)
+    good.add((stmt, RWB.date, Literal("2025-03", datatype=XSD.gYearMonth)))
+    assert validate(good).conforms
+    good.add((stmt, RWB.date, Literal("18 مارس 2025")))
+    assert (str(stmt), "a statement has at most one rwb:date, an xsd:date, xsd:gYearMonth or xsd:gYear") \
+        in _problems(good)
+
+
+def test_an_article_date_must_be_a_date_or_date_time(good):
+    article = next(iter(good.subjects(RDF.type, RWB.Article)))
+    good.add((article, RWB.published, Literal("2025-03-18T09:30:00+02:00", datatype=XSD.dateTime)))
+    good.add((article, RWB.source, Literal("صحيفة الأفق")))
+    assert validate(good).conforms
+    good.set((article, RWB.published, Literal("yesterday")))
+    assert (str(article), "an article has at most one rwb:published, an xsd:date or xsd:dateTime") in _problems(good)

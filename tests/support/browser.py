@@ -34,9 +34,11 @@ def build(entities, articles, facts) -> Dataset:
 
     Args:
         entities: ``(key, class, ar, en, alt labels)``.
-        articles: ``(key, title, source path)``.
-        facts: ``(subject key, relation, object key, status, article key, evidence, confidence)``.
+        articles: ``(key, title, source path)``, maybe with its publication date last.
+        facts: ``(subject key, relation, object key, status, article key, evidence, confidence)``,
+            maybe with the statement's date last (``2025-02-13``, ``2025-03`` or ``2025``).
     """
+    from rawabit.graph.build import date_literal
     ds = Dataset()
     top = ds.default_graph if hasattr(type(ds), "default_graph") else ds
     for key, cls, ar, en, alt in entities:
@@ -47,11 +49,13 @@ def build(entities, articles, facts) -> Dataset:
             top.add((node, RDFS.label, Literal(en, lang="en")))
         for label in alt:
             top.add((node, SKOS.altLabel, Literal(label, lang="ar")))
-    for key, title, path in articles:
+    for key, title, path, *published in articles:
         top.add((ARTICLE[key], RDF.type, RWB.Article))
         top.add((ARTICLE[key], DCTERMS.title, Literal(title, lang="ar")))
         top.add((ARTICLE[key], RWB.sourcePath, Literal(path)))
-    for n, (s, rel, o, status, art, evidence, conf) in enumerate(facts):
+        for value in published:
+            top.add((ARTICLE[key], RWB.published, date_literal(value)))
+    for n, (s, rel, o, status, art, evidence, conf, *when) in enumerate(facts):
         g = ds.graph(ARTICLE[art])
         digest = hashlib.sha256(f"{art}|{n}|{s}|{rel}|{o}|{status}".encode()).hexdigest()[:16]
         stmt = STATEMENT[digest]
@@ -60,7 +64,8 @@ def build(entities, articles, facts) -> Dataset:
         for p, v in ((RDF.type, RWB.Statement), (RDF.subject, ID[s]), (RDF.predicate, RWB[rel]),
                      (RDF.object, ID[o]), (RWB.status, RWB[status]), (RWB.article, ARTICLE[art]),
                      (RWB.sentenceIndex, Literal(n)), (RWB.evidence, Literal(evidence, lang="ar")),
-                     (RWB.confidence, Literal(str(conf), datatype=XSD.decimal))):
+                     (RWB.confidence, Literal(str(conf), datatype=XSD.decimal)),
+                     *((RWB.date, date_literal(w)) for w in when)):
             g.add((stmt, p, v))
     return ds
 
@@ -82,14 +87,15 @@ def demo_dataset() -> Dataset:
         ("nato", "Organization", "حلف شمال الأطلسي", "NATO", ["الناتو"]),
         ("topic-ceasefire", "Topic", "وقف إطلاق النار", "ceasefire", []),
     ]
-    articles = [("a1b2c3d4e5f6", "ترمب يشيد بمباحثات مبعوثه في موسكو", "news/day1.txt"),
+    articles = [("a1b2c3d4e5f6", "ترمب يشيد بمباحثات مبعوثه في موسكو", "news/day1.txt", "2025-02-14"),
                 ("0f9e8d7c6b5a", "كييف ترفض التنازل عن دونباس", "news/day2.txt")]
     a, b = "a1b2c3d4e5f6", "0f9e8d7c6b5a"
     facts = [
-        ("vladimir-putin", "met", "steve-witkoff", "Asserted", a, "التقى الرئيس الروسي بوتين المبعوث ويتكوف في موسكو.", 0.9),
+        ("vladimir-putin", "met", "steve-witkoff", "Asserted", a, "التقى الرئيس الروسي بوتين المبعوث ويتكوف في موسكو.", 0.9,
+         "2025-02-13"),
         ("donald-trump", "praised", "steve-witkoff", "Asserted", a, "أشاد ترمب بمباحثات مبعوثه ويتكوف.", 0.85),
         ("steve-witkoff", "envoyOf", "donald-trump", "Asserted", a, "مبعوث الرئيس الأمريكي ستيف ويتكوف.", 0.8),
-        ("steve-witkoff", "visited", "moscow", "Asserted", a, "وصل ويتكوف إلى موسكو صباح الخميس.", 0.9),
+        ("steve-witkoff", "visited", "moscow", "Asserted", a, "وصل ويتكوف إلى موسكو صباح الخميس.", 0.9, "2025-02-13"),
         ("dmitry-peskov", "spokespersonOf", "kremlin", "Asserted", a, "قال المتحدث باسم الكرملين دميتري بيسكوف.", 0.95),
         ("vladimir-putin", "presidentOf", "russia", "Asserted", a, "الرئيس الروسي فلاديمير بوتين.", 0.95),
         ("donald-trump", "presidentOf", "united-states", "Asserted", a, "الرئيس الأمريكي دونالد ترمب.", 0.95),
@@ -98,8 +104,9 @@ def demo_dataset() -> Dataset:
         ("volodymyr-zelensky", "rejects", "topic-ceasefire", "Asserted", b, "رفض زيلينسكي وقف إطلاق النار بشروط موسكو.", 0.7),
         ("volodymyr-zelensky", "presidentOf", "ukraine", "Asserted", b, "الرئيس الأوكراني فولوديمير زيلينسكي.", 0.95),
         ("volodymyr-zelensky", "met", "vladimir-putin", "Denied", b, "نفى بيسكوف أن يكون بوتين التقى زيلينسكي.", 0.6),
-        ("donald-trump", "met", "vladimir-putin", "Planned", a, "من المقرر أن يلتقي ترمب بوتين الشهر المقبل.", 0.65),
-        ("russia", "threatened", "nato", "Asserted", b, "هددت روسيا حلف شمال الأطلسي.", 0.7),
+        ("donald-trump", "met", "vladimir-putin", "Planned", a, "من المقرر أن يلتقي ترمب بوتين الشهر المقبل.", 0.65,
+         "2025-03"),
+        ("russia", "threatened", "nato", "Asserted", b, "هددت روسيا حلف شمال الأطلسي.", 0.7, "2024"),
         ("ukraine", "supports", "topic-ceasefire", "Possible", b, "قد تدعم أوكرانيا وقف إطلاق النار.", 0.5),
         ("donbas", "locatedIn", "ukraine", "Asserted", b, "إقليم دونباس شرق أوكرانيا.", 0.7),
     ]

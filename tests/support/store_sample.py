@@ -54,7 +54,8 @@ id:topic-ceasefire a rwb:Topic ; rdfs:label "وقف إطلاق النار"@ar, "
 id:topic-sanctions a rwb:Topic ; rdfs:label "العقوبات"@ar, "sanctions"@en ; rwb:namedInStatements 1 .
 
 article:a1b2c3d4e5f6 a rwb:Article ; dcterms:title "ترمب يشيد بمباحثات مبعوثه"@ar ;
-    rwb:sourcePath "news/day1.txt" ; rwb:partIndex 0 ;
+    rwb:sourcePath "news/day1.txt" ; rwb:partIndex 0 ; rwb:published "2025-12-05"^^xsd:date ;
+    rwb:source "وكالة الأنباء النموذجية" ; rwb:url "https://wire.example/2025/12/05/envoy"^^xsd:anyURI ;
     rwb:mentions id:vladimir-putin, id:steve-witkoff, id:donald-trump, id:moscow ;
     rwb:statementCount 7 ; rwb:assertedCount 6 .
 article:b2c3d4e5f6a1 a rwb:Article ; dcterms:title "الكرملين: لا اتصال مع كييف"@ar ;
@@ -84,11 +85,13 @@ article:a1b2c3d4e5f6 {
     statement:0000000000000001 a rwb:Statement ; rdf:subject id:vladimir-putin ; rdf:predicate rwb:met ;
         rdf:object id:steve-witkoff ; rwb:status rwb:Asserted ; rwb:article article:a1b2c3d4e5f6 ;
         rwb:sentenceIndex 1 ; rwb:charStart 40 ; rwb:charEnd 80 ;
-        rwb:evidence "التقى ويتكوف بوتين في موسكو."@ar ; rwb:rule "interaction.verb" ; rwb:confidence 0.9 .
+        rwb:evidence "التقى ويتكوف بوتين في موسكو."@ar ; rwb:rule "interaction.verb" ; rwb:confidence 0.9 ;
+        rwb:date "2025-12-02"^^xsd:date .
     statement:0000000000000002 a rwb:Statement ; rdf:subject id:donald-trump ; rdf:predicate rwb:phoned ;
         rdf:object id:vladimir-putin ; rwb:status rwb:Asserted ; rwb:article article:a1b2c3d4e5f6 ;
         rwb:sentenceIndex 2 ; rwb:charStart 81 ; rwb:charEnd 130 ;
-        rwb:evidence "وأجرى ترمب اتصالا هاتفيا مع بوتين."@ar ; rwb:rule "interaction.phone" ; rwb:confidence 0.85 .
+        rwb:evidence "وأجرى ترمب اتصالا هاتفيا مع بوتين."@ar ; rwb:rule "interaction.phone" ; rwb:confidence 0.85 ;
+        rwb:date "2025-12-04"^^xsd:date .
     statement:0000000000000003 a rwb:Statement ; rdf:subject id:donald-trump ; rdf:predicate rwb:praised ;
         rdf:object id:steve-witkoff ; rwb:status rwb:Asserted ; rwb:article article:a1b2c3d4e5f6 ;
         rwb:sentenceIndex 0 ; rwb:charStart 0 ; rwb:charEnd 39 ;
@@ -109,7 +112,8 @@ article:a1b2c3d4e5f6 {
     statement:0000000000000007 a rwb:Statement ; rdf:subject id:steve-witkoff ; rdf:predicate rwb:met ;
         rdf:object id:volodymyr-zelensky ; rwb:status rwb:Planned ; rwb:article article:a1b2c3d4e5f6 ;
         rwb:sentenceIndex 4 ; rwb:charStart 171 ; rwb:charEnd 210 ;
-        rwb:evidence "ومن المقرر أن يلتقي ويتكوف زيلينسكي."@ar ; rwb:rule "interaction.verb" ; rwb:confidence 0.7 .
+        rwb:evidence "ومن المقرر أن يلتقي ويتكوف زيلينسكي."@ar ; rwb:rule "interaction.verb" ; rwb:confidence 0.7 ;
+        rwb:date "2025-12"^^xsd:gYearMonth .
     quote:1000000000000001 a rwb:Quote ; rwb:speaker id:donald-trump ;
         rwb:quoteText "كانت المباحثات جيدة جدا"@ar ; rwb:direct true ; rwb:article article:a1b2c3d4e5f6 ;
         rwb:sentenceIndex 5 ; rwb:charStart 211 ; rwb:charEnd 240 .
