@@ -10,6 +10,10 @@ Queries run in worker processes that open the store read-only. pyoxigraph
 cannot cancel a query, so a query that outlives its time limit has its worker
 killed and replaced, and the client gets 503; the server never hangs on it.
 
+Only this machine's own pages may read answers: requests naming another
+``Host`` or coming from another ``Origin`` are refused with 403 unless allowed
+(:mod:`.access`; ``--allow-host``, ``--cors``).
+
 >>> with ServerHandle("graph.db") as server:        # doctest: +SKIP
 ...     print(server.url)
 http://127.0.0.1:41217/sparql
@@ -21,11 +25,14 @@ import multiprocessing
 import queue
 import sys
 import threading
+from collections.abc import Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from rawabit.errors import StoreError
+
+from .access import Access
 
 __all__ = ["ServerHandle", "negotiate", "DEFAULT_TIMEOUT", "RESULT_TYPES", "GRAPH_TYPES"]
 
@@ -43,8 +50,6 @@ _SHORT_FORMATS = {"json": "application/sparql-results+json", "xml": "application
                   "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
 _MAX_BODY = 1 << 20
 _STARTUP_TIMEOUT = 60.0
-_CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-         "Access-Control-Allow-Headers": "Content-Type, Accept", "Access-Control-Max-Age": "86400"}
 
 
 def negotiate(accept: str | None, kind: str, fmt: str | None = None) -> str | None:
@@ -89,7 +94,8 @@ class ServerHandle:
     """A running endpoint: :meth:`start` it, read :attr:`url`, :meth:`stop` it."""
 
     def __init__(self, source: str | Path, *, host: str = "127.0.0.1", port: int = 0,
-                 timeout: float = DEFAULT_TIMEOUT, workers: int = 2, quiet: bool = True) -> None:
+                 timeout: float = DEFAULT_TIMEOUT, workers: int = 2, quiet: bool = True,
+                 cors: Sequence[str] = (), allow_hosts: Sequence[str] = ()) -> None:
         """Prepare an endpoint over a store directory (or a graph file).
 
         Args:
@@ -99,8 +105,12 @@ class ServerHandle:
             timeout: Seconds a query may run before it is stopped.
             workers: Queries that can run at the same time.
             quiet: Do not log requests to stderr.
+            cors: Origins whose web pages may query the endpoint (``*``: any).
+            allow_hosts: Names besides the bound address that clients may
+                send as ``Host`` (a reverse proxy's, the machine's LAN name).
         """
         self.source, self.host, self.port = Path(source), host, port
+        self.access = Access(host, allow_hosts=allow_hosts, cors=cors)
         self.timeout, self.quiet = float(timeout), quiet
         self._pool = _Pool(self.source, max(1, workers), self.timeout)
         self._httpd: ThreadingHTTPServer | None = None
@@ -165,9 +175,12 @@ class _Handler(BaseHTTPRequestHandler):
     server: _HTTPServer
 
     def do_OPTIONS(self) -> None:  # noqa: N802 - http.server naming
-        self._send(204, "text/plain", b"")
+        if not self._refused():
+            self._send(204, "text/plain", b"", preflight=True)
 
     def do_GET(self) -> None:  # noqa: N802
+        if self._refused():
+            return
         url = urlsplit(self.path)
         if url.path in ("/", "/index.html"):
             self._send(200, "text/html; charset=utf-8", _FORM.encode("utf-8"))
@@ -177,6 +190,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(404, f"nothing at {url.path}; the endpoint is /sparql")
 
     def do_POST(self) -> None:  # noqa: N802
+        if self._refused():
+            return
         url = urlsplit(self.path)
         if url.path != "/sparql":
             return self._error(404, f"nothing at {url.path}; the endpoint is /sparql")
@@ -213,14 +228,24 @@ class _Handler(BaseHTTPRequestHandler):
         status, content_type, body = self.server.handle._pool.run(job)
         self._send(status, content_type, body)
 
+    def _refused(self) -> bool:
+        """Answer 403 to a foreign Host or Origin (see :mod:`.access`); True if so."""
+        access, host = self.server.handle.access, self.headers.get("Host")
+        why = access.host_refusal(host) or access.origin_refusal(self.headers.get("Origin"), host)
+        if why:
+            self.close_connection = True
+            self._error(403, why)
+        return why is not None
+
     def _error(self, status: int, message: str) -> None:
         self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
-    def _send(self, status: int, content_type: str, body: bytes) -> None:
+    def _send(self, status: int, content_type: str, body: bytes, *, preflight: bool = False) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        for name, value in _CORS.items():
+        for name, value in self.server.handle.access.cors_headers(self.headers.get("Origin"),
+                                                                  preflight=preflight).items():
             self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":

@@ -16,10 +16,13 @@ POST form or application/sparql-query), with results as SPARQL JSON, XML, CSV
 or TSV, and Turtle or N-Triples for CONSTRUCT, chosen by the Accept header.
 A query that runs longer than --timeout seconds is stopped and answered with
 503. Updates are refused. Open http://HOST:PORT/ for a small query form.
+Web pages of other sites cannot query it (no CORS by default, and requests
+naming another host are refused) unless allowed with --cors / --allow-host.
 
 examples:
   rawabit serve --store graph.db
   rawabit serve --store graph.db --port 8890 --timeout 10
+  rawabit serve --store graph.db --cors https://yasgui.example --allow-host graph.newsroom.lan
 """
 
 
@@ -32,6 +35,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="stop queries running longer than this (default: 30)")
     parser.add_argument("--workers", type=int, default=2, metavar="N",
                         help="queries that may run at the same time (default: 2)")
+    parser.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
+                        help="let web pages of ORIGIN (e.g. https://newsroom.example) query the endpoint; "
+                             "repeat for several, '*' for any (default: none, only this server's own page)")
+    parser.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                        help="also answer requests addressed to NAME (Host header), e.g. a reverse proxy's "
+                             "name; by default only the bound address, its IP and localhost")
     parser.add_argument("--quiet", "-q", action="store_true", help="do not log requests")
 
 
@@ -52,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if not _is_loopback(args.host):
         print(f"rawabit serve: warning: listening on {args.host}, reachable from other machines", file=sys.stderr)
     handle = ServerHandle(args.store, host=args.host, port=args.port, timeout=args.timeout,
-                          workers=args.workers, quiet=args.quiet)
+                          workers=args.workers, quiet=args.quiet, cors=args.cors, allow_hosts=args.allow_host)
     try:
         handle.start()
     except OSError as exc:

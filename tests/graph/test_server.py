@@ -113,13 +113,49 @@ def test_sparqlwrapper_can_query_it(server: ServerHandle) -> None:
     assert client.query().convert()["results"]["bindings"] == bindings
 
 
-def test_cors_headers_and_preflight(server: ServerHandle) -> None:
-    _, headers, _ = _get(server, MET)
-    assert headers["Access-Control-Allow-Origin"] == "*"
-    status, headers, _ = _request(server.url, method="OPTIONS", headers={
-        "Origin": "http://example.org", "Access-Control-Request-Method": "POST"})
-    assert status == 204
-    assert headers["Access-Control-Allow-Origin"] == "*" and "POST" in headers["Access-Control-Allow-Methods"]
+def test_no_cors_headers_by_default_and_foreign_origins_are_refused(server: ServerHandle) -> None:
+    status, headers, _ = _get(server, MET)
+    assert status == 200 and "Access-Control-Allow-Origin" not in headers
+    url = server.url + "?" + urllib.parse.urlencode({"query": MET})
+    status, headers, body = _request(url, headers={"Origin": "http://evil.example"})
+    assert status == 403 and b"--cors http://evil.example" in body
+    assert "Access-Control-Allow-Origin" not in headers
+    status, _, _ = _request(server.url, method="OPTIONS", headers={
+        "Origin": "http://evil.example", "Access-Control-Request-Method": "POST"})
+    assert status == 403
+
+
+def test_the_servers_own_query_form_may_post(server: ServerHandle) -> None:
+    own = f"http://{server.host}:{server.port}"
+    form = urllib.parse.urlencode({"query": MET, "format": "json"}).encode()
+    status, headers, body = _request(server.url, data=form, headers={
+        "Origin": own, "Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200 and json.loads(body)["results"]["bindings"]
+
+
+def test_a_foreign_host_header_is_refused(server: ServerHandle) -> None:
+    url = server.url + "?" + urllib.parse.urlencode({"query": MET})
+    status, _, body = _request(url, headers={"Host": f"rebind.evil.example:{server.port}"})
+    assert status == 403 and b"--allow-host rebind.evil.example" in body
+    for name in (f"localhost:{server.port}", f"127.0.0.1:{server.port}", "127.0.0.1"):
+        assert _request(url, headers={"Host": name})[0] == 200, name
+
+
+def test_allowed_origins_and_hosts_are_answered(tmp_path: Path) -> None:
+    with GraphStore.open(tmp_path / "db", create=True) as store:
+        store.add_dataset(sample.sample_dataset())
+    with ServerHandle(tmp_path / "db", port=0, timeout=5, workers=1, cors=["https://newsroom.example"],
+                      allow_hosts=["graph.newsroom.lan"]) as handle:
+        url = handle.url + "?" + urllib.parse.urlencode({"query": MET})
+        status, headers, _ = _request(url, headers={"Origin": "https://newsroom.example"})
+        assert status == 200 and headers["Access-Control-Allow-Origin"] == "https://newsroom.example"
+        assert headers["Vary"] == "Origin"
+        status, headers, _ = _request(handle.url, method="OPTIONS", headers={
+            "Origin": "https://newsroom.example", "Access-Control-Request-Method": "POST"})
+        assert status == 204 and "POST" in headers["Access-Control-Allow-Methods"]
+        assert _request(url, headers={"Origin": "https://other.example"})[0] == 403
+        assert _request(url, headers={"Host": "graph.newsroom.lan"})[0] == 200
+        assert _request(url, headers={"Host": "other.lan"})[0] == 403
 
 
 def test_updates_are_refused(server: ServerHandle) -> None:
