@@ -1,10 +1,12 @@
 # make sample : set up .venv and build the graph of the bundled sample corpus into out/
 # make test   : set up .venv (and, as root, the Debian test tools) and run the whole test suite
 # make model  : retrain the named-entity model from ../shared/data
+# make lock   : regenerate requirements.lock from pyproject.toml (UPGRADE=1: newest releases)
+# make test-latest : the suite against the newest releases, in .venv-latest (not in CI)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup sample test model seeds docs
+.PHONY: setup sample test model seeds docs lock test-latest
 
 setup:
 	bash scripts/setup.sh
@@ -15,6 +17,12 @@ sample: setup
 test: setup
 	bash scripts/system-deps.sh
 	$(PY) -m pytest -q
+
+lock:
+	bash scripts/lock.sh
+
+test-latest:
+	bash scripts/test-latest.sh
 
 model: setup
 	$(PY) scripts/train_ner.py
