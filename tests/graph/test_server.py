@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -14,6 +16,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from rawabit.errors import StoreError
+from rawabit.graph.admission import query_shape
 from rawabit.graph.namespace import ID, RWB
 from rawabit.graph.server import ServerHandle, negotiate
 from rawabit.graph.store import GraphStore
@@ -189,6 +192,23 @@ def test_a_runaway_query_times_out_and_the_server_recovers(server: ServerHandle)
     assert status == 200 and json.loads(body)["results"]["bindings"]
 
 
+def test_cheap_queries_are_answered_while_expensive_ones_hold_the_long_lane(tmp_path_factory, server) -> None:
+    # the module's store (2,000 padding quads): HEAVY never ends within the limit
+    handle = ServerHandle(server.source, port=0, timeout=4.0, workers=1, short_workers=1, short_limit=0.5)
+    with handle:
+        heavy = [threading.Thread(target=_get, args=(handle, HEAVY)) for _ in range(3)]
+        for thread in heavy:
+            thread.start()
+        time.sleep(1.0)   # the first has left the short lane; the long lane is busy, two wait for it
+        answers = [_get(handle, MET) for _ in range(5)]
+        busy = sum(thread.is_alive() for thread in heavy)
+        for thread in heavy:
+            thread.join()
+    assert busy == 3   # all three expensive queries were still running or waiting
+    assert all(status == 200 and json.loads(body)["results"]["bindings"] for status, _, body in answers)
+    assert query_shape(HEAVY) in handle._lanes.slow and query_shape(MET) not in handle._lanes.slow
+
+
 def test_negotiate() -> None:
     assert negotiate(None, "results") == "application/sparql-results+json"
     assert negotiate("*/*", "graph") == "text/turtle"
@@ -204,7 +224,8 @@ def test_stop_ends_the_workers_and_the_socket(tmp_path: Path) -> None:
     with GraphStore.open(tmp_path / "db", create=True) as store:
         store.add_dataset(sample.sample_dataset())
     handle = ServerHandle(tmp_path / "db", port=0, timeout=5, workers=2).start()
-    processes = [w.process for w in handle._pool._all]
+    processes = [w.process for pool in (handle._long, handle._short) for w in pool._all]
+    assert len(processes) == 5   # two for slow queries, two for short ones and their spare
     assert _get(handle, MET)[0] == 200
     handle.stop()
     handle.stop()
