@@ -6,7 +6,8 @@ worker processes whose time limit is short (``--short-limit``, half a second by
 default). One that outlives it is stopped (its worker replaced in the
 background), its *shape* is remembered as slow, and it runs again in the
 *long lane* under the full timeout. Later queries of a shape known to be
-slow go straight to the long lane. However many expensive queries arrive,
+slow go straight to the long lane (until one of them ends there within the
+short limit: slow only on a busy moment). However many expensive queries arrive,
 they can only fill the long lane; the short lane keeps answering the cheap
 ones. Queries of a shape found slow while they wait for the short lane go to
 the long lane at once.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Protocol
@@ -68,6 +70,10 @@ class SlowShapes:
             while len(self._shapes) > self.size:
                 self._shapes.popitem(last=False)
 
+    def discard(self, shape: str) -> None:
+        with self._lock:
+            self._shapes.pop(shape, None)
+
     def __contains__(self, shape: object) -> bool:
         with self._lock:
             return shape in self._shapes
@@ -85,8 +91,10 @@ class Lanes:
         limit_reply: The answer when a query outlives the long lane's limit too.
     """
 
-    def __init__(self, long: Pool, short: Pool | None, limit_reply: Reply) -> None:
+    def __init__(self, long: Pool, short: Pool | None, limit_reply: Reply,
+                 short_limit: float = DEFAULT_SHORT_LIMIT) -> None:
         self.long, self.short, self.limit_reply = long, short, limit_reply
+        self.short_limit = short_limit
         self.slow = SlowShapes()
 
     def run(self, job: tuple) -> Reply:
@@ -98,5 +106,8 @@ class Lanes:
                 if reply is not None:
                     return reply
                 self.slow.add(shape)
+        started = time.monotonic()
         reply = self.long.run(job)
+        if self.short is not None and time.monotonic() - started < self.short_limit:
+            self.slow.discard(shape)   # it was slow only once (a busy machine): give it the short lane again
         return reply if reply is not None else self.limit_reply

@@ -126,7 +126,7 @@ class ServerHandle:
         self._short = (_Pool(self.source, short_workers, min(short_limit, self.timeout), wait=self.timeout,
                              respawn_in_background=True) if short_workers > 0 else None)
         self._lanes = Lanes(self._long, self._short, _text(
-            503, f"the query ran longer than the {self.timeout:g} s limit and was stopped"))
+            503, f"the query ran longer than the {self.timeout:g} s limit and was stopped"), short_limit)
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -188,6 +188,7 @@ class ServerHandle:
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128   # the listen backlog: at 5 (the default), a burst of clients waits for SYN retries
     handle: ServerHandle
 
 

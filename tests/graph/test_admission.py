@@ -1,6 +1,8 @@
 """Tests of rawabit.graph.admission: the short and the long lane of the SPARQL endpoint."""
 from __future__ import annotations
 
+import time
+
 from rawabit.graph.admission import Lanes, SlowShapes, query_shape
 
 CHEAP = "ASK { id:moscow rwb:rejects ?x }"
@@ -36,15 +38,35 @@ def test_a_cheap_query_stays_in_the_short_lane() -> None:
     assert short.jobs == [CHEAP] and long.jobs == []
 
 
+class SlowPool(FakePool):
+    """Takes *seconds* over every query."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+    def run(self, job, give_up=None):
+        time.sleep(self.seconds)
+        return super().run(job, give_up)
+
+
 def test_a_query_outliving_the_short_limit_moves_to_the_long_lane_and_its_shape_is_remembered() -> None:
-    short, long = FakePool(slow_words=("COUNT",)), FakePool()
-    lanes = Lanes(long, short, (503, "text/plain", b"limit"))
+    short, long = FakePool(slow_words=("COUNT",)), SlowPool(0.05)
+    lanes = Lanes(long, short, (503, "text/plain", b"limit"), short_limit=0.01)
     first, second = YEARLY % ("بوتين", 2024), YEARLY % ("ترامب", 2025)
     assert lanes.run((first,))[0] == 200
     assert short.jobs == [first] and long.jobs == [first]
     assert lanes.run((second,))[0] == 200   # same shape: straight to the long lane
     assert short.jobs == [first] and long.jobs == [first, second]
     assert lanes.run((CHEAP,))[0] == 200 and short.jobs[-1] == CHEAP
+
+
+def test_a_shape_that_ends_quickly_in_the_long_lane_gets_the_short_lane_back() -> None:
+    short, long = FakePool(slow_words=("2024",)), FakePool()   # slow once: a busy moment
+    lanes = Lanes(long, short, (503, "text/plain", b"limit"), short_limit=1.0)
+    assert lanes.run((YEARLY % ("x", 2024),))[0] == 200
+    assert query_shape(YEARLY % ("x", 0)) not in lanes.slow
+    assert lanes.run((YEARLY % ("x", 2025),))[0] == 200 and short.jobs[-1] == YEARLY % ("x", 2025)
 
 
 def test_a_query_waiting_for_the_short_lane_leaves_it_when_its_shape_is_found_slow() -> None:
