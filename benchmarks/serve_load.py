@@ -85,7 +85,7 @@ def client(index: int, url: str, args, stop: float, cheap: list, expensive: list
         query = EXPENSIVE if heavy else CHEAP[n % len(CHEAP)].replace("%d", str(n % args.padding))
         started = time.monotonic()
         status = ask(url, query, args.timeout * 3)
-        (expensive if heavy else cheap).append((time.monotonic() - started, status))
+        (expensive if heavy else cheap).append((time.monotonic() - started, status, started))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -134,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
             server.terminate()
             server.wait(30)
 
-    times = [t for t, _ in cheap]
+    times = [t for t, _, _ in cheap]
+    begin = min((at for _, _, at in cheap + expensive), default=0.0)
+    late = sorted(round(at - begin, 1) for t, _, at in cheap if t > 1.0)
     figures = {
         "clients": args.clients, "expensive_every": args.expensive_every, "duration_s": args.duration,
         "timeout_s": args.timeout, "workers": args.workers, "short_workers": args.short_workers,
@@ -142,14 +144,16 @@ def main(argv: list[str] | None = None) -> int:
         "cheap_p50_s": round(statistics.median(times), 4) if times else None,
         "cheap_p95_s": round(percentile(times, 0.95), 4), "cheap_p99_s": round(percentile(times, 0.99), 4),
         "cheap_max_s": round(max(times), 4) if times else None,
-        "cheap_statuses": dict(collections.Counter(s for _, s in cheap)),
-        "expensive_statuses": dict(collections.Counter(s for _, s in expensive)),
+        "cheap_statuses": dict(collections.Counter(s for _, s, _ in cheap)),
+        "expensive_statuses": dict(collections.Counter(s for _, s, _ in expensive)),
+        "cheap_over_1s_sent_at_s": late,
     }
     print(f"{args.clients} clients, 1 query in {args.expensive_every} expensive, {args.duration:g} s, "
           f"--workers {args.workers} --short-workers {args.short_workers} --timeout {args.timeout:g}")
     print(f"cheap queries: {len(cheap)}  p50 {figures['cheap_p50_s']} s  p95 {figures['cheap_p95_s']} s  "
           f"p99 {figures['cheap_p99_s']} s  max {figures['cheap_max_s']} s  statuses {figures['cheap_statuses']}")
     print(f"expensive queries: {len(expensive)}  statuses {figures['expensive_statuses']}")
+    print(f"cheap queries over 1 s: {len(late)}, sent at (s after the start) {late[:20]}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     return 0
