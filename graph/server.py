@@ -306,11 +306,14 @@ class _Pool:
         self._closed = False
 
     def start(self) -> None:
-        try:
-            for _ in range(self.size):
-                self._idle.put(self._spawn(wait=True))
-            if self.respawn_in_background:
-                self._spare.put(self._spawn(wait=True))
+        try:   # all started at once: each spends a second or two importing and opening the store
+            workers = [self._spawn(wait=False) for _ in range(self.size + self.respawn_in_background)]
+            for worker in workers:
+                worker.wait_ready()
+            for worker in workers[:self.size]:
+                self._idle.put(worker)
+            for worker in workers[self.size:]:
+                self._spare.put(worker)
         except BaseException:
             self.close()
             raise
