@@ -1,8 +1,10 @@
-"""Print the pins of ``pip freeze`` (stdin) that differ from a lock file.
+"""Print the pins of ``pip freeze`` (stdin) that differ from lock files.
+
+A local version label (``2.13.0+cpu``) is not a difference.
 
 Usage::
 
-    pip freeze | python scripts/lock_diff.py requirements.lock
+    pip freeze | python scripts/lock_diff.py requirements.lock scripts/lock-constraints.txt
 """
 from __future__ import annotations
 
@@ -18,9 +20,10 @@ def pins(text: str) -> dict[str, str]:
     return {re.sub(r"[-_.]+", "-", name).lower(): ver for name, ver in _PIN.findall(text)}
 
 
-def main(lock_path: str) -> int:
-    locked, installed = pins(Path(lock_path).read_text(encoding="utf-8")), pins(sys.stdin.read())
-    moved = sorted(n for n in installed if n in locked and installed[n] != locked[n])
+def main(*lock_paths: str) -> int:
+    locked = {name: v for path in lock_paths for name, v in pins(Path(path).read_text(encoding="utf-8")).items()}
+    installed = pins(sys.stdin.read())
+    moved = sorted(n for n in installed if n in locked and installed[n].split("+")[0] != locked[n].split("+")[0])
     for name in moved:
         print(f"  {name}: {locked[name]} -> {installed[name]}")
     for name in sorted(set(installed) - set(locked)):

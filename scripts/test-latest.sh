@@ -15,5 +15,5 @@ PIP=("$VENV/bin/python" -m pip)
 EXTRAS=$("$VENV/bin/python" -c 'import tomllib; print(",".join(tomllib.load(open("pyproject.toml", "rb"))["project"].get("optional-dependencies", {})))')
 "${PIP[@]}" install -q --upgrade --upgrade-strategy eager -c scripts/lock-constraints.txt -e ".[$EXTRAS]"
 echo "test-latest: releases that differ from requirements.lock:"
-"${PIP[@]}" freeze --exclude-editable | "$VENV/bin/python" scripts/lock_diff.py requirements.lock || true
+"${PIP[@]}" freeze --exclude-editable | "$VENV/bin/python" scripts/lock_diff.py requirements.lock scripts/lock-constraints.txt || true
 "$VENV/bin/python" -m pytest -q "$@"

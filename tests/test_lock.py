@@ -66,12 +66,13 @@ def test_torch_is_taken_out_of_a_compiled_lock(tmp_path):
 
 
 def test_the_diff_against_the_lock_names_what_moved(tmp_path, monkeypatch, capsys):
-    lock = tmp_path / "requirements.lock"
+    lock, constraints = tmp_path / "requirements.lock", tmp_path / "constraints.txt"
     lock.write_text("regex==2026.11.15 \\\n    --hash=sha256:aa\nEmoji==2.16.0 \\\n", encoding="utf-8")
-    monkeypatch.setattr(sys, "stdin", io.StringIO("regex==2026.12.2\nemoji==2.16.0\nnew_pkg==1.0\n"))
-    assert lock_diff.main(str(lock)) == 0
+    constraints.write_text("# torch\ntorch==2.13.0\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("regex==2026.12.2\nemoji==2.16.0\nnew_pkg==1.0\ntorch==2.13.0+cpu\n"))
+    assert lock_diff.main(str(lock), str(constraints)) == 0
     out = capsys.readouterr().out
-    assert "regex: 2026.11.15 -> 2026.12.2" in out and "emoji" not in out
+    assert "regex: 2026.11.15 -> 2026.12.2" in out and "emoji" not in out and "torch" not in out
     assert "new-pkg: new, 1.0" in out and "(1 moved)" in out
 
 
