@@ -2,10 +2,12 @@
 # make test   : set up .venv (and, as root, the Debian test tools) and run the whole test suite
 # make model  : retrain the named-entity model from ../shared/data
 # make apidocs: the Python API reference from the docstrings (pdoc) into out/apidocs/
+# make lock   : regenerate requirements.lock from pyproject.toml (UPGRADE=1: newest releases)
+# make test-latest : the suite against the newest releases, in .venv-latest (not in CI)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup sample test model seeds docs apidocs
+.PHONY: setup sample test model seeds docs apidocs lock test-latest
 
 setup:
 	bash scripts/setup.sh
@@ -16,6 +18,12 @@ sample: setup
 test: setup
 	bash scripts/system-deps.sh
 	$(PY) -m pytest -q
+
+lock:
+	bash scripts/lock.sh
+
+test-latest:
+	bash scripts/test-latest.sh
 
 model: setup
 	$(PY) scripts/train_ner.py

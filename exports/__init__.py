@@ -218,12 +218,26 @@ def atomic_file(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     Raises:
         Exception: Whatever the body raises; the temporary file is removed.
     """
+    with atomic_path(path) as tmp:
+        text = "b" not in mode
+        with open(tmp, mode, **({"encoding": "utf-8", "newline": "\n"} if text else {})) as fh:
+            yield fh
+
+
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield the path of an empty temporary file beside *path*; it replaces *path* on success.
+
+    For writers that open the file themselves (pyoxigraph's, which write from Rust).
+
+    Raises:
+        Exception: Whatever the body raises; the temporary file is removed.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
     try:
-        text = "b" not in mode
-        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": "\n"} if text else {})) as fh:
-            yield fh
+        yield Path(tmp)
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:

@@ -2,16 +2,35 @@
 from __future__ import annotations
 
 import csv
+import os
+import sys
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["data_path", "read_tsv", "split_variants", "word_set"]
+__all__ = ["data_path", "cache_dir", "read_tsv", "split_variants", "word_set"]
 
 
 def data_path(name: str) -> Path:
     """Return the path of a file in ``extract/data``."""
     return Path(str(files(__package__).joinpath("data", name)))
+
+
+def cache_dir() -> Path:
+    """Return the user's cache directory for Rawabit (it may not exist yet).
+
+    ``$RAWABIT_CACHE_DIR`` if set; else ``$XDG_CACHE_HOME/rawabit`` or
+    ``~/.cache/rawabit`` (``~/Library/Caches/rawabit`` on macOS,
+    ``%LOCALAPPDATA%\\rawabit\\Cache`` on Windows). Only things that can be
+    computed again are kept there.
+    """
+    if os.environ.get("RAWABIT_CACHE_DIR"):
+        return Path(os.environ["RAWABIT_CACHE_DIR"])
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "rawabit" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "rawabit"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rawabit"
 
 
 @lru_cache(maxsize=64)

@@ -12,9 +12,12 @@ found several times faster, each with its offsets in the text.
 
 Which characters are which follows from camel-tools' regex and symbol set
 (:func:`char_tables`). Building that set takes camel-tools about a second and
-a half, so the answer ships in ``data/tokenizer_chars.json`` with the versions
-it was computed for (``python scripts/tokenizer_tables.py`` writes it); with
-other versions installed it is computed afresh. camel-tools itself is then
+a half, so the answer ships in ``data/tokenizer_chars.json`` keyed by what it
+depends on (:func:`table_key`): the versions of camel-tools and emoji, Python's
+Unicode database, and the characters the regex package puts in the Unicode
+properties camel-tools' pattern uses (a new regex release with the same
+Unicode data keeps the shipped tables). Tables for any other key are computed
+once and kept in the user's cache directory. camel-tools itself is then
 imported only by a text that holds an emoji.
 
 >>> [w for w, _, _ in word_spans("قال الوزير: «نرفض ذلك».")]
@@ -22,14 +25,17 @@ imported only by a text that holds an emoji.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-__all__ = ["word_spans", "char_tables", "versions", "TABLES_PATH"]
+__all__ = ["word_spans", "char_tables", "versions", "table_key", "cached_tables_path", "write_tables",
+           "fast_path", "TABLES_PATH"]
 
 #: The shipped character tables (see :func:`char_tables`).
 TABLES_PATH = Path(__file__).resolve().parent / "data" / "tokenizer_chars.json"
@@ -39,6 +45,8 @@ _PIECE = re.compile(r"\S+")   # \s is str.isspace(), what str.split() splits at
 # (variation selector, keycap, zero-width joiner, skin tones, tags, flags):
 # never a character left to the shortcut.
 _JOINERS = "\ufe0f\u20e3\u200d"
+# The Unicode properties camel-tools' symbol pattern asks the regex package about.
+_PROPERTIES = ("RI", "Emoji", "EMod", "S", "P")
 
 _loaded = False
 _split: Callable[[str], list[str]] | None = None   # camel-tools' tokenizer, once imported
@@ -46,12 +54,13 @@ _cut: re.Pattern[str] | None = None   # a character simple_word_tokenize may cut
 _alone: frozenset[str] = frozenset()  # characters it always cuts off as one token
 _tokens: re.Pattern[str] | None = None  # a run of characters never cut off, or one cut off alone
 _other: re.Pattern[str] | None = None   # a character of neither kind, nor a space
+_origin = ""   # where the tables came from (see fast_path)
 
 
 def versions() -> dict[str, str]:
-    """The versions the character tables depend on: camel-tools (its regex and
-    symbol set), emoji (its emoji list), regex (its Unicode properties) and
-    Python's Unicode database (the categories)."""
+    """The versions of what the character tables depend on: camel-tools (its
+    regex and symbol set), emoji (its emoji list), regex (its Unicode
+    properties) and Python's Unicode database (the categories)."""
     out = {"unicode": unicodedata.unidata_version}
     for dist in ("camel-tools", "emoji", "regex"):
         try:
@@ -105,24 +114,92 @@ def _ranges(chars: list[str]) -> str:
     return "".join(out)
 
 
-def _tables() -> tuple[str, str] | None:
-    """The shipped tables if made for the installed versions, else fresh ones; None
-    if camel-tools cannot say."""
+def table_key() -> dict[str, str]:
+    """What the character tables depend on, as the shipped file records it.
+
+    The versions of camel-tools (its pattern and symbol set), emoji (its emoji
+    list) and Python's Unicode database (the categories), and for the regex
+    package not its version but a digest of the Basic Multilingual Plane
+    characters it puts in each property the pattern uses: a regex release that
+    changes no Unicode data leaves the key, and so the tables, as they were.
+    Costs a few milliseconds, camel-tools not imported.
+    """
+    import regex
+
+    out = versions()
+    del out["regex"]
+    plane = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    digest = hashlib.sha256()
+    for name in _PROPERTIES:
+        digest.update("".join(regex.findall(r"\p{%s}" % name, plane)).encode("utf-8") + b"|")
+    out["regex-properties"] = digest.hexdigest()[:32]
+    return out
+
+
+def cached_tables_path(key: dict[str, str]) -> Path:
+    """Where tables computed for *key* are kept in the user's cache directory."""
+    from .resources import cache_dir
+
+    name = hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+    return cache_dir() / f"tokenizer_chars-{name}.json"
+
+
+def _read_tables(path: Path, key: dict[str, str], field: str = "key") -> tuple[str, str] | None:
     try:
-        shipped = json.loads(TABLES_PATH.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        shipped = {}
-    if isinstance(shipped, dict) and shipped.get("versions") == versions():
-        return shipped["kept"], shipped["alone"]
-    try:
-        return char_tables()
-    except AttributeError:   # another camel-tools: no shortcut, every piece goes through it
         return None
+    if isinstance(data, dict) and data.get(field) == key and isinstance(data.get("kept"), str) \
+            and isinstance(data.get("alone"), str):
+        return data["kept"], data["alone"]
+    return None
+
+
+def write_tables(path: Path, key: dict[str, str], tables: tuple[str, str]) -> None:
+    """Write *tables* made for *key* to *path* atomically (parallel workers may race)."""
+    data = {"key": key, "versions": versions(), "kept": tables[0], "alone": tables[1]}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(partial, path)
+
+
+def _tables() -> tuple[tuple[str, str] | None, str]:
+    """The tables for the installed packages and where they came from:
+    ``shipped``, ``cache`` or ``computed`` (then cached); ``(None, 'off')`` if
+    camel-tools cannot say."""
+    installed = versions()
+    shipped = _read_tables(TABLES_PATH, installed, field="versions")   # the very versions: no digest needed
+    if shipped is not None:
+        return shipped, "shipped"
+    key = table_key()
+    for path, origin in ((TABLES_PATH, "shipped"), (cached_tables_path(key), "cache")):
+        found = _read_tables(path, key)
+        if found is not None:
+            return found, origin
+    try:
+        tables = char_tables()
+    except AttributeError:   # another camel-tools: no shortcut, every piece goes through it
+        return None, "off"
+    try:
+        write_tables(cached_tables_path(key), key, tables)
+    except OSError:   # a read-only home: computed again next time
+        pass
+    return tables, "computed"
+
+
+def fast_path() -> str:
+    """Where the tokenizer's character tables come from in this process:
+    ``shipped``, ``cache``, ``computed`` (first use after an upgrade) or
+    ``off`` (camel-tools changed its internals: every piece goes through it)."""
+    if not _loaded:
+        _load()
+    return _origin
 
 
 def _load() -> None:
-    global _loaded, _cut, _alone, _tokens, _other
-    tables = _tables()
+    global _loaded, _cut, _alone, _tokens, _other, _origin
+    tables, _origin = _tables()
     if tables is None:
         _cut, _alone, _tokens, _other = None, frozenset(), None, None
     else:

@@ -9,6 +9,12 @@ CONSTRUCT and DESCRIBE. Updates are refused with 403.
 Queries run in worker processes that open the store read-only. pyoxigraph
 cannot cancel a query, so a query that outlives its time limit has its worker
 killed and replaced, and the client gets 503; the server never hangs on it.
+Cheap queries have worker processes of their own (:mod:`.admission`), so a
+crowd of expensive ones cannot make them wait.
+
+Only this machine's own pages may read answers: requests naming another
+``Host`` or coming from another ``Origin`` are refused with 403 unless allowed
+(:mod:`.access`; ``--allow-host``, ``--cors``).
 
 >>> with ServerHandle("graph.db") as server:        # doctest: +SKIP
 ...     print(server.url)
@@ -21,11 +27,16 @@ import multiprocessing
 import queue
 import sys
 import threading
+import time
+from collections.abc import Callable, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from rawabit.errors import StoreError
+
+from .access import Access
+from .admission import DEFAULT_SHORT_LIMIT, DEFAULT_SHORT_WORKERS, Lanes
 
 __all__ = ["ServerHandle", "negotiate", "DEFAULT_TIMEOUT", "RESULT_TYPES", "GRAPH_TYPES"]
 
@@ -42,9 +53,8 @@ _SHORT_FORMATS = {"json": "application/sparql-results+json", "xml": "application
                   "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
                   "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
 _MAX_BODY = 1 << 20
+_LONG_NICENESS = 10   # slow queries' processes yield the CPU to the short lane's
 _STARTUP_TIMEOUT = 60.0
-_CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-         "Access-Control-Allow-Headers": "Content-Type, Accept", "Access-Control-Max-Age": "86400"}
 
 
 def negotiate(accept: str | None, kind: str, fmt: str | None = None) -> str | None:
@@ -89,7 +99,9 @@ class ServerHandle:
     """A running endpoint: :meth:`start` it, read :attr:`url`, :meth:`stop` it."""
 
     def __init__(self, source: str | Path, *, host: str = "127.0.0.1", port: int = 0,
-                 timeout: float = DEFAULT_TIMEOUT, workers: int = 2, quiet: bool = True) -> None:
+                 timeout: float = DEFAULT_TIMEOUT, workers: int = 2, quiet: bool = True,
+                 cors: Sequence[str] = (), allow_hosts: Sequence[str] = (),
+                 short_workers: int = DEFAULT_SHORT_WORKERS, short_limit: float = DEFAULT_SHORT_LIMIT) -> None:
         """Prepare an endpoint over a store directory (or a graph file).
 
         Args:
@@ -97,12 +109,24 @@ class ServerHandle:
             host: Interface to bind; loopback by default.
             port: TCP port; 0 picks a free one.
             timeout: Seconds a query may run before it is stopped.
-            workers: Queries that can run at the same time.
+            workers: Slow queries that can run at the same time (the long lane).
             quiet: Do not log requests to stderr.
+            cors: Origins whose web pages may query the endpoint (``*``: any).
+            allow_hosts: Names besides the bound address that clients may
+                send as ``Host`` (a reverse proxy's, the machine's LAN name).
+            short_workers: Worker processes kept for queries that end within
+                *short_limit* seconds; 0 runs every query in the long lane.
+            short_limit: Seconds after which a query leaves the short lane
+                for the long one (and its shape is remembered as slow).
         """
         self.source, self.host, self.port = Path(source), host, port
+        self.access = Access(host, allow_hosts=allow_hosts, cors=cors)
         self.timeout, self.quiet = float(timeout), quiet
-        self._pool = _Pool(self.source, max(1, workers), self.timeout)
+        self._long = _Pool(self.source, max(1, workers), self.timeout, niceness=_LONG_NICENESS if short_workers else 0)
+        self._short = (_Pool(self.source, short_workers, min(short_limit, self.timeout), wait=self.timeout,
+                             respawn_in_background=True) if short_workers > 0 else None)
+        self._lanes = Lanes(self._long, self._short, _text(
+            503, f"the query ran longer than the {self.timeout:g} s limit and was stopped"), short_limit)
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -120,11 +144,13 @@ class ServerHandle:
         """
         if not self.source.exists():
             raise StoreError(f"no graph store at {self.source}")
-        self._pool.start()
+        self._long.start()
         try:
+            if self._short is not None:
+                self._short.start()
             self._httpd = _HTTPServer((self.host, self.port), _Handler)
-        except OSError:
-            self._pool.close()
+        except BaseException:
+            self._close_pools()
             raise
         self._httpd.handle = self
         self.port = self._httpd.server_address[1]
@@ -146,7 +172,12 @@ class ServerHandle:
         if self._thread is not None:
             self._thread.join(10)
             self._thread = None
-        self._pool.close()
+        self._close_pools()
+
+    def _close_pools(self) -> None:
+        self._long.close()
+        if self._short is not None:
+            self._short.close()
 
     def __enter__(self) -> ServerHandle:
         return self.start()
@@ -157,6 +188,7 @@ class ServerHandle:
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128   # the listen backlog: at 5 (the default), a burst of clients waits for SYN retries
     handle: ServerHandle
 
 
@@ -165,9 +197,12 @@ class _Handler(BaseHTTPRequestHandler):
     server: _HTTPServer
 
     def do_OPTIONS(self) -> None:  # noqa: N802 - http.server naming
-        self._send(204, "text/plain", b"")
+        if not self._refused():
+            self._send(204, "text/plain", b"", preflight=True)
 
     def do_GET(self) -> None:  # noqa: N802
+        if self._refused():
+            return
         url = urlsplit(self.path)
         if url.path in ("/", "/index.html"):
             self._send(200, "text/html; charset=utf-8", _FORM.encode("utf-8"))
@@ -177,6 +212,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(404, f"nothing at {url.path}; the endpoint is /sparql")
 
     def do_POST(self) -> None:  # noqa: N802
+        if self._refused():
+            return
         url = urlsplit(self.path)
         if url.path != "/sparql":
             return self._error(404, f"nothing at {url.path}; the endpoint is /sparql")
@@ -210,17 +247,27 @@ class _Handler(BaseHTTPRequestHandler):
         fmt = next(iter(params.get("format", []) + params.get("output", [])), None)
         job = (queries[0], self.headers.get("Accept"), fmt,
                params.get("default-graph-uri", []), params.get("named-graph-uri", []))
-        status, content_type, body = self.server.handle._pool.run(job)
+        status, content_type, body = self.server.handle._lanes.run(job)
         self._send(status, content_type, body)
+
+    def _refused(self) -> bool:
+        """Answer 403 to a foreign Host or Origin (see :mod:`.access`); True if so."""
+        access, host = self.server.handle.access, self.headers.get("Host")
+        why = access.host_refusal(host) or access.origin_refusal(self.headers.get("Origin"), host)
+        if why:
+            self.close_connection = True
+            self._error(403, why)
+        return why is not None
 
     def _error(self, status: int, message: str) -> None:
         self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
-    def _send(self, status: int, content_type: str, body: bytes) -> None:
+    def _send(self, status: int, content_type: str, body: bytes, *, preflight: bool = False) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        for name, value in _CORS.items():
+        for name, value in self.server.handle.access.cors_headers(self.headers.get("Origin"),
+                                                                  preflight=preflight).items():
             self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
@@ -232,10 +279,26 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class _Pool:
-    """Worker processes that each hold the store open read-only."""
+    """Worker processes that each hold the store open read-only.
 
-    def __init__(self, source: Path, size: int, timeout: float) -> None:
-        self.source, self.size, self.timeout = source, size, timeout
+    Args:
+        source: The store directory or graph file.
+        size: Worker processes.
+        limit: Seconds a query may run before its worker is killed.
+        wait: Seconds a query may wait for a free worker (default: *limit*).
+        respawn_in_background: Replace a killed worker by a spare one started
+            beforehand, and start the next spare in the background, so the
+            caller (the short lane's, moving on) waits for neither.
+        niceness: Added to the workers' nice value (the long lane's yield the
+            CPU to the short lane's).
+    """
+
+    def __init__(self, source: Path, size: int, limit: float, *, wait: float | None = None,
+                 respawn_in_background: bool = False, niceness: int = 0) -> None:
+        self.source, self.size, self.limit = source, size, limit
+        self.wait = limit if wait is None else wait
+        self.respawn_in_background, self.niceness = respawn_in_background, niceness
+        self._spare: queue.Queue[_Worker] = queue.Queue()
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
@@ -243,26 +306,40 @@ class _Pool:
         self._closed = False
 
     def start(self) -> None:
-        try:
-            for _ in range(self.size):
-                self._idle.put(self._spawn(wait=True))
+        try:   # all started at once: each spends a second or two importing and opening the store
+            workers = [self._spawn(wait=False) for _ in range(self.size + self.respawn_in_background)]
+            for worker in workers:
+                worker.wait_ready()
+            for worker in workers[:self.size]:
+                self._idle.put(worker)
+            for worker in workers[self.size:]:
+                self._spare.put(worker)
         except BaseException:
             self.close()
             raise
 
-    def run(self, job: tuple) -> tuple[int, str, bytes]:
-        try:
-            worker = self._idle.get(timeout=self.timeout)
-        except queue.Empty:
-            return _text(503, f"the server is busy; no query slot freed within {self.timeout:g} s")
+    def run(self, job: tuple, give_up: Callable[[], bool] | None = None) -> tuple[int, str, bytes] | None:
+        """The worker's answer to *job*; None if it outlived :attr:`limit` (worker replaced)
+        or if *give_up* turned true while it waited for a worker."""
+        deadline = time.monotonic() + self.wait
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                worker = self._idle.get(timeout=max(0.0, min(left, 0.05) if give_up else left))
+                break
+            except queue.Empty:
+                if give_up is not None and give_up():
+                    return None
+                if time.monotonic() >= deadline:
+                    return _text(503, f"the server is busy; no query slot freed within {self.wait:g} s")
         try:
             worker.conn.send(job)
-            if worker.conn.poll(self.timeout):
+            if worker.conn.poll(self.limit):
                 reply = worker.conn.recv()
                 self._idle.put(worker)
                 return reply
             self._replace(worker)
-            return _text(503, f"the query ran longer than the {self.timeout:g} s limit and was stopped")
+            return None
         except (EOFError, OSError):
             self._replace(worker)
             return _text(500, "the query worker died; try again or simplify the query")
@@ -275,7 +352,7 @@ class _Pool:
             worker.kill()
 
     def _spawn(self, *, wait: bool) -> _Worker:
-        worker = _Worker(self._context, self.source)
+        worker = _Worker(self._context, self.source, self.niceness)
         with self._lock:
             if self._closed:
                 worker.kill()
@@ -291,16 +368,26 @@ class _Pool:
             self._all.discard(worker)
             if self._closed:
                 return
+        if not self.respawn_in_background:
+            return self._respawn(self._idle)
         try:
-            self._idle.put(self._spawn(wait=True))
+            self._idle.put(self._spare.get_nowait())
+            into = self._spare
+        except queue.Empty:   # replaced twice before a spare was ready
+            into = self._idle
+        threading.Thread(target=self._respawn, args=(into,), name="rawabit-sparql-respawn", daemon=True).start()
+
+    def _respawn(self, into: queue.Queue) -> None:
+        try:
+            into.put(self._spawn(wait=True))
         except StoreError as exc:
             print(f"rawabit serve: cannot restart a query worker: {exc}", file=sys.stderr)
 
 
 class _Worker:
-    def __init__(self, context, source: Path) -> None:
+    def __init__(self, context, source: Path, niceness: int = 0) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, str(source)),
+        self.process = context.Process(target=_worker_main, args=(child, str(source), niceness),
                                        name="rawabit-sparql-worker", daemon=True)
         self.process.start()
         child.close()
@@ -323,9 +410,16 @@ class _Worker:
         self.conn.close()
 
 
-def _worker_main(conn, source: str) -> None:
+def _worker_main(conn, source: str, niceness: int = 0) -> None:
     """Open *source* read-only, then answer jobs from *conn* until it closes."""
+    import os
     import signal
+
+    if niceness and hasattr(os, "nice"):
+        try:
+            os.nice(niceness)
+        except OSError:
+            pass
 
     import pyoxigraph as ox
 

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Create .venv and install Rawabit with its test tools. Safe to run again.
+# Create .venv and install Rawabit with its test tools at the versions of
+# requirements.lock (hashes checked), whatever the registry released since. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
-[ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-# camel-tools depends on torch; a CPU build is enough (Rawabit never runs a neural model by default).
-# Where pip can find the CPU wheel (as on our CI machines) take it; otherwise pip picks one below.
-.venv/bin/python -m pip install -q "torch==2.13.0" >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e ".[test]"
+VENV=${VENV:-.venv}
+[ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+PIP=("$VENV/bin/python" -m pip)
+"${PIP[@]}" install -q "pip>=24"
+# camel-tools depends on torch; a CPU build is enough (Rawabit runs no neural model by default).
+# Its pin is in scripts/lock-constraints.txt: pip takes the CPU wheel where it can find one (as on
+# our CI machines, /opt/wheels), so a fresh machine does not download a multi-GB CUDA build.
+"${PIP[@]}" install -q -r scripts/lock-constraints.txt
+# Everything else exactly as locked; --no-deps: the lock already holds every dependency.
+"${PIP[@]}" install -q --no-deps --require-hashes -r requirements.lock
+"${PIP[@]}" install -q --no-deps --no-build-isolation -e .
+"${PIP[@]}" check

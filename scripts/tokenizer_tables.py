@@ -3,10 +3,12 @@
 the installed camel-tools, emoji, regex and Unicode database.
 
 :mod:`rawabit.extract.words` reads the file instead of building camel-tools'
-symbol set (about a second and a half per process) when the versions match,
-and computes the tables afresh when they do not, so after upgrading any of
-them every process that tokenizes starts about a second and a half later
-until this is run again.
+symbol set (about a second and a half per process) when its key matches the
+installed packages (:func:`~rawabit.extract.words.table_key`: the versions of
+camel-tools and emoji, and the Unicode data of regex, not its version). Under
+any other key the tables are computed once per machine and kept in the user's
+cache directory, so shipping new tables only spares that first second and a
+half; run this after ``make lock`` moves camel-tools or emoji.
 
 Usage::
 
@@ -14,17 +16,15 @@ Usage::
 """
 from __future__ import annotations
 
-import json
 import sys
 
-from rawabit.extract.words import TABLES_PATH, char_tables, versions
+from rawabit.extract.words import TABLES_PATH, char_tables, table_key, write_tables
 
 
 def main() -> int:
-    kept, alone = char_tables()
-    data = {"versions": versions(), "kept": kept, "alone": alone}
-    TABLES_PATH.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {TABLES_PATH} for {data['versions']}: {len(alone)} characters cut off alone")
+    key, tables = table_key(), char_tables()
+    write_tables(TABLES_PATH, key, tables)
+    print(f"wrote {TABLES_PATH} for {key}: {len(tables[1])} characters cut off alone")
     return 0
 
 

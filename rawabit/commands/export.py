@@ -15,8 +15,10 @@ NAME = "export"
 HELP = "write a store's graph to files (.ttl .trig .jsonld .html …)"
 DESCRIPTION = """\
 Write everything a store holds to each -o FILE, in the format its extension
-names (the same writers as `rawabit build`). Turtle, N-Triples and RDF/XML get
-the union of all graphs; TriG and N-Quads keep one named graph per article.
+names. Turtle, N-Triples and RDF/XML get the union of all graphs; TriG and
+N-Quads keep one named graph per article. N-Quads, TriG, N-Triples and Turtle
+stream straight from the store (fast, in little memory, in the store's order);
+the other formats need the whole graph in memory, as `rawabit build` does.
 
 examples:
   rawabit export --store graph.db -o graph.ttl -o graph.trig
@@ -42,14 +44,20 @@ def run(args: argparse.Namespace) -> int:
         StoreError: The store cannot be opened.
     """
     from rawabit.writing import check_outputs, write
+    from rawabit.exports.store_dump import can_dump, dump
     from rawabit.graph.store import GraphStore
 
     if not args.output:
         raise InputError("say where to write the graph, e.g. -o graph.ttl")
     targets = check_outputs(args.output)  # an unknown format fails before the store is read
+    written = []
     with GraphStore.open(args.store, read_only=True) as store:
-        dataset = store.to_dataset()
-    for path in write(dataset, targets, html_options(args)):
+        written += [dump(store.oxigraph, path) for path in targets if can_dump(path)]
+        whole = [path for path in targets if not can_dump(path)]
+        dataset = store.to_dataset() if whole else None
+    if whole:
+        written += write(dataset, whole, html_options(args))
+    for path in written:
         if not args.quiet:
             print(f"rawabit: wrote {path}", file=sys.stderr)
     return 0

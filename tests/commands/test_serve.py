@@ -35,3 +35,15 @@ def test_serve_errors(tmp_path: Path, capsys) -> None:
     assert main(["serve", "--store", str(tmp_path / "missing"), "--port", "0"]) == 4
     assert main(["serve", "--store", str(tmp_path), "--timeout", "0"]) == 2
     assert capsys.readouterr().err.count("rawabit: error:") == 2
+
+
+def test_serve_passes_cors_and_allowed_hosts_to_the_server(tmp_path: Path, monkeypatch) -> None:
+    with GraphStore.open(tmp_path / "db", create=True) as store:
+        store.add_dataset(sample.sample_dataset())
+    seen = []
+    monkeypatch.setattr(ServerHandle, "wait", lambda handle: seen.append(handle.access))
+    assert main(["serve", "--store", str(tmp_path / "db"), "--port", "0", "--quiet",
+                 "--cors", "https://newsroom.example", "--allow-host", "graph.lan"]) == 0
+    access = seen[0]
+    assert access.allows_cors("https://newsroom.example") and not access.allows_cors("https://evil.example")
+    assert access.host_refusal("graph.lan:8000") is None and access.host_refusal("evil.example") is not None

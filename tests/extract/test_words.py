@@ -64,26 +64,66 @@ def test_only_pieces_with_emoji_go_to_camel_tools(monkeypatch):
     assert calls == ["👍🏽"]
 
 
-def test_the_tables_in_use_are_what_the_installed_camel_tools_gives():
-    # the shipped ones when made for the installed versions (after an upgrade of
-    # camel-tools, emoji or regex, `python scripts/tokenizer_tables.py` ships new ones)
-    assert words._tables() == words.char_tables()
+@pytest.fixture
+def cache(monkeypatch, tmp_path):
+    """A user cache directory of the test's own (subprocesses inherit it)."""
+    monkeypatch.setenv("RAWABIT_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_the_tables_in_use_are_what_the_installed_camel_tools_gives(cache):
+    tables, origin = words._tables()
+    assert tables == words.char_tables()
+    assert origin in ("shipped", "cache", "computed")
     shipped = json.loads(words.TABLES_PATH.read_text(encoding="utf-8"))
-    assert set(shipped["versions"]) == set(words.versions())
+    assert set(shipped["key"]) == set(words.table_key()) and set(shipped["versions"]) == set(words.versions())
 
 
-def test_tables_made_for_other_versions_are_computed_afresh(monkeypatch, tmp_path):
+def test_tables_for_another_key_are_computed_once_then_read_from_the_cache(monkeypatch, tmp_path, cache):
     stale = tmp_path / "tables.json"
-    stale.write_text(json.dumps({"versions": {"camel-tools": "0.1"}, "kept": "a-z", "alone": ""}), encoding="utf-8")
+    stale.write_text(json.dumps({"key": {"camel-tools": "0.1"}, "versions": {"camel-tools": "0.1"},
+                                 "kept": "a-z", "alone": ""}), encoding="utf-8")
     monkeypatch.setattr(words, "TABLES_PATH", stale)
-    assert words._tables() == words.char_tables()
+    fresh = words.char_tables()
+    assert words._tables() == (fresh, "computed")
+    kept = words.cached_tables_path(words.table_key())
+    assert kept.parent == cache and kept.is_file()
+    assert words._tables() == (fresh, "cache")
+    kept.write_text("{not json", encoding="utf-8")   # a damaged cache is computed again
+    assert words._tables() == (fresh, "computed")
     stale.write_text("{not json", encoding="utf-8")
-    assert words._tables() == words.char_tables()
+    assert words._tables() == (fresh, "cache")
 
 
-def test_plain_news_text_does_not_import_camel_tools_symbol_sets():
-    code = ("import sys; from rawabit.extract.words import word_spans; "
-            "print(len(list(word_spans('قال الوزير: «نرفض ذلك» في 2025.'))), "
+def test_a_regex_release_with_the_same_unicode_data_keeps_the_shipped_tables(monkeypatch, tmp_path, cache):
+    shipped = tmp_path / "tables.json"
+    words.write_tables(shipped, words.table_key(), words.char_tables())
+    monkeypatch.setattr(words, "TABLES_PATH", shipped)
+    newer = {**words.versions(), "regex": "2099.1.1"}
+    monkeypatch.setattr(words, "versions", lambda: newer)
+    assert words._tables() == (words.char_tables(), "shipped")
+    assert not cache.exists()   # nothing had to be computed
+
+
+def test_the_key_changes_with_the_unicode_data_regex_gives(monkeypatch):
+    import regex
+
+    real = regex.findall
+    monkeypatch.setattr(regex, "findall", lambda p, s: real(p, s) + (["\u0628"] if p == r"\p{S}" else []))
+    changed = words.table_key()
+    monkeypatch.setattr(regex, "findall", real)
+    assert changed["regex-properties"] != words.table_key()["regex-properties"]
+    assert {k: v for k, v in changed.items() if k != "regex-properties"} == \
+        {k: v for k, v in words.table_key().items() if k != "regex-properties"}
+
+
+def test_plain_news_text_does_not_import_camel_tools_symbol_sets(cache):
+    # whatever the installed releases: the first process may compute the tables
+    # (a release the shipped ones were not made for), every later one reads them
+    code = ("import sys; from rawabit.extract.words import word_spans, fast_path; "
+            "print(len(list(word_spans('قال الوزير: «نرفض ذلك» في 2025.'))), fast_path(), "
             "'camel_tools.utils.charsets' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert first[0] == "10" and first[1] in ("shipped", "computed")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["10", "False"]
+    assert out == ["10", "shipped" if first[1] == "shipped" else "cache", "False"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -14,6 +16,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from rawabit.errors import StoreError
+from rawabit.graph.admission import query_shape
 from rawabit.graph.namespace import ID, RWB
 from rawabit.graph.server import ServerHandle, negotiate
 from rawabit.graph.store import GraphStore
@@ -113,13 +116,49 @@ def test_sparqlwrapper_can_query_it(server: ServerHandle) -> None:
     assert client.query().convert()["results"]["bindings"] == bindings
 
 
-def test_cors_headers_and_preflight(server: ServerHandle) -> None:
-    _, headers, _ = _get(server, MET)
-    assert headers["Access-Control-Allow-Origin"] == "*"
-    status, headers, _ = _request(server.url, method="OPTIONS", headers={
-        "Origin": "http://example.org", "Access-Control-Request-Method": "POST"})
-    assert status == 204
-    assert headers["Access-Control-Allow-Origin"] == "*" and "POST" in headers["Access-Control-Allow-Methods"]
+def test_no_cors_headers_by_default_and_foreign_origins_are_refused(server: ServerHandle) -> None:
+    status, headers, _ = _get(server, MET)
+    assert status == 200 and "Access-Control-Allow-Origin" not in headers
+    url = server.url + "?" + urllib.parse.urlencode({"query": MET})
+    status, headers, body = _request(url, headers={"Origin": "http://evil.example"})
+    assert status == 403 and b"--cors http://evil.example" in body
+    assert "Access-Control-Allow-Origin" not in headers
+    status, _, _ = _request(server.url, method="OPTIONS", headers={
+        "Origin": "http://evil.example", "Access-Control-Request-Method": "POST"})
+    assert status == 403
+
+
+def test_the_servers_own_query_form_may_post(server: ServerHandle) -> None:
+    own = f"http://{server.host}:{server.port}"
+    form = urllib.parse.urlencode({"query": MET, "format": "json"}).encode()
+    status, headers, body = _request(server.url, data=form, headers={
+        "Origin": own, "Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200 and json.loads(body)["results"]["bindings"]
+
+
+def test_a_foreign_host_header_is_refused(server: ServerHandle) -> None:
+    url = server.url + "?" + urllib.parse.urlencode({"query": MET})
+    status, _, body = _request(url, headers={"Host": f"rebind.evil.example:{server.port}"})
+    assert status == 403 and b"--allow-host rebind.evil.example" in body
+    for name in (f"localhost:{server.port}", f"127.0.0.1:{server.port}", "127.0.0.1"):
+        assert _request(url, headers={"Host": name})[0] == 200, name
+
+
+def test_allowed_origins_and_hosts_are_answered(tmp_path: Path) -> None:
+    with GraphStore.open(tmp_path / "db", create=True) as store:
+        store.add_dataset(sample.sample_dataset())
+    with ServerHandle(tmp_path / "db", port=0, timeout=5, workers=1, cors=["https://newsroom.example"],
+                      allow_hosts=["graph.newsroom.lan"]) as handle:
+        url = handle.url + "?" + urllib.parse.urlencode({"query": MET})
+        status, headers, _ = _request(url, headers={"Origin": "https://newsroom.example"})
+        assert status == 200 and headers["Access-Control-Allow-Origin"] == "https://newsroom.example"
+        assert headers["Vary"] == "Origin"
+        status, headers, _ = _request(handle.url, method="OPTIONS", headers={
+            "Origin": "https://newsroom.example", "Access-Control-Request-Method": "POST"})
+        assert status == 204 and "POST" in headers["Access-Control-Allow-Methods"]
+        assert _request(url, headers={"Origin": "https://other.example"})[0] == 403
+        assert _request(url, headers={"Host": "graph.newsroom.lan"})[0] == 200
+        assert _request(url, headers={"Host": "other.lan"})[0] == 403
 
 
 def test_updates_are_refused(server: ServerHandle) -> None:
@@ -153,6 +192,23 @@ def test_a_runaway_query_times_out_and_the_server_recovers(server: ServerHandle)
     assert status == 200 and json.loads(body)["results"]["bindings"]
 
 
+def test_cheap_queries_are_answered_while_expensive_ones_hold_the_long_lane(tmp_path_factory, server) -> None:
+    # the module's store (2,000 padding quads): HEAVY never ends within the limit
+    handle = ServerHandle(server.source, port=0, timeout=4.0, workers=1, short_workers=1, short_limit=0.5)
+    with handle:
+        heavy = [threading.Thread(target=_get, args=(handle, HEAVY)) for _ in range(3)]
+        for thread in heavy:
+            thread.start()
+        time.sleep(1.0)   # the first has left the short lane; the long lane is busy, two wait for it
+        answers = [_get(handle, MET) for _ in range(5)]
+        busy = sum(thread.is_alive() for thread in heavy)
+        for thread in heavy:
+            thread.join()
+    assert busy == 3   # all three expensive queries were still running or waiting
+    assert all(status == 200 and json.loads(body)["results"]["bindings"] for status, _, body in answers)
+    assert query_shape(HEAVY) in handle._lanes.slow and query_shape(MET) not in handle._lanes.slow
+
+
 def test_negotiate() -> None:
     assert negotiate(None, "results") == "application/sparql-results+json"
     assert negotiate("*/*", "graph") == "text/turtle"
@@ -168,7 +224,8 @@ def test_stop_ends_the_workers_and_the_socket(tmp_path: Path) -> None:
     with GraphStore.open(tmp_path / "db", create=True) as store:
         store.add_dataset(sample.sample_dataset())
     handle = ServerHandle(tmp_path / "db", port=0, timeout=5, workers=2).start()
-    processes = [w.process for w in handle._pool._all]
+    processes = [w.process for pool in (handle._long, handle._short) for w in pool._all]
+    assert len(processes) == 5   # two for slow queries, two for short ones and their spare
     assert _get(handle, MET)[0] == 200
     handle.stop()
     handle.stop()
