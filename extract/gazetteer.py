@@ -4,7 +4,8 @@ Tables (``extract/data``):
 
 - ``gazetteer_people.tsv``  key, type, ar, en, wikidata, role
 - ``gazetteer_places.tsv``  key, type, ar, en, wikidata, nisba, in, capital_of
-- ``gazetteer_orgs.tsv``    key, type, ar, en, wikidata, country
+- ``gazetteer_orgs.tsv``    key, type, ar, en, wikidata, country, kind
+  (``kind`` ``outlet``: a news agency or outlet, the source of reports)
 - ``topics.tsv``            key, label_ar, label_en, patterns
 
 ``ar``, ``nisba`` and ``patterns`` hold ``|``-separated spellings, the first
@@ -103,6 +104,7 @@ class Gazetteer:
         self.roles: dict[str, list[tuple[str, str]]] = {}  # person key → [(relation, object key)]
         self.container: dict[str, str] = {}         # place key → containing place key
         self.org_country: dict[str, str] = {}
+        self.outlets: set[str] = set()              # news agencies and outlets (kind «outlet»)
         self._load()
 
     # -- loading -----------------------------------------------------------
@@ -138,6 +140,8 @@ class Gazetteer:
             key = self._add_entity(row, EntityType.ORGANIZATION)
             if key and row.get("country"):
                 self.org_country[key] = row["country"]
+            if key and row.get("kind") == "outlet":
+                self.outlets.add(key)
         for row in read_tsv("topics.tsv"):
             key = TOPIC_PREFIX + row["key"].replace("_", "-")
             patterns = split_variants(row.get("patterns", ""))
