@@ -92,7 +92,7 @@ class Pipeline:
         parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
         if recognizer is not None or ner:
             from .recognizer import NerMentions
-            parts.append(recognizer or NerMentions())
+            parts.append(recognizer or NerMentions(names=names))
         parts += [titles, relations, GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz)]
         return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer, ner=ner))
 

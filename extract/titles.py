@@ -26,7 +26,7 @@ from .mentions import _mention
 from .model import Doc, Entity, EntityType, Fact, Mention, Sentence, Status
 from .names import NameFinder
 from .grammar import WORDS
-from .resources import read_tsv, split_variants
+from .resources import read_tsv, split_variants, word_set
 
 __all__ = ["TitleParser"]
 
@@ -84,6 +84,12 @@ class TitleParser:
                     self._add_title(dual, rel, dual=True)
         self.qualifiers = {normalize_phrase(r["word"]): r["effect"] for r in read_tsv("title_qualifiers.tsv")}
         self.heads = {normalize_phrase(r["word"]): EntityType(r["type"]) for r in read_tsv("org_heads.tsv")}
+        self.name_ends = word_set("org_name_ends.tsv")
+        # a head with the article names an office only before a nationality adjective
+        # («الخارجية الإيرانية»); those that are groups of agents («الجيش», «الحكومة») are the
+        # country's own (mentions.GazetteerMatcher)
+        self.definite_heads = {w for w, t in self.heads.items() if t is EntityType.ORGANIZATION
+                               and w.startswith("ال")} - word_set("agent_nouns.tsv")
 
     def _add_title(self, form: str, relation: str, *, dual: bool) -> None:
         phrase = normalize_phrase(form)
@@ -157,7 +163,10 @@ class TitleParser:
             role = self._object(doc, sent, title.end, title.relation, title.kinds, depth=0)
         j = role.end
         comma = j < len(toks) and toks[j].text in _COMMA
-        person, k = self._name(doc, sent, j + comma, after_comma=comma)
+        # «ناقش الرئيسان تزويد …», «بالزعيمين حثّهما»: a dual with no nationality is no
+        # apposition of a new name; its names follow the adjectives («الرئيسين الروسي … والأميركي …»)
+        known_only = title.dual and not role.obj
+        person, k = self._name(doc, sent, j + comma, after_comma=comma, known_only=known_only)
         if person and not self._may_hold(person, role):
             person, k = "", j  # «لقاء الزعيم الروسي ترامب»: Trump holds no Russian office
         if person:
@@ -297,7 +306,8 @@ class TitleParser:
             return None
         k = j + 1
         if etype is EntityType.ORGANIZATION:
-            while k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm not in self.qualifiers:
+            while k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm not in self.qualifiers \
+                    and toks[k].norm not in self.name_ends:
                 k += 1
             if k == j + 1 and not head.startswith("ال"):
                 return None
@@ -336,8 +346,10 @@ class TitleParser:
 
     def _headed_organizations(self, doc: Doc, sent: Sentence) -> None:
         """Organizations named by a head word outside titles: «اتهمت وزارة الخارجية الروسية …»."""
-        heads, org = self.heads, EntityType.ORGANIZATION
-        heads_at = [j for j, t in enumerate(sent.tokens) if heads.get(t.base) is org and not t.base.startswith("ال")]
+        heads, org, toks = self.heads, EntityType.ORGANIZATION, sent.tokens
+        heads_at = [j for j, t in enumerate(toks) if heads.get(t.base) is org and (
+            not t.base.startswith("ال")
+            or (t.base in self.definite_heads and j + 1 < len(toks) and toks[j + 1].norm in self.gaz.nisba))]
         if not heads_at:
             return
         taken = {t for m in doc.mentions if m.sentence == sent.index for t in range(m.first, m.last)}
