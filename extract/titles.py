@@ -228,7 +228,7 @@ class TitleParser:
         """Parse what follows a title: nationality, organization, region or person."""
         toks = sent.tokens
         role = _Role(relation, end=j)
-        j = self._skip_qualifiers(sent, j, role)
+        j = self._skip_qualifiers(sent, j, role, doc)
         if j >= len(toks):
             role.end = j
             return role
@@ -259,7 +259,7 @@ class TitleParser:
                 found = self._headed(doc, sent, j)
                 if found:
                     role.obj, j = found
-        j = self._skip_qualifiers(sent, j, role)
+        j = self._skip_qualifiers(sent, j, role, doc)
         if j < len(toks) and toks[j].norm in WORDS.destination:  # «المبعوث الأميركي الخاص إلى الشرق الأوسط»
             unit = self._unit_at(doc, sent, j + 1)
             k = unit.last if unit is not None else j + 1
@@ -289,9 +289,13 @@ class TitleParser:
         ent = self.gaz.entities.get(key)
         return ent is not None and ent.type is EntityType.COUNTRY
 
-    def _skip_qualifiers(self, sent: Sentence, j: int, role: _Role) -> int:
+    def _skip_qualifiers(self, sent: Sentence, j: int, role: _Role, doc: Doc | None = None) -> int:
+        """Past the qualifiers at *j* («الخاص», «بالإنابة», «الجنرال»), but not into a listed
+        name that begins with one («الأمير محمد بن سلمان»)."""
         toks = sent.tokens
-        while j < len(toks) and toks[j].norm in self.qualifiers:
+        while j < len(toks) and toks[j].norm in self.qualifiers and not (
+                doc is not None and (unit := self._unit_at(doc, sent, j)) is not None
+                and unit.type is EntityType.PERSON):
             role.former |= self.qualifiers[toks[j].norm] == "former"
             j += 1
         return j
