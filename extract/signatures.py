@@ -44,10 +44,22 @@ class SignatureFilter:
 
     def is_outlet(self, key: str, label: str = "") -> bool:
         """Whether *key* (named *label*) is a news agency or outlet, a source and no participant."""
-        if key in self.outlets:
-            return True
-        name = normalize_phrase(label)
+        return key in self.outlets or self._headed(normalize_phrase(label))
+
+    def _headed(self, name: str) -> bool:
         return any(name == head or name.startswith(head + " ") for head in self.outlet_heads)
+
+    def outlets_in(self, doc: Doc) -> set[str]:
+        """The keys of *doc*'s outlets: listed ones, names that begin with an outlet's head
+        word, and names right after one («صحيفة لاستامبا»)."""
+        found = {key for key, ent in doc.entities.items() if self.is_outlet(key, ent.label_ar)}
+        for m in doc.mentions:
+            if m.key and m.key not in found and m.first > 0:
+                toks = doc.sentences[m.sentence].tokens
+                before = [t.base for t in toks[max(0, m.first - 2):m.first]]
+                if self._headed(before[-1]) or (len(before) == 2 and self._headed(" ".join(before))):
+                    found.add(m.key)
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         found = {key: ent.type for key, ent in doc.entities.items()}
@@ -56,13 +68,10 @@ class SignatureFilter:
         def type_of(key: str) -> EntityType | None:  # what the article says, else the gazetteer
             return found.get(key) or self._listed.get(key)
 
-        def outlet(key: str) -> bool:
-            ent = doc.entities.get(key)
-            return self.is_outlet(key, ent.label_ar if ent is not None else "")
-
+        outlets = self.outlets_in(doc)
         kept = []
         for fact in doc.facts:
-            if outlet(fact.subject) or outlet(fact.object):
+            if fact.subject in outlets or fact.object in outlets:
                 continue
             signature = self.signatures.get(fact.relation)
             if signature is None or (type_of(fact.subject) in signature[0]

@@ -311,8 +311,8 @@ class TitleParser:
         k = j + 1
         if etype is EntityType.ORGANIZATION:
             while k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm not in self.qualifiers \
-                    and toks[k].norm not in self.name_ends:
-                k += 1
+                    and toks[k].norm not in self.name_ends and self._unit_at(doc, sent, k) is None:
+                k += 1   # up to a name of its own: «وكالة الأنباء الفيتنامية | الصين»
             if k == j + 1 and not head.startswith("ال"):
                 return None
         else:
