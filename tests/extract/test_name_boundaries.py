@@ -146,3 +146,17 @@ def test_an_office_with_the_article_before_a_nationality_is_an_organization(nlp,
     # an army or government with a nationality is the country acting, as before
     assert not any("الجيش" in label for label in labels(doc))
     assert "sudan" in {m.key for m in doc.mentions if m.type is EntityType.COUNTRY}
+
+
+# -- nationality adjectives of two words ---------------------------------------------------
+
+def test_a_two_word_nationality_after_a_title_names_the_country(nlp, tagger):
+    doc = run(nlp, tagger, "وصل الزعيم الكوري الشمالي كيم جونج أون إلى بكين في زيارة نادرة.")
+    assert ("kim-jong-un", "leaderOf", "north-korea") in {
+        (f.subject, f.relation, f.object) for f in doc.facts}
+
+
+def test_a_two_word_nationality_after_a_group_of_agents_names_the_country(nlp, tagger):
+    doc = run(nlp, tagger, "وأشاد الرئيس الروسي بالجنود الكوريين الشماليين، وأسقطت القوات مسيرات كورية شمالية.")
+    nisba = [(m.text, m.key) for m in doc.mentions if m.source == "nisba"]
+    assert nisba == [("الكوريين الشماليين", "north-korea"), ("كورية شمالية", "north-korea")]
