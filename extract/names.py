@@ -27,11 +27,24 @@ class NameFinder:
     """
 
     def __init__(self, stop: Iterable[str]):
-        self.stop = set(stop) | word_set("function_words.tsv")
-        self.stop |= word_set("common_words.tsv")
+        # the words no name holds (function, title, cue words, nationality adjectives), and
+        # the frequent words seldom in one («إسلامي», «كريم» may yet be a surname)
+        self.core = set(stop) | word_set("function_words.tsv")
+        self.common = word_set("common_words.tsv")
+        self.stop = self.core | self.common
         joins = read_tsv("name_joins.tsv")
         self.join_after = {normalize_phrase(r["word"]) for r in joins if r["role"] == "after"}
         self.join_inside = {normalize_phrase(r["word"]) for r in joins if r["role"] == "inside"}
+
+    def add_stop(self, words: Iterable[str]) -> None:
+        """Words that are never part of a name, from another component (e.g. titles)."""
+        self.core |= set(words)
+        self.stop |= set(words)
+
+    def never_in_name(self, tok, *, leading: bool = False) -> bool:
+        """Whether *tok* cannot stand at a name's edge: a function, title or cue word or a
+        nationality adjective, or at its start a frequent word with the article («الأم»)."""
+        return either(tok, self.core) or (leading and tok.norm.startswith("ال") and either(tok, self.common))
 
     def _ok(self, tok, first: bool, before=None) -> bool:
         if tok.is_punct or not tok.norm.isalpha() or len(tok.norm) < 2:

@@ -85,7 +85,7 @@ class Pipeline:
         relations_lexicon = relations.lexicon()
         names = NameFinder(relations_lexicon | set(gaz.nisba))
         titles = TitleParser(gaz, splitter, names)
-        names.stop |= titles.lexicon()
+        names.add_stop(titles.lexicon())
         agent_nouns = word_set("agent_nouns.tsv")
         splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words
                                      | agent_nouns)

@@ -16,7 +16,6 @@ without it («دعماً لبولسونارو» beside «بولسونارو»).
 from __future__ import annotations
 
 from .arabic import normalize_phrase, slugify
-from .grammar import either
 from .mentions import _mention
 from .model import Doc, Entity, EntityType, Sentence
 from .ner import Recognizer
@@ -47,7 +46,7 @@ class NerMentions:
     def __init__(self, recognizer: Recognizer | None = None, *, min_tokens: int = 2, names=None):
         self._recognizer = recognizer
         self.min_tokens = min_tokens
-        self.stop: frozenset[str] | set[str] = names.stop if names is not None else frozenset()
+        self.names = names
         self.heads = {normalize_phrase(r["word"]): EntityType(r["type"]) for r in read_tsv("org_heads.tsv")}
 
     @property
@@ -103,11 +102,13 @@ class NerMentions:
 
     def _trim(self, sent: Sentence, first: int, last: int) -> tuple[int, int]:
         """The span without the words at its ends that are never part of a name."""
-        toks, stop, heads = sent.tokens, self.stop, self.heads
+        if self.names is None:
+            return first, last
+        toks, edge, heads = sent.tokens, self.names.never_in_name, self.heads
         span = first, last
-        while first < last and either(toks[first], stop) and toks[first].base not in heads:
+        while first < last and edge(toks[first], leading=True) and toks[first].base not in heads:
             first += 1
-        while last > first and either(toks[last - 1], stop):
+        while last > first and edge(toks[last - 1]):
             last -= 1
         if not any(t.norm.isalpha() for t in toks[first:last]):  # «حركة 23 مارس»: keep the span whole
             return span
