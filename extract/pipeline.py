@@ -18,6 +18,7 @@ from .clitics import CliticSplitter
 from .encoding import DEFAULT_MAX_BYTES
 from .gazetteer import Gazetteer
 from .geography import GeographyFinder
+from .headed_places import HeadedPlaces
 from .linker import Linker, Summary
 from .mentions import GazetteerMatcher
 from .model import Article, Doc, Entity, Extraction
@@ -93,7 +94,7 @@ class Pipeline:
         if recognizer is not None or ner:
             from .recognizer import NerMentions
             parts.append(recognizer or NerMentions(names=names))
-        parts += [titles, relations, GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz)]
+        parts += [HeadedPlaces(gaz, names), titles, relations, GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz)]
         return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer, ner=ner))
 
     @property

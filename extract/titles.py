@@ -25,7 +25,7 @@ from .gazetteer import Gazetteer, PhraseIndex
 from .mentions import _mention
 from .model import Doc, Entity, EntityType, Fact, Mention, Sentence, Status
 from .names import NameFinder
-from .grammar import WORDS
+from .grammar import WORDS, either
 from .resources import read_tsv, split_variants, word_set
 
 __all__ = ["TitleParser"]
@@ -85,6 +85,8 @@ class TitleParser:
         self.qualifiers = {normalize_phrase(r["word"]): r["effect"] for r in read_tsv("title_qualifiers.tsv")}
         self.heads = {normalize_phrase(r["word"]): EntityType(r["type"]) for r in read_tsv("org_heads.tsv")}
         self.name_ends = word_set("org_name_ends.tsv")
+        # words that are no noun of an organization's name («جهاز دعم الاستقرار»)
+        self.not_construct = word_set("function_words.tsv") | self.lexicon()
         # a head with the article names an office only before a nationality adjective
         # («الخارجية الإيرانية»); those that are groups of agents («الجيش», «الحكومة») are the
         # country's own (mentions.GazetteerMatcher)
@@ -255,7 +257,10 @@ class TitleParser:
                 elif inner_role.obj:
                     role.obj = self._holder(doc, inner_role)
                     j = inner_role.end
-            else:
+            elif not (j > 0 and toks[j - 1].norm.startswith("ال") and not toks[j].prefix
+                      and not toks[j].norm.startswith("ال")):
+                # a title that ends on a definite noun («رئيس الحكومة») takes no bare noun as its
+                # genitive: in «اتهم رئيس الحكومة جهاز دعم الاستقرار» the agency is the verb's object
                 found = self._headed(doc, sent, j)
                 if found:
                     role.obj, j = found
@@ -318,6 +323,8 @@ class TitleParser:
             return None
         k = j + 1
         if etype is EntityType.ORGANIZATION:
+            if not head.startswith("ال") and self._construct(doc, sent, k):
+                k += 1   # «جهاز دعم الاستقرار», «حركة تحرير السودان»: a noun of the construct first
             while k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm not in self.qualifiers \
                     and toks[k].norm not in self.name_ends and self._unit_at(doc, sent, k) is None:
                 k += 1   # up to a name of its own: «وكالة الأنباء الفيتنامية | الصين»
@@ -339,6 +346,15 @@ class TitleParser:
             text = text[len(toks[j].prefix):]
         key = self._discover(doc, sent, j, k, text, etype)
         return key, k
+
+    def _construct(self, doc: Doc, sent: Sentence, k: int) -> bool:
+        """Whether token *k* is a bare noun inside a head's construct chain: no article,
+        no stop word, no name of its own, and a word with the article after it."""
+        toks = sent.tokens
+        return (k + 1 < len(toks) and toks[k].norm.isalpha() and not toks[k].norm.startswith("ال")
+                and not toks[k].prefix and not either(toks[k], self.not_construct)
+                and toks[k].norm not in self.gaz.nisba and self._unit_at(doc, sent, k) is None
+                and toks[k + 1].norm.startswith("ال") and self._unit_at(doc, sent, k + 1) is None)
 
     def _own_country(self, doc: Doc, sent: Sentence) -> None:
         """«وجدد المستشار الألماني دعم بلاده لكييف»: «بلاده» is the country of the office just named."""
@@ -409,7 +425,7 @@ class TitleParser:
     def _unit_at(self, doc: Doc, sent: Sentence, j: int) -> Mention | None:
         best = None
         for m in doc.mentions:
-            if m.sentence == sent.index and m.first == j and m.source in ("gazetteer", "title-name", "ner"):
+            if m.sentence == sent.index and m.first == j and m.source in ("gazetteer", "title-name", "ner", "headed"):
                 if best is None or m.last > best.last:
                     best = m
         return best

@@ -160,3 +160,38 @@ def test_a_two_word_nationality_after_a_group_of_agents_names_the_country(nlp, t
     doc = run(nlp, tagger, "وأشاد الرئيس الروسي بالجنود الكوريين الشماليين، وأسقطت القوات مسيرات كورية شمالية.")
     nisba = [(m.text, m.key) for m in doc.mentions if m.source == "nisba"]
     assert nisba == [("الكوريين الشماليين", "north-korea"), ("كورية شمالية", "north-korea")]
+
+
+# -- towns after a head noun, and organizations in a construct chain -------------------
+
+def cities(doc):
+    return {m.text for m in doc.mentions if m.type is EntityType.CITY}
+
+
+def test_an_unlisted_town_after_its_head_noun_is_a_city(nlp, tagger):
+    doc = run(nlp, tagger, "وولد جده الأكبر في بلدة كالستيرن الألمانية عام 1869.")
+    assert "كالستيرن" in cities(doc)
+    doc = run(nlp, tagger, "ووصلت المساعدات إلى مخيم كاكوما شمال غربي كينيا.")
+    assert "كاكوما" in cities(doc)   # the direction closes the name and is not part of it
+
+
+def test_a_listed_place_followed_by_another_name_word_is_the_longer_town(nlp, tagger):
+    doc = run(nlp, tagger, "وشن المسلحون هجوماً على بلدة عدن يابال في شبيلي الوسطى.")
+    assert "عدن يابال" in cities(doc)
+    assert "aden" not in {m.key for m in doc.mentions}
+    doc = run(nlp, tagger, "ووصل الوفد إلى مدينة عدن أمس.")
+    assert "aden" in {m.key for m in doc.mentions}
+
+
+def test_words_that_are_no_names_after_a_head_noun_make_no_town(nlp, tagger):
+    doc = run(nlp, tagger, "وسيطرت القوات على مدينة كبيرة في الشمال بعد قتال عنيف.")
+    assert not cities(doc)
+
+
+def test_an_organization_named_by_a_construct_chain(nlp, tagger):
+    doc = run(nlp, tagger, "واتهم رئيس الحكومة جهاز دعم الاستقرار بالسيطرة على المصارف.")
+    assert "جهاز دعم الاستقرار" in labels(doc)
+    # «رئيس الحكومة» is complete: the agency is what he accused, not what he heads
+    assert not [f for f in doc.facts if f.relation == "leaderOf"]
+    doc = run(nlp, tagger, "وطالب المتظاهرون برحيل حكومة الوحدة الوطنية في طرابلس.")
+    assert "حكومة الوحدة الوطنية" in labels(doc)
