@@ -73,7 +73,8 @@ class NameFinder:
     def person_at(self, doc: Doc, sent: Sentence, j: int, *, after_comma: bool = False) -> int:
         """End of a person's name starting at token *j* (recogniser span first), or 0.
 
-        After a comma only the recogniser is trusted: «الرئيس الأميركي، يرغب …».
+        After a comma only the recogniser is trusted: «الرئيس الأميركي، يرغب …». A run
+        of words ends where a name already found begins (no second name swallowed).
         """
         for m in doc.mentions:
             if (m.sentence == sent.index and m.first == j and m.source == "ner"
@@ -82,4 +83,10 @@ class NameFinder:
         if after_comma:
             return 0
         end = self.run(sent, j)
+        # up to a listed name: «وزير الخارجية البنيني جون كاتو | لافروف»
+        # (a patronymic goes on: «عبد العزيز بن سلمان» is not «بن سلمان»)
+        toks = sent.tokens
+        listed = [m.first for m in doc.mentions if m.sentence == sent.index and j < m.first < end
+                  and m.source == "gazetteer" and toks[m.first].norm not in self.join_after]
+        end = min(listed, default=end)
         return end if end - j >= 2 else 0  # one unknown word after a title is too often not a name

@@ -195,3 +195,9 @@ def test_an_organization_named_by_a_construct_chain(nlp, tagger):
     assert not [f for f in doc.facts if f.relation == "leaderOf"]
     doc = run(nlp, tagger, "وطالب المتظاهرون برحيل حكومة الوحدة الوطنية في طرابلس.")
     assert "حكومة الوحدة الوطنية" in labels(doc)
+
+
+def test_a_name_after_a_title_ends_where_a_listed_name_begins(nlp, tagger):
+    doc = run(nlp, tagger, "والتقى وزير الخارجية البنيني جون كاتو لافروف في موسكو.")
+    assert ("جون كاتو", "ministerOf", "benin") in roles(doc)
+    assert "sergey-lavrov" in {m.key for m in doc.mentions}
