@@ -12,7 +12,7 @@ from __future__ import annotations
 from .arabic import normalize_phrase, slugify
 from .gazetteer import Gazetteer
 from .mentions import _mention
-from .model import Doc, Entity, EntityType, Sentence
+from .model import Doc, Entity, EntityType, Mention, Sentence
 from .names import NameFinder
 from .resources import read_tsv, word_set
 
@@ -34,15 +34,20 @@ class HeadedPlaces:
         self.directions = word_set("directions.tsv")
 
     def __call__(self, doc: Doc) -> Doc:
+        by_sentence: dict[int, list[Mention]] | None = None   # read once, when a head is seen
         for sent in doc.sentences:
             heads = [j for j, t in enumerate(sent.tokens[:-1]) if t.base in self.heads]
             if heads:
-                self._sentence(doc, sent, heads)
+                if by_sentence is None:
+                    by_sentence = {}
+                    for m in doc.mentions:
+                        by_sentence.setdefault(m.sentence, []).append(m)
+                self._sentence(doc, sent, heads, by_sentence.get(sent.index, []))
         return doc
 
-    def _sentence(self, doc: Doc, sent: Sentence, heads: list[int]) -> None:
+    def _sentence(self, doc: Doc, sent: Sentence, heads: list[int], mentions: list[Mention]) -> None:
         toks = sent.tokens
-        starts = {m.first: m for m in doc.mentions if m.sentence == sent.index}
+        starts = {m.first: m for m in mentions}
         covered = {t for m in starts.values() for t in range(m.first, m.last)}
         for j in heads:
             first = j + 1
