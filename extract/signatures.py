@@ -40,14 +40,16 @@ class SignatureFilter:
                            for r in read_tsv("relation_signatures.tsv")}
         self._listed = {key: ent.type for key, ent in gazetteer.entities.items()}
         self.outlets = frozenset(gazetteer.outlets)
-        self.outlet_heads = tuple(sorted(word_set("outlet_heads.tsv")))
+        self.outlet_heads = word_set("outlet_heads.tsv")   # of one or two words
 
     def is_outlet(self, key: str, label: str = "") -> bool:
         """Whether *key* (named *label*) is a news agency or outlet, a source and no participant."""
         return key in self.outlets or self._headed(normalize_phrase(label))
 
     def _headed(self, name: str) -> bool:
-        return any(name == head or name.startswith(head + " ") for head in self.outlet_heads)
+        """Whether the normalized *name* begins with an outlet's head word (one or two words)."""
+        words = name.split(maxsplit=2)
+        return bool(words) and (words[0] in self.outlet_heads or " ".join(words[:2]) in self.outlet_heads)
 
     def outlets_in(self, doc: Doc) -> set[str]:
         """The keys of *doc*'s outlets: listed ones, names that begin with an outlet's head
