@@ -5,12 +5,14 @@ that no list holds, one or two words after «بلدة/قرية/مدينة/مخي
 type City), is a city when what follows closes it as a place does: a nationality
 adjective, a direction («شمالي»), «في» or «بـ» before where it lies, punctuation or the
 end of the sentence. A listed name followed by another name word is the longer,
-unlisted one («بلدة عدن يابال»: not Aden).
+unlisted one («بلدة عدن يابال»: not Aden). With no head noun, a name after «في/قرب»
+is a town only when a direction and a listed place follow it («في بولكيسي وسط مالي»).
 """
 from __future__ import annotations
 
 from .arabic import normalize_phrase, slugify
 from .gazetteer import Gazetteer
+from .grammar import WORDS, either
 from .mentions import _mention
 from .model import Doc, Entity, EntityType, Mention, Sentence
 from .names import NameFinder
@@ -19,6 +21,7 @@ from .resources import read_tsv, word_set
 __all__ = ["HeadedPlaces"]
 
 _IN = {"في", "قرب", "بالقرب", "على"}   # «بلدة X في إقليم Y», «قرب الحدود»
+_BEFORE = {"في", "قرب"}   # a bare name after these is a place when «وسط مالي» follows it
 
 
 class HeadedPlaces:
@@ -36,7 +39,7 @@ class HeadedPlaces:
     def __call__(self, doc: Doc) -> Doc:
         by_sentence: dict[int, list[Mention]] | None = None   # read once, when a head is seen
         for sent in doc.sentences:
-            heads = [j for j, t in enumerate(sent.tokens[:-1]) if t.base in self.heads]
+            heads = [j for j, t in enumerate(sent.tokens[:-1]) if t.base in self.heads or t.norm in _BEFORE]
             if heads:
                 if by_sentence is None:
                     by_sentence = {}
@@ -52,7 +55,12 @@ class HeadedPlaces:
         for j in heads:
             first = j + 1
             listed = starts.get(first)
-            if listed is not None:
+            if toks[j].norm in _BEFORE:   # «في بولكيسي وسط مالي»: a direction and a listed place must follow
+                end = self._run(sent, first) if listed is None and first not in covered else 0
+                place = starts.get(end + 1) if end and end + 1 < len(toks) else None
+                if not (place is not None and place.type.is_place and self._direction(toks[end])):
+                    continue
+            elif listed is not None:
                 if not listed.type.is_place or listed.last - listed.first > 1:
                     continue
                 # «بلدة عدن يابال»: a one-word listed place that another name word follows
@@ -77,9 +85,16 @@ class HeadedPlaces:
             covered |= set(range(first, end))
 
     def _run(self, sent: Sentence, first: int) -> int:
-        """The end of a name of one or two words at *first*, before any word that closes it."""
+        """The end of a name of one or two words at *first*, before any word that closes it;
+        0 if none starts there («في شمال …», «في ملف …»: a direction or a frame noun)."""
+        tok = sent.tokens[first]
+        if self._closes(sent, first) or either(tok, WORDS.topic_frame):
+            return 0
         end = self.names.run(sent, first, max_len=2)
         return next((k for k in range(first + 1, end) if self._closes(sent, k)), end)
+
+    def _direction(self, tok) -> bool:
+        return tok.norm in self.directions or tok.base in self.directions
 
     def _closes(self, sent: Sentence, k: int) -> bool:
         """Whether token *k* ends a place's name: what follows a town's name."""
@@ -87,5 +102,5 @@ class HeadedPlaces:
         if k >= len(toks) or toks[k].is_punct:
             return True
         tok = toks[k]
-        return (tok.norm in self.gaz.nisba or tok.norm in self.directions or tok.norm in _IN
-                or tok.base in self.directions or (tok.prefix == "ب" and tok.base in self.heads))
+        return (tok.norm in self.gaz.nisba or self._direction(tok) or tok.norm in _IN
+                or (tok.prefix == "ب" and tok.base in self.heads))

@@ -201,3 +201,11 @@ def test_a_name_after_a_title_ends_where_a_listed_name_begins(nlp, tagger):
     doc = run(nlp, tagger, "والتقى وزير الخارجية البنيني جون كاتو لافروف في موسكو.")
     assert ("جون كاتو", "ministerOf", "benin") in roles(doc)
     assert "sergey-lavrov" in {m.key for m in doc.mentions}
+
+
+def test_a_bare_name_before_a_direction_and_a_listed_place_is_a_town(nlp, tagger):
+    doc = run(nlp, tagger, "واقتحم المسلحون قاعدة عسكرية في تساليت شمالي مالي.")
+    assert "تساليت" in cities(doc)
+    # a direction or a frame noun is no town: «في شمال شرق أوكرانيا», «في ملف شرق الكونغو»
+    doc = run(nlp, tagger, "وتقع المدينة في شمال شرق أوكرانيا، وتقدمت المحادثات في ملف شرق الكونغو.")
+    assert not cities(doc) - {"المدينة"}
