@@ -37,7 +37,9 @@ class PhraseIndex:
     _leading: set[tuple[str, ...]] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, phrase: str, value: str) -> None:
-        words = tuple(normalize_phrase(phrase).split())
+        # «فرانك-فالتر»: the tokenizer makes the hyphen a word of its own
+        words = tuple(w for part in phrase.replace("-", " - ").split()
+                      for w in ([part] if part == "-" else normalize_phrase(part).split()))
         if not words:
             return
         self.by_first.setdefault(words[0], {}).setdefault(words, value)

@@ -146,7 +146,7 @@ class TitleParser:
 
     def _at(self, doc: Doc, sent: Sentence, i: int, pending: list) -> int:
         toks = sent.tokens
-        word = toks[i].norm[1:] if toks[i].norm[:1] in "وف" else toks[i].norm
+        word = toks[i].norm[1:] if toks[i].norm[:1] in "وفبل" else toks[i].norm   # «بنظيره»
         if (toks[i].norm in WORDS.counterpart or word in WORDS.counterpart) and i + 1 < len(toks) \
                 and toks[i + 1].norm in self.gaz.nisba:
             return self._counterpart(doc, sent, i, pending)
@@ -171,6 +171,11 @@ class TitleParser:
         person, k = self._name(doc, sent, j + comma, after_comma=comma, known_only=known_only)
         if person and not self._may_hold(person, role):
             person, k = "", j  # «لقاء الزعيم الروسي ترامب»: Trump holds no Russian office
+        if person and not role.obj and not title.suffixed and not title.dual:
+            # «وزيرة الخارجية تيريز كاييكوامبا فاغنر»: the office is said, the gazetteer knows where
+            office, obj = self._listed_office(person, role.relation)
+            if obj:
+                role.relation, role.obj, role.country = office, obj, self._is_country(doc, obj)
         if person:
             self._claim(doc, sent, title.first, k, person, role)
             if title.dual:
@@ -197,7 +202,9 @@ class TitleParser:
             return i + 2
         offices = [f.relation for f in doc.facts if f.sentence == sent.index and f.rule == "role.title"
                    and f.start < sent.tokens[i].start]
-        relation = offices[-1] if offices else ""
+        # «نظيره الفنزويلي نيكولاس مادورو»: else the office the gazetteer lists in that country
+        listed = [rel for rel, obj in self.gaz.roles.get(person, ()) if obj == country]
+        relation = offices[-1] if offices else (listed[0] if len(set(listed)) == 1 else "")
         self._claim(doc, sent, i, k, person,
                     _Role(relation, country, k, country=self._is_country(doc, country)))
         return k
@@ -251,9 +258,12 @@ class TitleParser:
             elif depth == 0 and "person" in kinds and (inner := self._title(sent, j)) is not None:
                 inner_role = self._object(doc, sent, inner.end, inner.relation, inner.kinds, depth + 1)
                 person, k = self._name(doc, sent, inner_role.end, known_only=not inner_role.obj)
-                if person:
+                if person and not self._holds_other(person, inner_role):
                     self._claim(doc, sent, inner.first, k, person, inner_role)
                     role.obj, j = person, k
+                elif person:   # «المبعوث الشخصي للأمين العام للأمم المتحدة ستافان دي ميستورا»: the envoy
+                    role.obj = self._holder(doc, inner_role) or inner_role.obj
+                    j = inner_role.end
                 elif inner_role.obj:
                     role.obj = self._holder(doc, inner_role)
                     j = inner_role.end
@@ -297,6 +307,20 @@ class TitleParser:
         # the envoy of Russia's president is Russia's envoy
         return any(obj == role.obj or any(o == role.obj for _, o in self.gaz.roles.get(obj, ()))
                    for _, obj in known)
+
+    def _holds_other(self, person: str, role: _Role) -> bool:
+        """Whether the gazetteer lists *person*'s offices and the office of *role* is not one,
+        while another person holds it: the name is not that office's holder."""
+        known = self.gaz.roles.get(person)
+        return bool(known) and (role.office, role.obj) not in known \
+            and bool(self.gaz.holder(role.office, role.obj))
+
+    def _listed_office(self, person: str, relation: str) -> tuple[str, str]:
+        """The one (office, object) the gazetteer lists for *person* among *relation*'s
+        offices («presidentOf>leaderOf»), or ("", "")."""
+        offices = set(relation.split(">")) - {""}
+        known = [(rel, obj) for rel, obj in self.gaz.roles.get(person, ()) if rel in offices]
+        return known[0] if len(known) == 1 else ("", "")
 
     def _is_country(self, doc: Doc, key: str) -> bool:
         ent = self.gaz.entities.get(key)
@@ -431,7 +455,10 @@ class TitleParser:
         return best
 
     def _name_before(self, doc: Doc, sent: Sentence, i: int) -> str:
-        """«وكان أوليه كيبر حاكم منطقة أوديسا»: a name run (2–3 words) right before a title."""
+        """«وكان أوليه كيبر حاكم منطقة أوديسا», «علي أكبر ولايتي، مستشار المرشد»: a name run
+        (2–3 words) right before a title, or before a comma before it."""
+        if i > 0 and sent.tokens[i - 1].text in _COMMA:
+            i -= 1
         k = i
         while k > 0 and i - k < 3 and self.names._ok(sent.tokens[k - 1], first=True) \
                 and not any(m.sentence == sent.index and m.first <= k - 1 < m.last for m in doc.mentions):

@@ -209,3 +209,31 @@ def test_a_bare_name_before_a_direction_and_a_listed_place_is_a_town(nlp, tagger
     # a direction or a frame noun is no town: «في شمال شرق أوكرانيا», «في ملف شرق الكونغو»
     doc = run(nlp, tagger, "وتقع المدينة في شمال شرق أوكرانيا، وتقدمت المحادثات في ملف شرق الكونغو.")
     assert not cities(doc) - {"المدينة"}
+
+
+# -- offices the title states and the gazetteer completes -------------------------------
+
+def facts_of(doc, relation):
+    return {(f.subject, f.object) for f in doc.facts if f.relation == relation}
+
+
+def test_an_office_without_a_country_before_a_listed_holder_takes_the_listed_country(nlp, tagger):
+    doc = run(nlp, tagger, "ومثّلت الكونغو في المراسم وزيرة الخارجية تيريز كاييكوامبا فاغنر.")
+    assert ("therese-kayikwamba-wagner", "dr-congo") in facts_of(doc, "ministerOf")
+
+
+def test_a_counterpart_takes_the_office_the_gazetteer_lists_in_that_country(nlp, tagger):
+    doc = run(nlp, tagger, "واتصل الرئيس الكولومبي بنظيره الفنزويلي نيكولاس مادورو.")
+    assert ("nicolas-maduro", "venezuela") in facts_of(doc, "presidentOf")
+    doc = run(nlp, tagger, "واستقبل الرئيس الفرنسي نظيره الألماني فرانك-فالتر شتاينماير في باريس.")
+    assert ("frank-walter-steinmeier", "germany") in facts_of(doc, "presidentOf")
+
+
+def test_the_name_after_a_nested_title_is_the_outer_holder_when_the_list_says_so(nlp, tagger):
+    doc = run(nlp, tagger, "والتقى المبعوث الشخصي للأمين العام للأمم المتحدة ستافان دي ميستورا وزير الخارجية.")
+    assert ("staffan-de-mistura", "un") not in facts_of(doc, "leaderOf")
+
+
+def test_an_advisor_s_remit_stands_between_the_title_and_the_name(nlp, tagger):
+    doc = run(nlp, tagger, "وقال كبير مستشاري ترمب للشؤون الأفريقية مسعد بولس إن الاتفاق صامد.")
+    assert ("massad-boulos", "donald-trump") in facts_of(doc, "advisorTo")
