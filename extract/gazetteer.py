@@ -166,6 +166,15 @@ class Gazetteer:
         words |= {w for adj in self.nisba for w in adj.split()}
         return words
 
+    def nisba_at(self, words: Sequence[str], j: int) -> tuple[str, int]:
+        """The country of the nationality adjective of one or two normalized *words* at
+        *j* («الروسي», «الكوري الشمالي») and the index after it; ("", j) if none."""
+        if j + 1 < len(words) and (country := self.nisba.get(words[j] + " " + words[j + 1])):
+            return country, j + 2
+        if j < len(words) and words[j] in self.nisba:
+            return self.nisba[words[j]], j + 1
+        return "", j
+
     def holder(self, relation: str, obj: str) -> list[str]:
         """People whose listed office is (relation, obj), e.g. ('presidentOf', 'russia')."""
         return sorted(p for p, roles in self.roles.items() if (relation, obj) in roles)

@@ -241,7 +241,8 @@ class TitleParser:
         if j >= len(toks):
             role.end = j
             return role
-        country, after = self._nisba(toks, j)
+        country, after = self.gaz.nisba_at([t.norm for t in toks[j:j + 2]], 0)
+        after += j
         if country:
             role.obj, j = country, after
             role.country = self._is_country(doc, country)
@@ -290,14 +291,6 @@ class TitleParser:
                 j += 1
         role.end = j
         return role
-
-    def _nisba(self, toks, j: int) -> tuple[str, int]:
-        """The country of the nationality adjective at token *j*, of one or two words
-        («الروسي», «الكوري الشمالي»), and the token after it; ("", j) if none."""
-        nisba = self.gaz.nisba
-        if j + 1 < len(toks) and (country := nisba.get(toks[j].norm + " " + toks[j + 1].norm)):
-            return country, j + 2
-        return (nisba[toks[j].norm], j + 1) if toks[j].norm in nisba else ("", j)
 
     def _may_hold(self, person: str, role: _Role) -> bool:
         """False when the gazetteer lists this person's offices and none is in the role's country."""

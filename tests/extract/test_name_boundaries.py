@@ -237,3 +237,8 @@ def test_the_name_after_a_nested_title_is_the_outer_holder_when_the_list_says_so
 def test_an_advisor_s_remit_stands_between_the_title_and_the_name(nlp, tagger):
     doc = run(nlp, tagger, "وقال كبير مستشاري ترمب للشؤون الأفريقية مسعد بولس إن الاتفاق صامد.")
     assert ("massad-boulos", "donald-trump") in facts_of(doc, "advisorTo")
+
+
+def test_a_two_word_nationality_after_a_town_says_where_it_lies(nlp, tagger):
+    doc = run(nlp, tagger, "وعقدت القمة في مدينة بوسان الكورية الجنوبية.")
+    assert {(doc.entities[s].label_ar, o) for s, o in facts_of(doc, "locatedIn")} == {("بوسان", "south-korea")}
