@@ -343,7 +343,8 @@ class TitleParser:
             if not head.startswith("ال") and self._construct(doc, sent, k):
                 k += 1   # «جهاز دعم الاستقرار», «حركة تحرير السودان»: a noun of the construct first
             while k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm not in self.qualifiers \
-                    and toks[k].norm not in self.name_ends and self._unit_at(doc, sent, k) is None:
+                    and toks[k].norm not in self.name_ends and toks[k].norm not in WORDS.time \
+                    and self._unit_at(doc, sent, k) is None:   # «مجلس النواب | الخميس»
                 k += 1   # up to a name of its own: «وكالة الأنباء الفيتنامية | الصين»
             if k == j + 1 and not head.startswith("ال"):
                 return None
@@ -368,7 +369,7 @@ class TitleParser:
         """Whether token *k* is a bare noun inside a head's construct chain: no article,
         no stop word, no name of its own, and a word with the article after it."""
         toks = sent.tokens
-        return (k + 1 < len(toks) and toks[k].norm.isalpha() and not toks[k].norm.startswith("ال")
+        return (k + 1 < len(toks) and toks[k].norm.isalpha() and not toks[k].norm.startswith(("ال", "و"))
                 and not toks[k].prefix and not either(toks[k], self.not_construct)
                 and toks[k].norm not in self.gaz.nisba and self._unit_at(doc, sent, k) is None
                 and toks[k + 1].norm.startswith("ال") and self._unit_at(doc, sent, k + 1) is None)

@@ -242,3 +242,9 @@ def test_an_advisor_s_remit_stands_between_the_title_and_the_name(nlp, tagger):
 def test_a_two_word_nationality_after_a_town_says_where_it_lies(nlp, tagger):
     doc = run(nlp, tagger, "وعقدت القمة في مدينة بوسان الكورية الجنوبية.")
     assert {(doc.entities[s].label_ar, o) for s, o in facts_of(doc, "locatedIn")} == {("بوسان", "south-korea")}
+
+
+def test_an_organization_name_ends_before_a_day_and_takes_no_conjoined_noun(nlp, tagger):
+    doc = run(nlp, tagger, "وقال البرلمان العراقي اليوم الأحد إن الجلسة تأجلت، وصوت مجلس النواب الخميس على القانون.")
+    assert {"البرلمان العراقي", "مجلس النواب"} <= labels(doc)
+    assert not any("الخميس" in label or "اليوم" in label for label in labels(doc))
