@@ -74,6 +74,7 @@ class NerMentions:
     def _add(self, doc: Doc, tagged: list[list[str]]) -> None:
         """Add the mentions of *doc*'s new names, from its sentences' tags."""
         words: set[str] | None = None   # the article's words, read when a span starts with a proclitic
+        surnames: dict[str, str] = {}   # last word of a person named so far → the person's key
         for sent, tags in zip(doc.sentences, tagged):
             taken = {t for m in doc.mentions if m.sentence == sent.index for t in range(m.first, m.last)}
             for first, last, label in iob_spans(tags):
@@ -82,8 +83,6 @@ class NerMentions:
                     continue
                 etype = self._type(sent, first, label)
                 if etype is None or taken & set(range(first, last)):
-                    continue
-                if etype is EntityType.PERSON and last - first < self.min_tokens:
                     continue
                 toks = sent.tokens
                 if any(t.is_punct for t in toks[first:last]):
@@ -96,9 +95,18 @@ class NerMentions:
                         words = {t.norm for s in doc.sentences for t in s.tokens}
                     if toks[first].norm[1:] in words:
                         text = _drop_letter(text)
+                if last - first == 1 and normalize_phrase(text.split()[-1]) in surnames:
+                    # «دعماً لبولسونارو» after «جايير بولسونارو»: the person again, whatever the tag
+                    etype, key = EntityType.PERSON, surnames[normalize_phrase(text.split()[-1])]
+                    doc.mentions.append(_mention(sent, first, last, etype, key, "ner", 0.7))
+                    continue
+                if etype is EntityType.PERSON and last - first < self.min_tokens:
+                    continue
                 key = slugify(text)
                 doc.entities.setdefault(key, Entity(key, etype, text))
                 doc.mentions.append(_mention(sent, first, last, etype, key, "ner", 0.7))
+                if etype is EntityType.PERSON:
+                    surnames.setdefault(normalize_phrase(text.split()[-1]), key)
 
     def _trim(self, sent: Sentence, first: int, last: int) -> tuple[int, int]:
         """The span without the words at its ends that are never part of a name."""

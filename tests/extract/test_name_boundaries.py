@@ -248,3 +248,11 @@ def test_an_organization_name_ends_before_a_day_and_takes_no_conjoined_noun(nlp,
     doc = run(nlp, tagger, "وقال البرلمان العراقي اليوم الأحد إن الجلسة تأجلت، وصوت مجلس النواب الخميس على القانون.")
     assert {"البرلمان العراقي", "مجلس النواب"} <= labels(doc)
     assert not any("الخميس" in label or "اليوم" in label for label in labels(doc))
+
+
+def test_a_surname_alone_is_the_person_named_before_whatever_its_tag(nlp, tagger):
+    doc = run(nlp, tagger, "وقال جايير بولسونارو إن الحكم ظالم. وتظاهر أنصاره دعماً لبولسونارو.",
+              [("جايير بولسونارو", "PERS"), ("لبولسونارو", "ORG")])
+    found = [(m.text, m.type, m.key) for m in doc.mentions if m.source == "ner"]
+    assert len({key for _, _, key in found}) == 1
+    assert all(etype is EntityType.PERSON for _, etype, _ in found) and len(found) == 2
