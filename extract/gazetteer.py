@@ -4,7 +4,8 @@ Tables (``extract/data``):
 
 - ``gazetteer_people.tsv``  key, type, ar, en, wikidata, role
 - ``gazetteer_places.tsv``  key, type, ar, en, wikidata, nisba, in, capital_of
-- ``gazetteer_orgs.tsv``    key, type, ar, en, wikidata, country
+- ``gazetteer_orgs.tsv``    key, type, ar, en, wikidata, country, kind
+  (``kind`` ``outlet``: a news agency or outlet, the source of reports)
 - ``topics.tsv``            key, label_ar, label_en, patterns
 
 ``ar``, ``nisba`` and ``patterns`` hold ``|``-separated spellings, the first
@@ -36,7 +37,9 @@ class PhraseIndex:
     _leading: set[tuple[str, ...]] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, phrase: str, value: str) -> None:
-        words = tuple(normalize_phrase(phrase).split())
+        # «فرانك-فالتر»: the tokenizer makes the hyphen a word of its own
+        words = tuple(w for part in phrase.replace("-", " - ").split()
+                      for w in ([part] if part == "-" else normalize_phrase(part).split()))
         if not words:
             return
         self.by_first.setdefault(words[0], {}).setdefault(words, value)
@@ -103,6 +106,7 @@ class Gazetteer:
         self.roles: dict[str, list[tuple[str, str]]] = {}  # person key → [(relation, object key)]
         self.container: dict[str, str] = {}         # place key → containing place key
         self.org_country: dict[str, str] = {}
+        self.outlets: set[str] = set()              # news agencies and outlets (kind «outlet»)
         self._load()
 
     # -- loading -----------------------------------------------------------
@@ -138,6 +142,8 @@ class Gazetteer:
             key = self._add_entity(row, EntityType.ORGANIZATION)
             if key and row.get("country"):
                 self.org_country[key] = row["country"]
+            if key and row.get("kind") == "outlet":
+                self.outlets.add(key)
         for row in read_tsv("topics.tsv"):
             key = TOPIC_PREFIX + row["key"].replace("_", "-")
             patterns = split_variants(row.get("patterns", ""))
@@ -159,6 +165,15 @@ class Gazetteer:
         words = self.names.words() | self.topics.first_words()
         words |= {w for adj in self.nisba for w in adj.split()}
         return words
+
+    def nisba_at(self, words: Sequence[str], j: int) -> tuple[str, int]:
+        """The country of the nationality adjective of one or two normalized *words* at
+        *j* («الروسي», «الكوري الشمالي») and the index after it; ("", j) if none."""
+        if j + 1 < len(words) and (country := self.nisba.get(words[j] + " " + words[j + 1])):
+            return country, j + 2
+        if j < len(words) and words[j] in self.nisba:
+            return self.nisba[words[j]], j + 1
+        return "", j
 
     def holder(self, relation: str, obj: str) -> list[str]:
         """People whose listed office is (relation, obj), e.g. ('presidentOf', 'russia')."""

@@ -35,12 +35,12 @@ class GeographyFinder:
     def _after(self, doc: Doc, sent: Sentence, m: Mention, ms: list[Mention]) -> None:
         toks = sent.tokens
         j = m.last
-        if j < len(toks) and toks[j].norm in self.gaz.nisba:
-            country = self.gaz.nisba[toks[j].norm]
+        country, after = self.gaz.nisba_at([t.norm for t in toks[j:j + 2]], 0)   # «بوسان الكورية الجنوبية»
+        if country:
             known = self.gaz.country_of(m.key)
             ent = self.gaz.entities.get(country)
             if ent is not None and ent.type is EntityType.COUNTRY and known in ("", country):
-                self._fact(doc, sent, m, country, m.first, j + 1, "locatedIn.adjective")
+                self._fact(doc, sent, m, country, m.first, j + after, "locatedIn.adjective")
             return
         # «أوديسا جنوب أوكرانيا», «رفح الواقعة في أقصى جنوب غزة», «وتقع منطقة خاركيف في شمال شرق أوكرانيا»
         k, cue = j, False

@@ -76,13 +76,24 @@ class GazetteerMatcher:
             j = i + 1
             while j < len(toks):
                 adj = toks[j].norm[1:] if toks[j].norm.startswith("و") and j > i + 1 else toks[j].norm
+                # two words first: «الجنود الكوريين الشماليين»
+                n = 2 if j + 1 < len(toks) and self._country(adj + " " + toks[j + 1].norm, definite) else 1
                 # an indefinite noun takes an indefinite adjective: «مسيرات روسية», «هجوم روسي»
-                country = self.gaz.nisba.get(adj) or (None if definite else self.gaz.nisba.get("ال" + adj))
+                country = self._country(adj + " " + toks[j + 1].norm, definite) if n == 2 \
+                    else self._country(adj, definite)
                 if not country:
                     break
-                out.append(_mention(sent, j, j + 1, EntityType.COUNTRY, country, "nisba", 0.8))
-                j += 1
+                out.append(_mention(sent, j, j + n, EntityType.COUNTRY, country, "nisba", 0.8))
+                j += n
         return out
+
+
+    def _country(self, adjective: str, definite: bool) -> str | None:
+        """The country of a nationality adjective, definite or (after an indefinite noun) not."""
+        nisba = self.gaz.nisba
+        if definite:
+            return nisba.get(adjective)
+        return nisba.get(adjective) or nisba.get(" ".join("ال" + w for w in adjective.split()))
 
 
 def _mention(sent: Sentence, first: int, last: int, etype: EntityType, key: str,

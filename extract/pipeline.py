@@ -18,6 +18,7 @@ from .clitics import CliticSplitter
 from .encoding import DEFAULT_MAX_BYTES
 from .gazetteer import Gazetteer
 from .geography import GeographyFinder
+from .headed_places import HeadedPlaces
 from .linker import Linker, Summary
 from .mentions import GazetteerMatcher
 from .model import Article, Doc, Entity, Extraction
@@ -86,16 +87,16 @@ class Pipeline:
         relations_lexicon = relations.lexicon()
         names = NameFinder(relations_lexicon | set(gaz.nisba))
         titles = TitleParser(gaz, splitter, names)
-        names.stop |= titles.lexicon()
+        names.add_stop(titles.lexicon())
         agent_nouns = word_set("agent_nouns.tsv")
         splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words
                                      | agent_nouns)
         parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
         if recognizer is not None or ner:
             from .recognizer import NerMentions
-            parts.append(recognizer or NerMentions())
-        parts += [titles, relations, GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz),
-                  FactDater()]
+            parts.append(recognizer or NerMentions(names=names))
+        parts += [HeadedPlaces(gaz, names), titles, relations, GeographyFinder(gaz), QuoteFinder(),
+                  SignatureFilter(gaz), FactDater()]
         return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer, ner=ner))
 
     @property

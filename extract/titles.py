@@ -25,8 +25,8 @@ from .gazetteer import Gazetteer, PhraseIndex
 from .mentions import _mention
 from .model import Doc, Entity, EntityType, Fact, Mention, Sentence, Status
 from .names import NameFinder
-from .grammar import WORDS
-from .resources import read_tsv, split_variants
+from .grammar import WORDS, either
+from .resources import read_tsv, split_variants, word_set
 
 __all__ = ["TitleParser"]
 
@@ -84,6 +84,14 @@ class TitleParser:
                     self._add_title(dual, rel, dual=True)
         self.qualifiers = {normalize_phrase(r["word"]): r["effect"] for r in read_tsv("title_qualifiers.tsv")}
         self.heads = {normalize_phrase(r["word"]): EntityType(r["type"]) for r in read_tsv("org_heads.tsv")}
+        self.name_ends = word_set("org_name_ends.tsv")
+        # words that are no noun of an organization's name («جهاز دعم الاستقرار»)
+        self.not_construct = word_set("function_words.tsv") | self.lexicon()
+        # a head with the article names an office only before a nationality adjective
+        # («الخارجية الإيرانية»); those that are groups of agents («الجيش», «الحكومة») are the
+        # country's own (mentions.GazetteerMatcher)
+        self.definite_heads = {w for w, t in self.heads.items() if t is EntityType.ORGANIZATION
+                               and w.startswith("ال")} - word_set("agent_nouns.tsv")
 
     def _add_title(self, form: str, relation: str, *, dual: bool) -> None:
         phrase = normalize_phrase(form)
@@ -138,7 +146,7 @@ class TitleParser:
 
     def _at(self, doc: Doc, sent: Sentence, i: int, pending: list) -> int:
         toks = sent.tokens
-        word = toks[i].norm[1:] if toks[i].norm[:1] in "وف" else toks[i].norm
+        word = toks[i].norm[1:] if toks[i].norm[:1] in "وفبل" else toks[i].norm   # «بنظيره»
         if (toks[i].norm in WORDS.counterpart or word in WORDS.counterpart) and i + 1 < len(toks) \
                 and toks[i + 1].norm in self.gaz.nisba:
             return self._counterpart(doc, sent, i, pending)
@@ -157,9 +165,17 @@ class TitleParser:
             role = self._object(doc, sent, title.end, title.relation, title.kinds, depth=0)
         j = role.end
         comma = j < len(toks) and toks[j].text in _COMMA
-        person, k = self._name(doc, sent, j + comma, after_comma=comma)
+        # «ناقش الرئيسان تزويد …», «بالزعيمين حثّهما»: a dual with no nationality is no
+        # apposition of a new name; its names follow the adjectives («الرئيسين الروسي … والأميركي …»)
+        known_only = title.dual and not role.obj
+        person, k = self._name(doc, sent, j + comma, after_comma=comma, known_only=known_only)
         if person and not self._may_hold(person, role):
             person, k = "", j  # «لقاء الزعيم الروسي ترامب»: Trump holds no Russian office
+        if person and not role.obj and not title.suffixed and not title.dual:
+            # «وزيرة الخارجية تيريز كاييكوامبا فاغنر»: the office is said, the gazetteer knows where
+            office, obj = self._listed_office(person, role.relation)
+            if obj:
+                role.relation, role.obj, role.country = office, obj, self._is_country(doc, obj)
         if person:
             self._claim(doc, sent, title.first, k, person, role)
             if title.dual:
@@ -186,7 +202,9 @@ class TitleParser:
             return i + 2
         offices = [f.relation for f in doc.facts if f.sentence == sent.index and f.rule == "role.title"
                    and f.start < sent.tokens[i].start]
-        relation = offices[-1] if offices else ""
+        # «نظيره الفنزويلي نيكولاس مادورو»: else the office the gazetteer lists in that country
+        listed = [rel for rel, obj in self.gaz.roles.get(person, ()) if obj == country]
+        relation = offices[-1] if offices else (listed[0] if len(set(listed)) == 1 else "")
         self._claim(doc, sent, i, k, person,
                     _Role(relation, country, k, country=self._is_country(doc, country)))
         return k
@@ -219,13 +237,14 @@ class TitleParser:
         """Parse what follows a title: nationality, organization, region or person."""
         toks = sent.tokens
         role = _Role(relation, end=j)
-        j = self._skip_qualifiers(sent, j, role)
+        j = self._skip_qualifiers(sent, j, role, doc)
         if j >= len(toks):
             role.end = j
             return role
-        country = self.gaz.nisba.get(toks[j].norm)
+        country, after = self.gaz.nisba_at([t.norm for t in toks[j:j + 2]], 0)
+        after += j
         if country:
-            role.obj, j = country, j + 1
+            role.obj, j = country, after
             role.country = self._is_country(doc, country)
         else:
             unit = self._unit_at(doc, sent, j)
@@ -240,17 +259,23 @@ class TitleParser:
             elif depth == 0 and "person" in kinds and (inner := self._title(sent, j)) is not None:
                 inner_role = self._object(doc, sent, inner.end, inner.relation, inner.kinds, depth + 1)
                 person, k = self._name(doc, sent, inner_role.end, known_only=not inner_role.obj)
-                if person:
+                if person and not self._holds_other(person, inner_role):
                     self._claim(doc, sent, inner.first, k, person, inner_role)
                     role.obj, j = person, k
+                elif person:   # «المبعوث الشخصي للأمين العام للأمم المتحدة ستافان دي ميستورا»: the envoy
+                    role.obj = self._holder(doc, inner_role) or inner_role.obj
+                    j = inner_role.end
                 elif inner_role.obj:
                     role.obj = self._holder(doc, inner_role)
                     j = inner_role.end
-            else:
+            elif not (j > 0 and toks[j - 1].norm.startswith("ال") and not toks[j].prefix
+                      and not toks[j].norm.startswith("ال")):
+                # a title that ends on a definite noun («رئيس الحكومة») takes no bare noun as its
+                # genitive: in «اتهم رئيس الحكومة جهاز دعم الاستقرار» the agency is the verb's object
                 found = self._headed(doc, sent, j)
                 if found:
                     role.obj, j = found
-        j = self._skip_qualifiers(sent, j, role)
+        j = self._skip_qualifiers(sent, j, role, doc)
         if j < len(toks) and toks[j].norm in WORDS.destination:  # «المبعوث الأميركي الخاص إلى الشرق الأوسط»
             unit = self._unit_at(doc, sent, j + 1)
             k = unit.last if unit is not None else j + 1
@@ -276,13 +301,31 @@ class TitleParser:
         return any(obj == role.obj or any(o == role.obj for _, o in self.gaz.roles.get(obj, ()))
                    for _, obj in known)
 
+    def _holds_other(self, person: str, role: _Role) -> bool:
+        """Whether the gazetteer lists *person*'s offices and the office of *role* is not one,
+        while another person holds it: the name is not that office's holder."""
+        known = self.gaz.roles.get(person)
+        return bool(known) and (role.office, role.obj) not in known \
+            and bool(self.gaz.holder(role.office, role.obj))
+
+    def _listed_office(self, person: str, relation: str) -> tuple[str, str]:
+        """The one (office, object) the gazetteer lists for *person* among *relation*'s
+        offices («presidentOf>leaderOf»), or ("", "")."""
+        offices = set(relation.split(">")) - {""}
+        known = [(rel, obj) for rel, obj in self.gaz.roles.get(person, ()) if rel in offices]
+        return known[0] if len(known) == 1 else ("", "")
+
     def _is_country(self, doc: Doc, key: str) -> bool:
         ent = self.gaz.entities.get(key)
         return ent is not None and ent.type is EntityType.COUNTRY
 
-    def _skip_qualifiers(self, sent: Sentence, j: int, role: _Role) -> int:
+    def _skip_qualifiers(self, sent: Sentence, j: int, role: _Role, doc: Doc | None = None) -> int:
+        """Past the qualifiers at *j* («الخاص», «بالإنابة», «الجنرال»), but not into a listed
+        name that begins with one («الأمير محمد بن سلمان»)."""
         toks = sent.tokens
-        while j < len(toks) and toks[j].norm in self.qualifiers:
+        while j < len(toks) and toks[j].norm in self.qualifiers and not (
+                doc is not None and (unit := self._unit_at(doc, sent, j)) is not None
+                and unit.type is EntityType.PERSON):
             role.former |= self.qualifiers[toks[j].norm] == "former"
             j += 1
         return j
@@ -297,8 +340,12 @@ class TitleParser:
             return None
         k = j + 1
         if etype is EntityType.ORGANIZATION:
-            while k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm not in self.qualifiers:
-                k += 1
+            if not head.startswith("ال") and self._construct(doc, sent, k):
+                k += 1   # «جهاز دعم الاستقرار», «حركة تحرير السودان»: a noun of the construct first
+            while k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm not in self.qualifiers \
+                    and toks[k].norm not in self.name_ends and toks[k].norm not in WORDS.time \
+                    and self._unit_at(doc, sent, k) is None:   # «مجلس النواب | الخميس»
+                k += 1   # up to a name of its own: «وكالة الأنباء الفيتنامية | الصين»
             if k == j + 1 and not head.startswith("ال"):
                 return None
         else:
@@ -318,6 +365,15 @@ class TitleParser:
         key = self._discover(doc, sent, j, k, text, etype)
         return key, k
 
+    def _construct(self, doc: Doc, sent: Sentence, k: int) -> bool:
+        """Whether token *k* is a bare noun inside a head's construct chain: no article,
+        no stop word, no name of its own, and a word with the article after it."""
+        toks = sent.tokens
+        return (k + 1 < len(toks) and toks[k].norm.isalpha() and not toks[k].norm.startswith(("ال", "و"))
+                and not toks[k].prefix and not either(toks[k], self.not_construct)
+                and toks[k].norm not in self.gaz.nisba and self._unit_at(doc, sent, k) is None
+                and toks[k + 1].norm.startswith("ال") and self._unit_at(doc, sent, k + 1) is None)
+
     def _own_country(self, doc: Doc, sent: Sentence) -> None:
         """«وجدد المستشار الألماني دعم بلاده لكييف»: «بلاده» is the country of the office just named."""
         own = WORDS.own_country
@@ -336,8 +392,10 @@ class TitleParser:
 
     def _headed_organizations(self, doc: Doc, sent: Sentence) -> None:
         """Organizations named by a head word outside titles: «اتهمت وزارة الخارجية الروسية …»."""
-        heads, org = self.heads, EntityType.ORGANIZATION
-        heads_at = [j for j, t in enumerate(sent.tokens) if heads.get(t.base) is org and not t.base.startswith("ال")]
+        heads, org, toks = self.heads, EntityType.ORGANIZATION, sent.tokens
+        heads_at = [j for j, t in enumerate(toks) if heads.get(t.base) is org and (
+            not t.base.startswith("ال")
+            or (t.base in self.definite_heads and j + 1 < len(toks) and toks[j + 1].norm in self.gaz.nisba))]
         if not heads_at:
             return
         taken = {t for m in doc.mentions if m.sentence == sent.index for t in range(m.first, m.last)}
@@ -385,13 +443,16 @@ class TitleParser:
     def _unit_at(self, doc: Doc, sent: Sentence, j: int) -> Mention | None:
         best = None
         for m in doc.mentions:
-            if m.sentence == sent.index and m.first == j and m.source in ("gazetteer", "title-name", "ner"):
+            if m.sentence == sent.index and m.first == j and m.source in ("gazetteer", "title-name", "ner", "headed"):
                 if best is None or m.last > best.last:
                     best = m
         return best
 
     def _name_before(self, doc: Doc, sent: Sentence, i: int) -> str:
-        """«وكان أوليه كيبر حاكم منطقة أوديسا»: a name run (2–3 words) right before a title."""
+        """«وكان أوليه كيبر حاكم منطقة أوديسا», «علي أكبر ولايتي، مستشار المرشد»: a name run
+        (2–3 words) right before a title, or before a comma before it."""
+        if i > 0 and sent.tokens[i - 1].text in _COMMA:
+            i -= 1
         k = i
         while k > 0 and i - k < 3 and self.names._ok(sent.tokens[k - 1], first=True) \
                 and not any(m.sentence == sent.index and m.first <= k - 1 < m.last for m in doc.mentions):
