@@ -10,7 +10,7 @@ from types import ModuleType
 
 __all__ = ["COMMANDS", "load"]
 
-COMMANDS: tuple[str, ...] = ("build", "query", "export", "validate", "serve", "tag", "explain")
+COMMANDS: tuple[str, ...] = ("build", "query", "export", "validate", "serve", "tag", "explain", "push")
 
 
 def load(name: str) -> ModuleType | None:
