@@ -23,6 +23,7 @@ from support import store_sample as sample  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 GRAPH = "https://example.org/rawabit/newsroom"
+MOSCOW_LABEL = '<https://w3id.org/rawabit/id/moscow> <http://www.w3.org/2000/01/rdf-schema#label> "موسكو"@ar .\n'
 
 
 def _cookbook():
@@ -129,8 +130,7 @@ def test_push_turtle_into_one_graph_and_replace_it(oxigraph, tmp_path: Path, cap
     assert f"pushed {len(triples)} quads into graph <{GRAPH}>" in capsys.readouterr().err
     assert _server_quads(oxigraph, GRAPH) == triples
     one = tmp_path / "one.nt"
-    one.write_text('<https://w3id.org/rawabit/id/moscow> <http://www.w3.org/2000/01/rdf-schema#label> "موسكو"@ar .\n',
-                   encoding="utf-8")
+    one.write_text(MOSCOW_LABEL, encoding="utf-8")
     assert _push(str(one), "--endpoint", oxigraph.url + "/store", "--graph", GRAPH, "--replace") == 0
     assert [q.object.value for q in _server_quads(oxigraph, GRAPH)] == ["موسكو"]
 
@@ -154,8 +154,7 @@ def test_a_rejected_payload_is_a_clear_error(oxigraph, tmp_path: Path, capsys) -
 def test_a_malformed_file_sends_nothing(oxigraph, tmp_path: Path, capsys) -> None:
     _clear(oxigraph)
     bad = tmp_path / "bad.nq"
-    good = '<https://w3id.org/rawabit/id/moscow> <http://www.w3.org/2000/01/rdf-schema#label> "موسكو"@ar .\n'
-    bad.write_text(good * 3 + "<https://w3id.org/rawabit/id/kyiv> rdfs:label \"كييف\" .\n", encoding="utf-8")
+    bad.write_text(MOSCOW_LABEL * 3 + "<https://w3id.org/rawabit/id/kyiv> rdfs:label \"كييف\" .\n", encoding="utf-8")
     assert _push(str(bad), "--endpoint", oxigraph.url + "/store", "--chunk-size", "1") == 2
     assert "cannot read" in capsys.readouterr().err
     assert _server_quads(oxigraph) == set()
@@ -183,8 +182,8 @@ def virtuoso(tmp_path_factory):
 
 
 def _virtuoso_count(server: servers.Server, graph: str) -> int:
-    body = _post(server.url + "/sparql", {"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"},
-                 "application/sparql-results+json")
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    body = _post(server.url + "/sparql", {"query": query}, "application/sparql-results+json")
     (row,) = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
     return int(row["n"].value)
 
