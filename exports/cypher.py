@@ -3,7 +3,7 @@
 Load with ``cypher-shell -f graph.cypher``; running it twice changes nothing.
 The script is one statement per line. Its third line makes ``Entity.iri``
 unique in Neo4j's schema syntax; every other statement is a ``MERGE`` or
-``MATCH … MERGE`` of the openCypher that FalkorDB, Memgraph and Neo4j share,
+``MATCH … MERGE`` in the openCypher that FalkorDB and Neo4j share,
 so other engines load it by making their own index on ``Entity.iri`` and
 running each ``MERGE`` and ``MATCH`` line (FalkorDB: see the README section
 "Graph servers and databases", tested in ``tests/exports/test_cypher_falkordb.py``).

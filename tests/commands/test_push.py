@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 
 from rawabit.cli import main
-from rawabit.graph.sparql import run_query, with_prefixes
+from rawabit.graph.sparql import run_query
 from rawabit.graph.store import GraphStore, from_oxigraph
 
 from support import servers  # noqa: E402  (tests/support, see conftest.py)
@@ -83,7 +83,7 @@ def _push(*args: str) -> int:
 
 
 def _server_select(server: servers.Server, query: str) -> tuple[tuple[str, ...], list[tuple]]:
-    body = _post(server.url + "/query", {"query": with_prefixes(query)}, "application/sparql-results+json")
+    body = _post(server.url + "/query", {"query": query}, "application/sparql-results+json")
     answer = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
     names = tuple(v.value for v in answer.variables)
     return names, [tuple(None if (t := row[n]) is None else from_oxigraph(t) for n in names) for row in answer]
@@ -107,6 +107,7 @@ def test_a_pushed_store_is_on_the_server_quad_for_quad(oxigraph, pushed_store: P
 
 @pytest.mark.parametrize("recipe", RECIPES, ids=lambda r: r.path.stem)
 def test_each_recipe_answers_over_the_server_as_rawabit_query(oxigraph, pushed_store: Path, recipe) -> None:
+    """The recipe file as it stands (it declares its prefixes) over the server's SPARQL endpoint."""
     names, rows = _server_select(oxigraph, recipe.query)
     ours = run_query(pushed_store, recipe.query)
     assert names == ours.variables

@@ -1,9 +1,9 @@
 """The ``.cypher`` export runs in a real openCypher engine: FalkorDB on a loopback port.
 
-The script is loaded as the README tells FalkorDB users to: FalkorDB's own
-index and unique constraint on ``Entity.iri`` in place of the script's Neo4j
-``CREATE CONSTRAINT`` line, then every ``MERGE`` and ``MATCH`` statement as it
-stands.
+The script is loaded by the README's own snippet (read from README.md):
+FalkorDB's index and unique constraint on ``Entity.iri`` in place of the
+script's Neo4j ``CREATE CONSTRAINT`` line, then every ``MERGE`` and ``MATCH``
+statement as it stands.
 """
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from rawabit.graph.store import GraphStore
 
 from support import servers  # noqa: E402  (tests/support, see conftest.py)
 
+README = Path(__file__).resolve().parents[2] / "README.md"
+
 # A label with the characters a Cypher string must escape.
 AWKWARD = "قناة \"الغد\" و'اليوم'\\ الجديدة\tعاجل\nنشرة"
 
@@ -31,27 +33,28 @@ def falkordb(tmp_path_factory):
     from falkordb import FalkorDB
 
     client = FalkorDB(host="127.0.0.1", port=server.port)
+    client.port = server.port  # for the README's snippet
     yield client
     client.connection.close()
     server.stop()
 
 
-def load_script(graph, path: Path) -> int:
-    """Load a Rawabit ``.cypher`` file into a FalkorDB graph; return the statements run."""
-    import redis
+def readme_loader() -> str:
+    """The FalkorDB loading snippet of the README's "Graph servers and databases" section."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("**FalkorDB.**"):]
+    code = section[section.index("```python\n") + len("```python\n"):]
+    return code[:code.index("```")]
 
-    try:  # FalkorDB's form of the script's CREATE CONSTRAINT line (Neo4j syntax)
-        graph.create_node_range_index("Entity", "iri")
-        graph.create_node_unique_constraint("Entity", "iri")
-    except redis.ResponseError:
-        pass  # made by an earlier load
-    run = 0
-    with path.open(encoding="utf-8") as script:
-        for line in script:
-            if line.startswith(("MERGE", "MATCH")):
-                graph.query(line.rstrip())  # FalkorDB takes a final ";" only at the very end
-                run += 1
-    return run
+
+def load_script(falkordb, name: str, path: Path) -> None:
+    """Load a Rawabit ``.cypher`` file into FalkorDB graph *name* with the README's snippet."""
+    code = readme_loader()
+    for old, new in (('host="localhost", port=6379', f'host="127.0.0.1", port={falkordb.port}'),
+                     ('select_graph("news")', f"select_graph({name!r})"), ('"out/graph.cypher"', repr(str(path)))):
+        assert old in code, old
+        code = code.replace(old, new)
+    exec(compile(code, "README.md", "exec"), {})
 
 
 def _counts(graph) -> tuple[int, int]:
@@ -70,7 +73,7 @@ def test_the_sample_store_loads_with_equal_counts_twice(falkordb, tmp_path: Path
     graph = falkordb.select_graph("samples")
     assert len(nodes) > 20 and len(edges) > 20
     for _ in range(2):  # MERGE on the statement IRI: loading again adds nothing
-        assert load_script(graph, script) == len(nodes) + len(edges)
+        load_script(falkordb, "samples", script)
         assert _counts(graph) == (len(nodes), len(edges))
     for relation in {e.relation for e in edges}:
         found = graph.ro_query(f"MATCH ()-[r:{relation_type(relation)}]->() RETURN count(r)").result_set[0][0]
@@ -86,7 +89,7 @@ def test_labels_and_properties_arrive_intact(falkordb, sample, tmp_path: Path) -
     script = exports.write(dataset, tmp_path / "graph.cypher")
     nodes, edges = read(dataset)
     graph = falkordb.select_graph("sample")
-    load_script(graph, script)
+    load_script(falkordb, "sample", script)
     assert _counts(graph) == (len(nodes), len(edges))
     putin = graph.ro_query("MATCH (n:Entity {key: 'vladimir-putin'}) RETURN labels(n), n.label_ar, n.wikidata")
     labels, label_ar, wikidata = putin.result_set[0]
