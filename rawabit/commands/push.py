@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
             total = sum(1 for _ in parse_file(args.graph_file))  # a bad file fails here, before anything is sent
             quads = parse_file(args.graph_file)
         show = _progress(total, enabled=not args.quiet and sys.stderr.isatty())
-        report = push(quads, client, graph=graph, chunk_size=args.chunk_size or CHUNK_SIZE,
+        report = push(quads, client, graph=graph, chunk_size=CHUNK_SIZE if args.chunk_size is None else args.chunk_size,
                       replace=args.replace, progress=show)
     if not args.quiet:
         into = "the dataset" if graph is None else f"graph <{graph}>" if graph != "default" else "the default graph"

@@ -165,6 +165,9 @@ def test_a_malformed_file_sends_nothing(oxigraph, tmp_path: Path, capsys) -> Non
     ([], "give a graph file or --store DIR"),
     (["--graph", "newsroom"], "--graph must be an absolute IRI"),
     (["--password", "x"], "--password needs --user"),
+    (["--chunk-size", "0"], "the chunk size must be at least 1"),
+    (["--retries", "-1"], "--retries must be 0 or more"),
+    (["--replace"], "--replace needs --graph"),
 ])
 def test_bad_arguments_are_clear_errors(tmp_path: Path, capsys, args, message) -> None:
     trig = [str(sample.write_sample(tmp_path, ".trig"))] if args else []
