@@ -99,7 +99,7 @@ class GraphStoreClient:
             raise InputError(f"the endpoint URL must not have a #fragment: {endpoint}")
         self.endpoint = endpoint
         self.retries, self.backoff, self.timeout, self._sleep = max(0, retries), backoff, timeout, sleep
-        handlers: list[urllib.request.BaseHandler] = []
+        handlers: list[urllib.request.BaseHandler] = [_NoRedirect()]
         if user is not None:
             logins = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             logins.add_password(None, endpoint, user, password or "")
@@ -131,7 +131,7 @@ class GraphStoreClient:
             except urllib.error.HTTPError as exc:
                 detail = _detail(exc)
                 if exc.code not in _RETRY_STATUS or attempt == self.retries:
-                    raise ServerError(self._refusal(exc.code, exc.reason, detail, graph)) from None
+                    raise ServerError(self._refusal(exc, detail, graph)) from None
                 self._sleep(self._wait(attempt, exc.headers))
             except ValueError as exc:  # urllib's digest handler meets a scheme it does not know
                 raise ServerError(f"the server at {self.endpoint} asks for a login this client cannot give: "
@@ -152,9 +152,12 @@ class GraphStoreClient:
             wait = max(wait, float(after))
         return min(wait, _LONGEST_WAIT)
 
-    def _refusal(self, code: int, reason: object, detail: str, graph: str | None) -> str:
-        said = f"HTTP {code} {reason}".strip() + (f": {detail}" if detail else "")
-        where = self.endpoint
+    def _refusal(self, exc: urllib.error.HTTPError, detail: str, graph: str | None) -> str:
+        code, where = exc.code, self.endpoint
+        said = f"HTTP {code} {exc.reason}".strip() + (f": {detail}" if detail else "")
+        if 300 <= code < 400:
+            to = exc.headers.get("Location", "another URL") if exc.headers is not None else "another URL"
+            return f"the server at {where} sends the data elsewhere (HTTP {code} to {to}); give that URL as --endpoint"
         if code in (401, 403):
             hint = "check --user and --password" if self._login else "give --user and --password"
             return f"the server at {where} refused the login ({said}); {hint}"
@@ -232,6 +235,13 @@ def parse_file(path: str | Path) -> Iterator[ox.Quad]:
         yield from ox.parse(path=str(path), format=fmt)
     except (SyntaxError, ValueError, OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read {path} as {name}: {_one_line(exc)}") from None
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Refuse redirects: urllib would follow a 301-303 answer to a POST with a GET, dropping the data."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
 
 
 def _chunks(quads: Iterable[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:

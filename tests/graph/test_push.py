@@ -139,6 +139,14 @@ def test_rejected_data_is_not_sent_again(server) -> None:
     assert len(script.got) == 1
 
 
+def test_a_redirect_is_an_error_not_a_silent_get(server) -> None:
+    url, script = server
+    script.answers = [(301, {"Location": "https://graph.example.org/store"}, b"")]
+    with pytest.raises(ServerError, match=r"sends the data elsewhere \(HTTP 301 to https://graph.example.org/store\)"):
+        GraphStoreClient(url).send(b"<a:b> <a:c> <a:d> .", "application/n-quads")
+    assert len(script.got) == 1
+
+
 def test_basic_login(server) -> None:
     url, script = server
     script.login = "editor:سر-المحرر"
