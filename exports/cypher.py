@@ -1,6 +1,12 @@
 """Neo4j Cypher script writer: ``MERGE`` statements for entities and asserted facts.
 
 Load with ``cypher-shell -f graph.cypher``; running it twice changes nothing.
+The script is one statement per line. Its third line makes ``Entity.iri``
+unique in Neo4j's schema syntax; every other statement is a ``MERGE`` or
+``MATCH … MERGE`` in the openCypher that FalkorDB and Neo4j share,
+so other engines load it by making their own index on ``Entity.iri`` and
+running each ``MERGE`` and ``MATCH`` line (FalkorDB: see the README section
+"Graph servers and databases", tested in ``tests/exports/test_cypher_falkordb.py``).
 
 - Every node has the label ``Entity`` (unique ``iri``, the merge key) plus its
   ontology class and that class's ontology superclasses, e.g.
@@ -77,7 +83,7 @@ def statements(dataset: Graph | Dataset, *, rel_types: str = "upper") -> Iterato
     relation_type("met", rel_types)  # fail early on a bad style
     nodes, edges = read(dataset)
     yield "// Rawabit knowledge graph: entities and asserted facts (docs/graph-model.md)."
-    yield "// Load with: cypher-shell -f THIS_FILE"
+    yield "// Load with: cypher-shell -f THIS_FILE (Neo4j); other engines: index Entity.iri, run each MERGE/MATCH line"
     yield "CREATE CONSTRAINT rawabit_entity_iri IF NOT EXISTS FOR (n:Entity) REQUIRE n.iri IS UNIQUE;"
     yield from (_node(n) for n in nodes)
     yield from (_edge(e, rel_types) for e in edges)

@@ -2,9 +2,13 @@
 
 A ``.neo4j`` target is a directory holding ``nodes.csv`` and
 ``relationships.csv``; a target named ``nodes.csv`` or ``relationships.csv``
-is that one file. Load with::
+is that one file. Load into database ``neo4j`` (server stopped) with::
 
-    neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv neo4j
+    neo4j-admin database import full neo4j --nodes=graph.neo4j/nodes.csv \\
+        --relationships=graph.neo4j/relationships.csv --ignore-empty-strings --overwrite-destination
+
+(the database name first: ``--nodes`` takes several files). Empty fields are
+no property, as in the ``.cypher`` export.
 
 Headers (fixed; see :data:`NODE_HEADER`, :data:`RELATIONSHIP_HEADER`)::
 

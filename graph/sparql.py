@@ -37,7 +37,7 @@ from .namespace import PREFIXES
 from .store import GraphStore, from_oxigraph, to_oxigraph
 
 __all__ = [
-    "ENGINES", "FORMATS", "GRAPH_FILE_EXTENSIONS", "Result", "run_query", "load_file",
+    "ENGINES", "FORMATS", "GRAPH_FILE_EXTENSIONS", "Result", "run_query", "load_file", "graph_file_format",
     "with_prefixes", "is_update", "format_result", "display_width", "shorten",
 ]
 
@@ -161,6 +161,22 @@ def run_query(source: Source, sparql: str, *, engine: str = "auto") -> Result:
     return _run_rdflib(_as_rdflib(source), sparql)
 
 
+def graph_file_format(path: Path) -> tuple[str, ox.RdfFormat]:
+    """The rdflib and pyoxigraph formats of graph file *path*, by its extension.
+
+    Raises:
+        InputError: The file is missing.
+        FormatError: The extension is not a known RDF format.
+    """
+    if not path.is_file():
+        raise InputError(f"no graph file at {path}")
+    try:
+        return GRAPH_FILE_EXTENSIONS[path.suffix.lower()]
+    except KeyError:
+        known = " ".join(GRAPH_FILE_EXTENSIONS)
+        raise FormatError(f"cannot tell the RDF format of {path.name}; use one of {known}") from None
+
+
 def load_file(path: str | Path, *, engine: str = "oxigraph") -> ox.Store | Dataset:
     """Read a graph file into an in-memory store (oxigraph) or dataset (rdflib).
 
@@ -169,13 +185,7 @@ def load_file(path: str | Path, *, engine: str = "oxigraph") -> ox.Store | Datas
         FormatError: The extension is not a known RDF format.
     """
     path = Path(path)
-    if not path.is_file():
-        raise InputError(f"no graph file at {path}")
-    try:
-        rdflib_format, ox_format = GRAPH_FILE_EXTENSIONS[path.suffix.lower()]
-    except KeyError:
-        known = " ".join(GRAPH_FILE_EXTENSIONS)
-        raise FormatError(f"cannot tell the RDF format of {path.name}; use one of {known}") from None
+    rdflib_format, ox_format = graph_file_format(path)
     try:
         if engine == "rdflib":
             dataset = Dataset(default_union=True)

@@ -5,7 +5,7 @@ The command line prints ``rawabit: error: <message>`` and exits with
 """
 from __future__ import annotations
 
-__all__ = ["RawabitError", "InputError", "FormatError", "QueryError", "StoreError", "ModelError"]
+__all__ = ["RawabitError", "InputError", "FormatError", "QueryError", "StoreError", "ModelError", "ServerError"]
 
 
 class RawabitError(Exception):
@@ -42,3 +42,9 @@ class ModelError(RawabitError):
     """A statistical model or backend cannot be loaded."""
 
     exit_code = 5
+
+
+class ServerError(RawabitError):
+    """A remote server cannot be reached, refuses the login or rejects the data."""
+
+    exit_code = 6

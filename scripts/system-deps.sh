@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian tools the test suite drives: Raptor's rapper (an independent RDF
 # parser), Rasqal's roqet (an independent SPARQL engine), headless Chromium with its
-# driver, and fonts with Arabic glyphs. Tests that need one of them skip without it.
+# driver, fonts with Arabic glyphs, and Virtuoso (a SPARQL server `rawabit push` is tested
+# against). Tests that need one of them skip without it.
 set -euo pipefail
-PKGS=(raptor2-utils rasqal-utils chromium chromium-driver fonts-noto-core)
+PKGS=(raptor2-utils rasqal-utils chromium chromium-driver fonts-noto-core virtuoso-opensource)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

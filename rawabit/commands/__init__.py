@@ -10,7 +10,8 @@ from types import ModuleType
 
 __all__ = ["COMMANDS", "load"]
 
-COMMANDS: tuple[str, ...] = ("build", "query", "export", "validate", "serve", "tag", "explain", "doctor")
+COMMANDS: tuple[str, ...] = ("build", "query", "export", "validate", "serve", "push", "tag", "explain",
+                             "doctor")
 
 
 def load(name: str) -> ModuleType | None:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import csv
+import shlex
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -147,3 +149,21 @@ def test_property_graph_relationships_carry_the_statement_date(tmp_path):
     with (folder / "relationships.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert "2025-03" in {r["date"] for r in rows} and "" in {r["date"] for r in rows}
+
+
+def test_the_readme_import_command_names_the_exported_files(dataset, tmp_path):
+    """The README's `neo4j-admin database import full` line: database name first, then the
+    files that `-o out/graph.neo4j` writes, with the ID, label, start, end and type columns."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    (line,) = [x for x in readme.splitlines() if x.startswith("neo4j-admin database import full ")]
+    words = shlex.split(line)
+    assert words[4] == "neo4j" and not words[4].startswith("-")
+    options = dict(w[2:].split("=", 1) for w in words[5:] if "=" in w)
+    assert set(options) == {"nodes", "relationships"}
+    assert {w for w in words[5:] if "=" not in w} == {"--ignore-empty-strings", "--overwrite-destination"}
+    exports.write(dataset, tmp_path / "out" / "graph.neo4j")
+    nodes, rels = _rows(tmp_path / options["nodes"]), _rows(tmp_path / options["relationships"])
+    assert {"iri:ID", ":LABEL"} <= set(nodes[0]) and {":START_ID", ":END_ID", ":TYPE"} <= set(rels[0])
+    assert f"header `{','.join(NODE_HEADER)}`" in readme.replace("\n", " ")
+    assert f"`{','.join(RELATIONSHIP_HEADER)}`" in readme
+    assert len(nodes) == 11 and len(rels) == len(ASSERTED) + 1
