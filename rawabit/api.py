@@ -58,7 +58,7 @@ class BuildResult:
 def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
             report: ReadReport | None = None, skip: Callable[[Article], bool] | None = None,
             on_doc: Callable[[Doc | Summary], None] | None = None,
-            workers: int | None = 1) -> Extraction:
+            workers: int | None = 1, dask: str | None = None) -> Extraction:
     """Read articles under *paths* and extract entities, facts and quotes.
 
     Articles are read, extracted and reduced to what linking needs one at a
@@ -73,13 +73,24 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
         workers: Extraction processes; 1 extracts in this process; None uses
             every core, unless the input is too small to be worth it.
             The result is the same for any number.
+        dask: Extract on this Dask cluster instead: a scheduler's address
+            (``tcp://host:8786``) or ``local:N`` for N local worker processes
+            (see :mod:`rawabit.extract.cluster`). The result is the same.
 
     Raises:
         InputError: No readable article under *paths*.
+        ClusterError: The Dask cluster cannot be reached or lost the work.
     """
     pipeline = pipeline or Pipeline.default()
     report = ReadReport() if report is None else report
     files = find_files(paths, report=report)
+    if dask is not None:
+        from .extract.cluster import connect
+        with connect(dask) as client:
+            if skip is None:   # the workers read the files too
+                return pipeline.corpus_files(files, report=report, on_doc=on_doc, cluster=client)
+            kept = (a for a in read_files(files, report=report) if not skip(a))
+            return pipeline.corpus(kept, on_doc=on_doc, cluster=client)
     if workers is None:
         from .extract.parallel import CHUNK_SIZE, default_workers
         workers = default_workers()
@@ -97,7 +108,9 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
 _SMALL_INPUT = 1_000_000
 
 
-def _size(path: Path) -> int:
+def _size(path: Path | str) -> int:
+    if isinstance(path, str):   # a URL: not looked at
+        return 0
     try:
         return path.stat().st_size
     except OSError:
@@ -131,7 +144,8 @@ def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
           on_doc: Callable[[Doc | Summary], None] | None = None,
           workers: int | None = None,
           stream: bool | None = None,
-          ner: bool = True) -> BuildResult:
+          ner: bool = True,
+          dask: str | None = None) -> BuildResult:
     """Read, extract, build the graph and write every output.
 
     Args:
@@ -143,6 +157,8 @@ def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
         options: Writer options (see :mod:`rawabit.exports`).
         on_doc: Called after each article (for progress).
         workers: Extraction processes (see :func:`extract`); None: every core.
+        dask: Extract on this Dask cluster instead (see :func:`extract`);
+            reading the store, linking and writing stay in this process.
         ner: False skips the statistical recogniser: about 1.5 times as fast, but
             names after no title and outside the gazetteer are not found.
         stream: Write Turtle, N-Triples, N-Quads and TriG straight from the
@@ -155,11 +171,12 @@ def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
         InputError: No readable article, or nothing to write.
         FormatError: An output's extension is unknown.
         StoreError: The store cannot be opened or written.
+        ClusterError: The Dask cluster cannot be reached or lost the work.
     """
     started = time.perf_counter()
     with _fewer_collections():
         return _build(paths, outputs, started, store=store, options=options, on_doc=on_doc,
-                      workers=workers, stream=stream, ner=ner)
+                      workers=workers, stream=stream, ner=ner, dask=dask)
 
 
 #: Allocations between garbage collections while building (CPython's default is 700).
@@ -182,7 +199,7 @@ def _fewer_collections() -> Iterator[None]:
 def _build(paths: Iterable[PathLike], outputs: Iterable[PathLike], started: float, *,
            store: PathLike | None, options: Mapping[str, Any] | None,
            on_doc: Callable[[Doc | Summary], None] | None, workers: int | None,
-           stream: bool | None, ner: bool) -> BuildResult:
+           stream: bool | None, ner: bool, dask: str | None) -> BuildResult:
     targets = check_outputs(outputs)
     if not targets and store is None:
         raise InputError("nothing to write: give -o FILE (e.g. -o graph.ttl) or --store DIR")
@@ -205,7 +222,7 @@ def _build(paths: Iterable[PathLike], outputs: Iterable[PathLike], started: floa
         clock = time.perf_counter()
         extraction = extract(paths, pipeline=Pipeline.default(known=known, ner=ner), report=report,
                              skip=already_stored if graph_store is not None else None,
-                             on_doc=on_doc, workers=workers)
+                             on_doc=on_doc, workers=workers, dask=dask)
         timings["extract"] = time.perf_counter() - clock
         if not extraction.articles and not skipped[0]:
             raise InputError("no article to read: " + (report.summary() or "the inputs are empty"))

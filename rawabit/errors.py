@@ -5,7 +5,8 @@ The command line prints ``rawabit: error: <message>`` and exits with
 """
 from __future__ import annotations
 
-__all__ = ["RawabitError", "InputError", "FormatError", "QueryError", "StoreError", "ModelError"]
+__all__ = ["RawabitError", "InputError", "FormatError", "QueryError", "StoreError", "ModelError",
+           "ClusterError"]
 
 
 class RawabitError(Exception):
@@ -42,3 +43,9 @@ class ModelError(RawabitError):
     """A statistical model or backend cannot be loaded."""
 
     exit_code = 5
+
+
+class ClusterError(RawabitError):
+    """A Dask cluster cannot be reached, or lost the work it was given."""
+
+    exit_code = 6

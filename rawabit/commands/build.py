@@ -19,6 +19,7 @@ examples:
   rawabit build news/ -o graph.ttl -o graph.html
   rawabit build day1.txt day2.html -o out/graph.jsonld
   rawabit build news/ -o graph.html --html-focus بوتين --html-min-degree 2
+  rawabit build s3://archive/2025/ --dask tcp://scheduler:8786 -o graph.nq
 
 output formats (by extension): .ttl .nt .nq .trig .jsonld .rdf .graphml .cypher .neo4j .html
 """
@@ -31,9 +32,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", metavar="DIR",
                         help="add the graph to this on-disk store (created if missing); articles already "
                              "in it are skipped, and -o files then hold the whole store")
-    parser.add_argument("--workers", "-j", type=_workers, default=None, metavar="N",
-                        help="extract, and write big graphs, in N processes (default: one per core, or 1 "
-                             "for a few articles); 1 works in this process; the output is the same for any N")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--workers", "-j", type=_workers, default=None, metavar="N",
+                       help="extract, and write big graphs, in N processes (default: one per core, or 1 "
+                            "for a few articles); 1 works in this process; the output is the same for any N")
+    where.add_argument("--dask", type=_dask, metavar="ADDRESS",
+                       help="extract on a Dask cluster: a running scheduler (tcp://host:8786), or local:N for "
+                            "N worker processes here; linking and writing stay here, the output is the same "
+                            "(needs rawabit[dask])")
     parser.add_argument("--no-ner", dest="ner", action="store_false",
                         help="skip the statistical name recogniser: about 1.5 times as fast on big archives, "
                              "but finds only listed names and names after titles")
@@ -51,6 +57,14 @@ def _workers(text: str) -> int:
     return n
 
 
+def _dask(text: str) -> str:
+    from ..extract.cluster import parse_address
+    try:
+        return parse_address(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.output and not args.store:
         print("rawabit: error: say where to write the graph, e.g. -o graph.ttl (or --store DIR)", file=sys.stderr)
@@ -58,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     from ..progress import Progress
     with Progress(enabled=not args.quiet) as progress:
         result = api.build(args.paths, args.output, store=args.store, options=html_options(args),
-                           on_doc=progress.advance, workers=args.workers, ner=args.ner)
+                           on_doc=progress.advance, workers=args.workers, ner=args.ner, dask=args.dask)
     if not args.quiet:
         if result.report.summary():
             print(f"rawabit: {result.report.summary()}", file=sys.stderr)
