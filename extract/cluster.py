@@ -39,7 +39,8 @@ from rawabit.errors import ClusterError
 
 from .linker import Summary
 from .model import Article
-from .parallel import CHUNK_SIZE, chunked, default_workers, in_order, read_and_summarize, summarize
+from .parallel import (CHUNK_SIZE, chunked, default_workers, fewer_collections, in_order, read_and_summarize,
+                       summarize)
 from .urls import is_url
 
 if TYPE_CHECKING:
@@ -148,12 +149,14 @@ def _pipeline(key: str, factory: Callable[[], Pipeline]) -> Pipeline:
 
 
 def _summaries_task(key: str, factory: Callable[[], Pipeline], articles: list[Article]) -> list[Summary]:
-    return summarize(_pipeline(key, factory), articles, set())
+    with fewer_collections():
+        return summarize(_pipeline(key, factory), articles, set())
 
 
 def _files_task(key: str, factory: Callable[[], Pipeline], files: list[tuple[str, str]],
                 max_bytes: int) -> list[tuple[str, str | list[Summary]]]:
-    return read_and_summarize(_pipeline(key, factory), files, max_bytes, set())
+    with fewer_collections():
+        return read_and_summarize(_pipeline(key, factory), files, max_bytes, set())
 
 
 # -- in this process ---------------------------------------------------------

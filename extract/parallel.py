@@ -18,9 +18,11 @@ size is never held in memory whole.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
     from .pipeline import Pipeline
 
 __all__ = ["extract_summaries", "extract_files", "ordered_map", "in_order", "chunked", "summarize",
-           "read_and_summarize", "default_workers", "CHUNK_SIZE"]
+           "read_and_summarize", "default_workers", "fewer_collections", "CHUNK_SIZE"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -57,6 +59,26 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
+
+
+#: Allocations between garbage collections while building (CPython's default is 700).
+_GC_THRESHOLD = (50_000, 20, 100)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect garbage less often: a build keeps millions of long-lived small
+    objects (word caches, entities, facts), which every full collection walks
+    again — about a tenth of the time of a big build. Restored afterwards.
+
+    Forked pool workers inherit the setting; a Dask worker sets it around each task.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(*_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _init(factory: Callable[[], Pipeline]) -> None:

@@ -7,11 +7,9 @@ Fact(subject='vladimir-putin', relation='met', object='steve-witkoff', ...)
 """
 from __future__ import annotations
 
-import gc
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -21,6 +19,7 @@ from .errors import InputError
 from .extract.arabic import is_arabic
 from .extract.linker import Summary
 from .extract.model import Article, Doc, Entity, EntityType, Extraction, Status
+from .extract.parallel import fewer_collections
 from .extract.pipeline import Pipeline
 from .extract.reader import ReadReport, find_files, read_files
 
@@ -76,6 +75,8 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
         dask: Extract on this Dask cluster instead: a scheduler's address
             (``tcp://host:8786``) or ``local:N`` for N local worker processes
             (see :mod:`rawabit.extract.cluster`). The result is the same.
+            ``local:N`` starts its workers as multiprocessing's "spawn" does,
+            so a script must call this under ``if __name__ == "__main__":``.
 
     Raises:
         InputError: No readable article under *paths*.
@@ -174,26 +175,9 @@ def build(paths: Iterable[PathLike], outputs: Iterable[PathLike] = (), *,
         ClusterError: The Dask cluster cannot be reached or lost the work.
     """
     started = time.perf_counter()
-    with _fewer_collections():
+    with fewer_collections():
         return _build(paths, outputs, started, store=store, options=options, on_doc=on_doc,
                       workers=workers, stream=stream, ner=ner, dask=dask)
-
-
-#: Allocations between garbage collections while building (CPython's default is 700).
-_GC_THRESHOLD = (50_000, 20, 100)
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect garbage less often: a build keeps millions of long-lived small
-    objects (word caches, entities, facts), which every full collection walks
-    again — about a tenth of the time of a big build. Restored afterwards."""
-    before = gc.get_threshold()
-    gc.set_threshold(*_GC_THRESHOLD)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def _build(paths: Iterable[PathLike], outputs: Iterable[PathLike], started: float, *,
