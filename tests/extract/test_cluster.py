@@ -32,8 +32,10 @@ def test_a_worker_killed_mid_build_has_its_tasks_run_again(dask_cluster, tmp_pat
     monkeypatch.setattr(on_cluster, "CHUNK_SIZE", 1)   # one file a task: work is left when the kill comes
     pids = client.run(os.getpid)
     killed: dict = {}
+    progress = []
 
-    def kill_a_busy_worker(_summary) -> None:
+    def kill_a_busy_worker(summary) -> None:
+        progress.append(summary.article.id)
         if killed:
             return
         busy = {w: keys for w, keys in client.processing().items() if keys}
@@ -48,6 +50,7 @@ def test_a_worker_killed_mid_build_has_its_tasks_run_again(dask_cluster, tmp_pat
     assert killed["keys"], "the killed worker was running a task"
     assert killed["worker"] not in client.run(os.getpid)   # it was lost (its nanny started another)
     assert len(result.extraction.articles) == 10
+    assert progress == [a.id for a in result.extraction.articles]   # the progress bar saw each article once
     assert survived == one
 
 
