@@ -9,6 +9,10 @@ child process whose peak RSS is read from its rusage (``wait4``, the
 - ``rawabit build`` with ``--workers 1`` and ``--workers 2`` writing Turtle,
   N-Triples, N-Quads and TriG (words/s, facts/s, peak RSS, sizes; the Turtle
   of both runs is compared byte for byte);
+- with ``--dask ADDRESS`` (``local:2``, or a running scheduler), the same
+  build with extraction on that Dask cluster, its overhead in % against the
+  ``--workers`` build of as many processes (``local:N`` against ``--workers
+  N``, else the most workers), and its Turtle compared byte for byte;
 - the other export formats (JSON-LD, RDF/XML, GraphML, Cypher, Neo4j CSV,
   HTML), which need a whole rdflib graph, up to ``--rdflib-max`` articles;
 - every ``docs/cookbook/*.rq`` over a store bulk-loaded from the N-Quads;
@@ -40,6 +44,7 @@ Usage::
     python benchmarks/build_speed.py                      # 1k and 10k
     python benchmarks/build_speed.py --sizes 1000,10000,100000 --workdir /tmp/rb
     python benchmarks/build_speed.py --sizes 10000 --repeat 3     # fastest of three rounds
+    python benchmarks/build_speed.py --sizes 1000 --workers 2 --dask local:2   # Dask's overhead
 """
 from __future__ import annotations
 
@@ -70,7 +75,7 @@ if args.get("no_ner"):  # the pipeline without the statistical recogniser, worke
     _default = Pipeline.default.__func__
     Pipeline.default = classmethod(lambda cls, **kw: _default(cls, **{**kw, "ner": False}))
 t = time.perf_counter()
-r = api.build([args["corpus"]], args["outputs"], workers=args["workers"])
+r = api.build([args["corpus"]], args["outputs"], workers=args["workers"], dask=args.get("dask"))
 facts = len(r.extraction.facts)
 print(json.dumps({"seconds": time.perf_counter() - t, "timings": r.timings, "facts": facts,
                   "articles": len(r.extraction.articles), "entities": len(r.extraction.entities)}))
@@ -203,10 +208,12 @@ def steal_share(before: float, seconds: float) -> float:
     return (stolen() - before) / (seconds * (os.cpu_count() or 1)) if seconds > 0 else 0.0
 
 
-def build(corpus: Path, outdir: Path, workers: int, formats: tuple[str, ...], *, no_ner: bool = False) -> dict:
+def build(corpus: Path, outdir: Path, workers: int | None, formats: tuple[str, ...], *, no_ner: bool = False,
+          dask: str | None = None) -> dict:
     outdir.mkdir(parents=True, exist_ok=True)
     outputs = [str(outdir / f"graph{ext}") for ext in formats]
-    args = json.dumps({"corpus": str(corpus), "outputs": outputs, "workers": workers, "no_ner": no_ner})
+    args = json.dumps({"corpus": str(corpus), "outputs": outputs, "workers": workers, "no_ner": no_ner,
+                       "dask": dask})
     steal = stolen()
     out, seconds, rss, cpu = _run_with_rusage([PY, "-c", _CHILD, args])
     res = json.loads(out.strip().splitlines()[-1])
@@ -373,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated (add 100000 for the big one)")
     ap.add_argument("--workers", default="1,2", help="worker counts to build with")
+    ap.add_argument("--dask", metavar="ADDRESS",
+                    help="also build with extraction on this Dask cluster (local:N, or a scheduler's address)")
     ap.add_argument("--workers-1-max", type=int, default=10_000, help="largest size also built with --workers 1")
     ap.add_argument("--rdflib-max", type=int, default=1000, help="largest size for the formats that need rdflib")
     ap.add_argument("--queries-only", action="store_true",
@@ -392,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     workers = [int(w) for w in args.workers.split(",")]
     work = args.workdir or Path(tempfile.mkdtemp(prefix="rawabit-bench-"))
     print(f"machine: {machine()}; NER {'off' if args.no_ner else 'on'}", flush=True)
-    results: dict = {"machine": machine(), "no_ner": args.no_ner, "sizes": {}}
+    results: dict = {"machine": machine(), "no_ner": args.no_ner, "dask": args.dask, "sizes": {}}
     for n in sizes:
         if args.queries_only:
             q = queries(work / f"out-{n}-w{max(workers)}" / "graph.nq", work / f"out-{n}-w{max(workers)}",
@@ -441,12 +450,16 @@ def main(argv: list[str] | None = None) -> int:
                 if f"w{w}" not in row or res["wall"] < row[f"w{w}"]["wall"]:
                     row[f"w{w}"] = res      # the fastest round is the one reported
                 row[f"w{w}"]["runs"] = runs
-                print(f"[{n}] workers {w}: {res['wall']:.1f} s, {words / res['wall']:,.0f} words/s, "
-                      f"{res['facts'] / res['wall']:,.0f} facts/s, peak RSS {res['rss']} MiB, "
-                      f"CPU {res['cpu']:.1f} s ({res['cpu'] / res['wall']:.2f} cores busy), "
-                      f"cores stolen by other guests {res['steal']:.0%}, "
-                      f"ttl {_mb(res['sizes']['.ttl'])}; "
-                      f"{json.dumps({k: round(v, 1) for k, v in res['timings'].items()})}", flush=True)
+                _print_build(n, f"workers {w}", words, res)
+            if args.dask:
+                res = build(corpus, work / f"out-{n}-dask", None, STREAM_FORMATS, no_ner=args.no_ner,
+                            dask=args.dask)
+                this_round["dask"] = res["wall"]
+                runs = row.get("dask", {}).get("runs", []) + [res["wall"]]
+                if "dask" not in row or res["wall"] < row["dask"]["wall"]:
+                    row["dask"] = res
+                row["dask"]["runs"] = runs
+                _print_build(n, f"dask {args.dask}", words, res)
             if n <= args.tokenize_max or not results["sizes"]:
                 # the floor again after the builds: a slow or fast spell of the machine
                 # then weighs on this round's floor as it does on its builds
@@ -461,6 +474,22 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{n}] round {rep + 1}: {_round_ratios(this_round)}", flush=True)
         if args.repeat > 1:
             print(f"[{n}] median of {args.repeat} rounds: {_median_ratios(row['rounds'])}", flush=True)
+        if "dask" in row:
+            pair = _dask_pair(args.dask, workers)
+            row["dask_against"] = pair
+            same = {w: Path(row[w]["outputs"][0]).read_bytes() == Path(row["dask"]["outputs"][0]).read_bytes()
+                    for w in ("w1", pair) if w in row}
+            row["dask_identical_turtle"] = same
+            line = f"[{n}] Turtle of the Dask build identical to " + ", ".join(
+                f"workers {w[1:]}: {ok}" for w, ok in same.items())
+            if pair in row:
+                over = [r["dask"] / r[pair] - 1 for r in row["rounds"] if pair in r and "dask" in r]
+                row["dask_overhead"] = row["dask"]["wall"] / row[pair]["wall"] - 1
+                line += (f"; Dask overhead against workers {pair[1:]}: {100 * row['dask_overhead']:+.1f}% "
+                         f"(fastest runs; rounds: {', '.join(f'{100 * v:+.1f}%' for v in over)}), "
+                         f"extraction alone {100 * (row['dask']['timings']['extract'] / row[pair]['timings']['extract'] - 1):+.1f}%, "
+                         f"CPU seconds {100 * (row['dask']['cpu'] / row[pair]['cpu'] - 1):+.1f}%")
+            print(line, flush=True)
         if "w1" in row and "w2" in row:
             same = Path(row["w1"]["outputs"][0]).read_bytes() == Path(row["w2"]["outputs"][0]).read_bytes()
             row["identical_turtle"] = same
@@ -491,6 +520,23 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(table(results))
     return 0
+
+
+def _print_build(n: int, what: str, words: int, res: dict) -> None:
+    print(f"[{n}] {what}: {res['wall']:.1f} s, {words / res['wall']:,.0f} words/s, "
+          f"{res['facts'] / res['wall']:,.0f} facts/s, peak RSS {res['rss']} MiB, "
+          f"CPU {res['cpu']:.1f} s ({res['cpu'] / res['wall']:.2f} cores busy), "
+          f"cores stolen by other guests {res['steal']:.0%}, "
+          f"ttl {_mb(res['sizes']['.ttl'])}; "
+          f"{json.dumps({k: round(v, 1) for k, v in res['timings'].items()})}", flush=True)
+
+
+def _dask_pair(dask: str, workers: list[int]) -> str:
+    """The key of the ``--workers`` build to set a ``--dask`` one against: as many
+    processes for ``local:N``, else the most workers."""
+    local = re.fullmatch(r"local:(\d+)", dask.strip())
+    n = int(local.group(1)) if local and int(local.group(1)) in workers else max(workers)
+    return f"w{n}"
 
 
 def _ratios(r: dict) -> dict[str, float]:
@@ -543,13 +589,14 @@ def table(results: dict) -> str:
     for n, row in results["sizes"].items():
         tok = row["tokenize"]["words_per_s"]
         slow = max(row["query"]["queries"].values())
-        for w in ("w1", "w2"):
+        for w in ("w1", "w2", "dask"):
             if w not in row:
                 continue
             r = row[w]
             speed = row["words"] / r["wall"]
             gain = f"{row['w1']['wall'] / r['wall']:.2f}×" if w != "w1" and "w1" in row else ""
-            lines.append(f"| {int(n):,} | {row['words']:,} | {ner} | {w[1:]} | {r['wall']:.0f} | {speed:,.0f} | "
+            who = "Dask " + results.get("dask", "") if w == "dask" else w[1:]
+            lines.append(f"| {int(n):,} | {row['words']:,} | {ner} | {who} | {r['wall']:.0f} | {speed:,.0f} | "
                          f"{r['facts'] / r['wall']:,.0f} | {r['rss']} MiB | {_mb(r['sizes']['.ttl'])} | "
                          f"{100 * speed / tok:.1f}% | {100 * row['words'] / r['timings']['extract'] / tok:.1f}% | "
                          f"{gain} | {slow:.2f} s |")

@@ -33,7 +33,8 @@ class Summary:
         mentions: Keys of the entities it mentions, in first-mention order.
         entities: The entities the article itself found for those keys and
             for the keys of its facts (from a worker process, less those
-            it sent with an earlier article: see :mod:`~.parallel`).
+            it sent with an earlier article: see :mod:`~.parallel`; from a
+            Dask task, with an earlier article of the task: :mod:`~.cluster`).
         facts: Its facts of every status, in sentence order.
         quotes: Its quotes.
     """

@@ -18,13 +18,15 @@ size is never held in memory whole.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rawabit.errors import InputError
 
@@ -35,7 +37,8 @@ from .reader import ReadOptions, Skipped, read_file
 if TYPE_CHECKING:
     from .pipeline import Pipeline
 
-__all__ = ["extract_summaries", "extract_files", "ordered_map", "default_workers", "CHUNK_SIZE"]
+__all__ = ["extract_summaries", "extract_files", "ordered_map", "in_order", "chunked", "summarize",
+           "read_and_summarize", "default_workers", "fewer_collections", "CHUNK_SIZE"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -58,30 +61,60 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+#: Allocations between garbage collections while building (CPython's default is 700).
+_GC_THRESHOLD = (50_000, 20, 100)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect garbage less often: a build keeps millions of long-lived small
+    objects (word caches, entities, facts), which every full collection walks
+    again — about a tenth of the time of a big build. Restored afterwards.
+
+    Forked pool workers inherit the setting; a Dask worker sets it around each task.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(*_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _init(factory: Callable[[], Pipeline]) -> None:
     global _PIPELINE
     _PIPELINE = factory()
     _SENT.clear()
 
 
-def _summaries(articles: list[Article]) -> list[Summary]:
+def summarize(pipeline: Pipeline, articles: list[Article], sent: set[str]) -> list[Summary]:
     """Extract *articles* in one batch; keep of each what linking needs.
 
-    An entity goes back with the first article of this worker that found it
-    only: the linker keeps the entity of the first article in input order
-    that has one, and this worker's earlier articles come before its later
-    ones, so the link is the same. Most entities recur in many articles, and
-    the parent no longer unpickles (and spools) each one every time; at 10k
-    articles this halves the bytes it receives.
+    An entity goes back only with the first article that found it since
+    *sent* (keys, updated here) was empty: the linker keeps the entity of the
+    first article in input order that has one, and articles are summarized in
+    input order, so the link is the same. Most entities recur in many
+    articles, and the parent no longer unpickles (and spools) each one every
+    time; at 10k articles a worker's *sent* halves the bytes the parent receives.
+
+    Args:
+        pipeline: The pipeline to extract with.
+        articles: Articles, in input order.
+        sent: Keys of entities already sent with earlier articles.
     """
-    assert _PIPELINE is not None, "worker pipeline not initialized"
     out = []
-    for doc in _PIPELINE.pipe(articles, batch_size=max(1, len(articles))):
+    for doc in pipeline.pipe(articles, batch_size=max(1, len(articles))):
         summary = Summary.of(doc)
-        fresh = tuple(e for e in summary.entities if e.key not in _SENT)
-        _SENT.update(e.key for e in fresh)
+        fresh = tuple(e for e in summary.entities if e.key not in sent)
+        sent.update(e.key for e in fresh)
         out.append(summary if len(fresh) == len(summary.entities) else replace(summary, entities=fresh))
     return out
+
+
+def _summaries(articles: list[Article]) -> list[Summary]:
+    """:func:`summarize` in a pool worker: a worker's earlier tasks come before its later ones."""
+    assert _PIPELINE is not None, "worker pipeline not initialized"
+    return summarize(_PIPELINE, articles, _SENT)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -113,20 +146,43 @@ def ordered_map(func: Callable[[T], R], items: Iterable[T], *, workers: int,
     Yields:
         One result per item, in input order.
     """
-    it = iter(items)
     with _context().Pool(max(1, workers), initializer=initializer, initargs=initargs) as pool:
-        pending: deque = deque()
-        while True:
-            while len(pending) < workers * ahead:
-                item = next(it, _END)
-                if item is _END:
-                    break
-                pending.append(pool.apply_async(func, (item,)))
-            if not pending:
-                break
-            yield pending.popleft().get()
+        yield from in_order(lambda item: pool.apply_async(func, (item,)), items,
+                            window=lambda: max(1, workers) * ahead, result=lambda job: job.get())
         pool.close()
         pool.join()
+
+
+def in_order(submit: Callable[[T], Any], items: Iterable[T], *, window: Callable[[], int],
+             result: Callable[[Any], R]) -> Iterator[R]:
+    """The results of jobs submitted for *items*, in the order of *items*, with
+    at most ``window()`` jobs in flight.
+
+    Args:
+        submit: Starts the job of one item and returns its handle (a future).
+        items: The items, read lazily.
+        window: How many jobs may be in flight now (asked again as jobs end,
+            so a cluster that grows gets more).
+        result: Waits for a handle's result and returns it.
+    """
+    it = iter(items)
+    pending: deque = deque()
+    while True:
+        limit = max(1, window())
+        while len(pending) < limit:
+            item = next(it, _END)
+            if item is _END:
+                break
+            pending.append(submit(item))
+        if not pending:
+            return
+        yield result(pending.popleft())
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """*items* in lists of *size* (the last may be shorter), read lazily."""
+    it = iter(items)
+    return iter(lambda: list(islice(it, size)), [])
 
 
 def extract_summaries(articles: Iterable[Article], *, workers: int,
@@ -144,16 +200,27 @@ def extract_summaries(articles: Iterable[Article], *, workers: int,
     Yields:
         One :class:`Summary` per article, in the order of *articles*.
     """
-    it = iter(articles)
-    chunks = iter(lambda: list(islice(it, chunk_size)), [])
-    for summaries in ordered_map(_summaries, chunks, workers=workers, initializer=_init, initargs=(factory,)):
+    for summaries in ordered_map(_summaries, chunked(articles, chunk_size), workers=workers, initializer=_init, initargs=(factory,)):
         yield from summaries
 
 
-def _extract_files(job: tuple[list[tuple[str, str]], int, ReadOptions | None]
-                   ) -> list[tuple[str, str | list[Summary], list[Skipped]]]:
-    """Read a chunk of files and extract their articles, all in one batch."""
-    files, max_bytes, options = job
+def read_and_summarize(pipeline: Pipeline, files: list[tuple[str, str]], max_bytes: int,
+                       sent: set[str], options: ReadOptions | None = None
+                       ) -> list[tuple[str, str | list[Summary], list[Skipped]]]:
+    """Read a chunk of files and extract their articles, all in one batch.
+
+    Args:
+        pipeline: The pipeline to extract with.
+        files: ``(path, display)`` pairs, in input order.
+        max_bytes: Largest file accepted.
+        sent: See :func:`summarize`.
+        options: Dataset columns and the plain files' date.
+
+    Returns:
+        ``(display, outcome, problems)`` of each file: its articles' summaries,
+        or the message of the InputError that made it unreadable; and the
+        records of a dataset file skipped or read in part.
+    """
     read: list[tuple[str, str | list[Article], list[Skipped]]] = []
     for path, display in files:
         problems: list[Skipped] = []
@@ -163,9 +230,17 @@ def _extract_files(job: tuple[list[tuple[str, str]], int, ReadOptions | None]
         except InputError as exc:
             read.append((display, str(exc), problems))
     articles = [a for _, got, _ in read if not isinstance(got, str) for a in got]
-    summaries = iter(_summaries(articles))
+    summaries = iter(summarize(pipeline, articles, sent))
     return [(display, got if isinstance(got, str) else [next(summaries) for _ in got], problems)
             for display, got, problems in read]
+
+
+def _extract_files(job: tuple[list[tuple[str, str]], int, ReadOptions | None]
+                   ) -> list[tuple[str, str | list[Summary], list[Skipped]]]:
+    """:func:`read_and_summarize` in a pool worker."""
+    assert _PIPELINE is not None, "worker pipeline not initialized"
+    files, max_bytes, options = job
+    return read_and_summarize(_PIPELINE, files, max_bytes, _SENT, options)
 
 
 def extract_files(files: Iterable[tuple[str | os.PathLike[str], str]], *, workers: int,
@@ -187,8 +262,7 @@ def extract_files(files: Iterable[tuple[str | os.PathLike[str], str]], *, worker
         or the message of the InputError that made the file unreadable; and
         the records of a dataset file skipped or read in part.
     """
-    it = iter((str(p), d) for p, d in files)
-    chunks = iter(lambda: (list(islice(it, chunk_size)), max_bytes, options), ([], max_bytes, options))
-    for outcomes in ordered_map(_extract_files, chunks, workers=workers, initializer=_init,
+    jobs = ((chunk, max_bytes, options) for chunk in chunked(((str(p), d) for p, d in files), chunk_size))
+    for outcomes in ordered_map(_extract_files, jobs, workers=workers, initializer=_init,
                                 initargs=(factory,)):
         yield from outcomes

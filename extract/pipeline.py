@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import islice
+from typing import Any
 
 from .clitics import CliticSplitter
 from .encoding import DEFAULT_MAX_BYTES
@@ -130,7 +131,7 @@ class Pipeline:
             yield from docs
 
     def corpus(self, articles: Iterable[Article], *, on_doc: Callable[[Doc | Summary], None] | None = None,
-               workers: int = 1) -> Extraction:
+               workers: int = 1, cluster: Any = None) -> Extraction:
         """Extract every article and link entities across them.
 
         Articles are read and extracted one at a time; of each only its
@@ -140,30 +141,37 @@ class Pipeline:
 
         Args:
             articles: The articles, read lazily.
-            on_doc: Called after each article with its Doc (with *workers* > 1,
-                with its Summary).
+            on_doc: Called after each article with its Doc (with *workers* > 1
+                or a *cluster*, with its Summary).
             workers: Processes that extract (see :mod:`rawabit.extract.parallel`);
                 1 extracts here.
+            cluster: A Dask client whose workers extract instead
+                (see :mod:`rawabit.extract.cluster`).
 
         Returns:
             The linked extraction; its articles carry no text.
         """
-        if workers > 1:
+        extracted: Iterable[Doc | Summary]
+        if cluster is not None:
+            from .cluster import extract_summaries as on_cluster
+            extracted = on_cluster(articles, client=cluster, factory=self._factory())
+        elif workers > 1:
             from .parallel import extract_summaries
-            factory = self.factory or partial(_same, self)
-            for summary in extract_summaries(articles, workers=workers, factory=factory):
-                if on_doc:
-                    on_doc(summary)
-                self.linker.add(summary)
+            extracted = extract_summaries(articles, workers=workers, factory=self._factory())
         else:
-            for doc in self.pipe(articles):
-                if on_doc:
-                    on_doc(doc)
-                self.linker.add(doc)
+            extracted = self.pipe(articles)
+        for doc in extracted:
+            if on_doc:
+                on_doc(doc)
+            self.linker.add(doc)
         return self.linker.finish()
 
-    def corpus_files(self, files: Iterable[tuple[str, str]], *, report: ReadReport, workers: int,
-                     max_bytes: int = DEFAULT_MAX_BYTES, options: ReadOptions | None = None,
+    def _factory(self) -> Callable[[], "Pipeline"]:
+        """What builds this pipeline in a worker."""
+        return self.factory or partial(_same, self)
+
+    def corpus_files(self, files: Iterable[tuple[str, str]], *, report: ReadReport, workers: int = 1,
+                     cluster: Any = None, max_bytes: int = DEFAULT_MAX_BYTES, options: ReadOptions | None = None,
                      on_doc: Callable[[Summary], None] | None = None) -> Extraction:
         """:meth:`corpus` over files that the worker processes read themselves.
 
@@ -174,6 +182,7 @@ class Pipeline:
             files: ``(path, display)`` pairs (:func:`~.reader.find_files`).
             report: Filled with the files read and skipped.
             workers: Processes that read and extract.
+            cluster: A Dask client whose workers read and extract instead.
             max_bytes: Largest file accepted.
             options: Dataset columns and the plain files' date.
             on_doc: Called with each kept article's Summary.
@@ -181,11 +190,16 @@ class Pipeline:
         Raises:
             InputError: No article could be read from any file.
         """
-        from .parallel import extract_files
         keep = ArticleFilter(report)
-        factory = self.factory or partial(_same, self)
-        for display, outcome, problems in extract_files(files, workers=workers, factory=factory,
-                                                        max_bytes=max_bytes, options=options):
+        if cluster is not None:
+            from .cluster import extract_files as on_cluster
+            outcomes = on_cluster(files, client=cluster, factory=self._factory(), max_bytes=max_bytes,
+                                  options=options)
+        else:
+            from .parallel import extract_files
+            outcomes = extract_files(files, workers=workers, factory=self._factory(), max_bytes=max_bytes,
+                                     options=options)
+        for display, outcome, problems in outcomes:
             report.skipped.extend(problems)
             if isinstance(outcome, str):
                 keep.failed(display, outcome)

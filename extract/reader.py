@@ -3,8 +3,10 @@
 Paths may be files or folders; folders are walked recursively in sorted
 order, taking ``.txt``, ``.html`` and ``.htm`` files and the news datasets of
 :mod:`~.records` (``.jsonl``, ``.json``, ``.csv``, one article per record), and
-skipping others (hidden files and folders are ignored silently). A record that
-cannot be read is skipped with its own reason, the rest of its file is read. A file that cannot be read
+skipping others (hidden files and folders are ignored silently). A path of the
+form ``scheme://…`` (``s3://``, ``file://``…) is a file or folder read through
+fsspec (:mod:`~.urls`). A record that cannot be read is skipped with its own
+reason, the rest of its file is read. A file that cannot be read
 (binary, empty, too large, undecodable) is skipped with a reason recorded in
 a :class:`ReadReport`; only when no article at all can be read is that an
 :class:`~rawabit.errors.InputError`.
@@ -15,7 +17,7 @@ import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import Path, PurePath, PurePosixPath
 
 from rawabit.errors import InputError
 
@@ -25,6 +27,7 @@ from .html_text import declared_charset, extract_page
 from .metadata import PageMeta
 from .model import Article
 from .records import RECORD_SUFFIXES, Problem, Record, read_records
+from .urls import find_url_files, is_url, open_url
 
 __all__ = ["TEXT_SUFFIXES", "HTML_SUFFIXES", "RECORD_SUFFIXES", "Skipped", "ReadReport", "ReadOptions",
            "find_files", "read_file", "read_text", "read_files", "read_articles", "article_id", "ArticleFilter"]
@@ -119,7 +122,7 @@ def article_id(text: str) -> str:
 
 
 def find_files(paths: Iterable[str | os.PathLike[str]], *,
-               report: ReadReport | None = None) -> list[tuple[Path, str]]:
+               report: ReadReport | None = None) -> list[tuple[Path | str, str]]:
     """Resolve files and folders to the article files to read.
 
     Args:
@@ -128,36 +131,27 @@ def find_files(paths: Iterable[str | os.PathLike[str]], *,
 
     Returns:
         ``(path, display)`` pairs in input order, folders expanded in sorted
-        order, each file once; ``display`` is the posix path as given.
+        order, each file once; ``display`` is the posix path as given. A
+        URL's files come as URL strings.
 
     Raises:
         InputError: A path is missing, a file named explicitly is not
             ``.txt``/``.html``/``.htm``, or no such file is found.
     """
-    found: list[tuple[Path, str]] = []
-    seen: set[tuple[int, int]] = set()
-    given = [PurePath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
+    found: list[tuple[Path | str, str]] = []
+    seen: set[tuple[int, int] | str] = set()
+    given = [p if is_url(p) else PurePath(p)
+             for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
     if not given:
         raise InputError("no input path given")
     for raw in given:
-        path = Path(raw)
-        if path.is_dir():
-            candidates = _walk(path, raw, report)
-        elif path.is_file():
-            if path.suffix.lower() not in _SUFFIXES:
-                raise InputError(f"{raw.as_posix()}: not a .txt, .html, .jsonl, .json or .csv file")
-            st = path.stat()
-            candidates = [(path, raw.as_posix(), (st.st_dev, st.st_ino))]
-        elif path.exists():
-            raise InputError(f"{raw.as_posix()}: not a regular file or folder")
-        else:
-            raise InputError(f"{raw.as_posix()}: no such file or folder")
-        for file, display, key in candidates:   # key: (device, inode), the file however it is named
+        candidates = _walk_url(raw, report) if isinstance(raw, str) else _local(raw, report)
+        for file, display, key in candidates:   # key: (device, inode) or URL, the file however it is named
             if key not in seen:
                 seen.add(key)
                 found.append((file, display))
     if not found:
-        names = ", ".join(p.as_posix() for p in given[:_SHOWN])
+        names = ", ".join(_posix(p) for p in given[:_SHOWN])
         raise InputError(f"no .txt, .html, .jsonl, .json or .csv file found in {names}")
     return found
 
@@ -187,26 +181,28 @@ def read_file(path: str | os.PathLike[str], *, display: str | None = None,
         InputError: The file is unreadable, too large, binary, empty or holds
             nothing but boilerplate (a dataset file: no record readable).
     """
-    path = Path(path)
+    url = is_url(path)
+    path = path if url else Path(path)
     options = options or ReadOptions()
-    shown = display if display is not None else PurePath(path).as_posix()
-    if path.suffix.lower() in RECORD_SUFFIXES:
+    shown = display if display is not None else _posix(path)
+    suffix = PurePosixPath(path).suffix.lower()
+    if suffix in RECORD_SUFFIXES:
         max_bytes *= RECORD_FILE_FACTOR
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
+        size, opened = open_url(path) if url else (path.stat().st_size, None)
+        if size is not None and size > max_bytes:
             raise InputError(f"{shown}: too large ({_mb(size)} > {_mb(max_bytes)} limit)")
-        with path.open("rb") as handle:
+        with opened or path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{shown}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise InputError(f"{shown}: too large (over {_mb(max_bytes)} limit)")
     try:
-        is_html = path.suffix.lower() in HTML_SUFFIXES
+        is_html = suffix in HTML_SUFFIXES
         text = decode(data, hint=declared_charset(data) if is_html else None)
-        if path.suffix.lower() in RECORD_SUFFIXES:
-            return _read_records(text, path.suffix.lower(), shown, options,
+        if suffix in RECORD_SUFFIXES:
+            return _read_records(text, suffix, shown, options,
                                  [] if problems is None else problems)
         meta = PageMeta()
         if is_html or text.lstrip("\ufeff \t\r\n")[:14].lower().startswith(_HTML_STARTS):
@@ -312,13 +308,13 @@ def read_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = D
     return read_files(files, max_bytes=max_bytes, report=report, options=options)
 
 
-def read_files(files: list[tuple[Path, str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
+def read_files(files: list[tuple[Path | str, str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
                report: ReadReport | None = None, options: ReadOptions | None = None) -> Iterator[Article]:
     """Read the articles of files that :func:`find_files` found (see :func:`read_articles`)."""
     return _iter_articles(files, max_bytes, ReadReport() if report is None else report, options)
 
 
-def _iter_articles(files: list[tuple[Path, str]], max_bytes: int, report: ReadReport,
+def _iter_articles(files: list[tuple[Path | str, str]], max_bytes: int, report: ReadReport,
                    options: ReadOptions | None) -> Iterator[Article]:
     keep = ArticleFilter(report)
     for path, display in files:
@@ -415,6 +411,33 @@ def _walk(root: Path, given: PurePath, report: ReadReport | None) -> list[tuple[
 
     visit(os.fspath(root), "")
     return found
+
+
+def _local(given: PurePath, report: ReadReport | None) -> list[tuple[Path, str, tuple[int, int]]]:
+    """The article files of a local path as given: a folder's (:func:`_walk`), or the file itself."""
+    path = Path(given)
+    if path.is_dir():
+        return _walk(path, given, report)
+    if path.is_file():
+        if path.suffix.lower() not in _SUFFIXES:
+            raise InputError(f"{given.as_posix()}: not a .txt, .html, .jsonl, .json or .csv file")
+        st = path.stat()
+        return [(path, given.as_posix(), (st.st_dev, st.st_ino))]
+    if path.exists():
+        raise InputError(f"{given.as_posix()}: not a regular file or folder")
+    raise InputError(f"{given.as_posix()}: no such file or folder")
+
+
+def _walk_url(url: str, report: ReadReport | None) -> list[tuple[str, str, str]]:
+    """:func:`_walk` for a URL; a file's key is its URL."""
+    files, others = find_url_files(url, _SUFFIXES)
+    if report is not None:
+        report.skipped.extend(Skipped(display, _OTHER_TYPE) for display in others)
+    return [(file, display, file) for file, display in files]
+
+
+def _posix(path: PurePath | str) -> str:
+    return path if isinstance(path, str) else path.as_posix()
 
 
 def _file_key(entry: os.DirEntry, device: int) -> tuple[int, int]:

@@ -25,7 +25,8 @@ from .extract.model import Article, Doc, Entity, EntityType, Extraction
 from .extract.pipeline import Pipeline
 from .extract.reader import ReadOptions, ReadReport, find_files, read_files, read_text
 from .knowledge_graph import KnowledgeGraph
-from .writing import PathLike, check_outputs, fewer_collections, write
+from .extract.parallel import fewer_collections
+from .writing import PathLike, check_outputs, write
 
 __all__ = ["KnowledgeGraph", "ReadOptions", "build", "extract_text", "extract", "to_dataset", "write",
            "check_outputs"]
@@ -34,7 +35,8 @@ __all__ = ["KnowledgeGraph", "ReadOptions", "build", "extract_text", "extract", 
 def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
             report: ReadReport | None = None, skip: Callable[[Article], bool] | None = None,
             on_doc: Callable[[Doc | Summary], None] | None = None,
-            workers: int | None = 1, options: ReadOptions | None = None) -> Extraction:
+            workers: int | None = 1, options: ReadOptions | None = None,
+            dask: str | None = None) -> Extraction:
     """Read articles under *paths* and extract entities, facts and quotes.
 
     Articles are read, extracted and reduced to what linking needs one at a
@@ -50,16 +52,29 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
             every core, unless the input is too small to be worth it.
             The result is the same for any number.
         options: Dataset columns and the plain files' publication date.
+        dask: Extract on this Dask cluster instead: a scheduler's address
+            (``tcp://host:8786``) or ``local:N`` for N local worker processes
+            (see :mod:`rawabit.extract.cluster`). The result is the same.
+            ``local:N`` starts its workers as multiprocessing's "spawn" does,
+            so a script must call this under ``if __name__ == "__main__":``.
 
     Returns:
         The :class:`~rawabit.extract.model.Extraction`, entities linked across articles.
 
     Raises:
         InputError: No readable article under *paths*.
+        ClusterError: The Dask cluster cannot be reached or lost the work.
     """
     pipeline = pipeline or Pipeline.default()
     report = ReadReport() if report is None else report
     files = find_files(paths, report=report)
+    if dask is not None:
+        from .extract.cluster import connect
+        with connect(dask) as client:
+            if skip is None:   # the workers read the files too
+                return pipeline.corpus_files(files, report=report, on_doc=on_doc, cluster=client, options=options)
+            kept = (a for a in read_files(files, report=report, options=options) if not skip(a))
+            return pipeline.corpus(kept, on_doc=on_doc, cluster=client)
     if workers is None:
         from .extract.parallel import CHUNK_SIZE, default_workers
         workers = default_workers()
@@ -77,7 +92,9 @@ def extract(paths: Iterable[PathLike], *, pipeline: Pipeline | None = None,
 _SMALL_INPUT = 1_000_000
 
 
-def _size(path: Path) -> int:
+def _size(path: Path | str) -> int:
+    if isinstance(path, str):   # a URL: not looked at
+        return 0
     try:
         return path.stat().st_size
     except OSError:
@@ -105,7 +122,8 @@ def build(paths: PathLike | Iterable[PathLike], outputs: Iterable[PathLike] = ()
           options: Mapping[str, Any] | None = None,
           on_doc: Callable[[Doc | Summary], None] | None = None,
           stream: bool | None = None,
-          read_options: ReadOptions | None = None) -> KnowledgeGraph:
+          read_options: ReadOptions | None = None,
+          dask: str | None = None) -> KnowledgeGraph:
     """Read articles, extract who did what to whom, and build the knowledge graph.
 
     Args:
@@ -128,6 +146,8 @@ def build(paths: PathLike | Iterable[PathLike], outputs: Iterable[PathLike] = ()
             :data:`rawabit.exports.turtle.RDFLIB_LIMIT` triples. Other formats
             always need the dataset.
         read_options: Dataset columns (``--field``) and the plain files' date (``--date``).
+        dask: Extract on this Dask cluster instead (see :func:`extract`);
+            reading the store, linking and writing stay in this process.
 
     Returns:
         The :class:`KnowledgeGraph`; its ``outputs`` are the files written.
@@ -136,16 +156,17 @@ def build(paths: PathLike | Iterable[PathLike], outputs: Iterable[PathLike] = ()
         InputError: A path is missing, or no article can be read.
         FormatError: An output's extension is unknown (before any work).
         StoreError: The store cannot be opened or written.
+        ClusterError: The Dask cluster cannot be reached or lost the work.
     """
     started = time.perf_counter()
     targets = check_outputs(outputs)
     with fewer_collections():
         if store is None:
             kg = _build_in_memory(paths, ner=ner, on_doc=on_doc, workers=workers, stream=stream,
-                                  read_options=read_options)
+                                  read_options=read_options, dask=dask)
         else:
             kg = _build_into_store(paths, Path(store), ner=ner, on_doc=on_doc, workers=workers,
-                                   read_options=read_options)
+                                   read_options=read_options, dask=dask)
         if targets:
             kg.save(*targets, options=options)
             kg.close()  # the store stays free for other processes until the graph is used again
@@ -189,11 +210,11 @@ def _pipeline(ner: bool) -> Pipeline:
 
 def _build_in_memory(paths: PathLike | Iterable[PathLike], *, ner: bool,
                      on_doc: Callable[[Doc | Summary], None] | None, workers: int | None,
-                     stream: bool | None, read_options: ReadOptions | None) -> KnowledgeGraph:
+                     stream: bool | None, read_options: ReadOptions | None, dask: str | None) -> KnowledgeGraph:
     report = ReadReport()
     clock = time.perf_counter()
     extraction = extract(paths, pipeline=Pipeline.default(ner=ner), report=report, on_doc=on_doc, workers=workers,
-                         options=read_options)
+                         options=read_options, dask=dask)
     spent = time.perf_counter() - clock
     if not extraction.articles:
         raise InputError("no article to read: " + (report.summary() or "the inputs are empty"))
@@ -204,7 +225,7 @@ def _build_in_memory(paths: PathLike | Iterable[PathLike], *, ner: bool,
 
 def _build_into_store(paths: PathLike | Iterable[PathLike], store: Path, *, ner: bool,
                       on_doc: Callable[[Doc | Summary], None] | None, workers: int | None,
-                      read_options: ReadOptions | None) -> KnowledgeGraph:
+                      read_options: ReadOptions | None, dask: str | None) -> KnowledgeGraph:
     from .graph.store import GraphStore
     report = ReadReport()
     skipped = 0
@@ -220,7 +241,7 @@ def _build_into_store(paths: PathLike | Iterable[PathLike], store: Path, *, ner:
         clock = time.perf_counter()
         extraction = extract(paths, pipeline=Pipeline.default(known=_stored_entities(graph_store), ner=ner),
                              report=report, skip=already_stored, on_doc=on_doc, workers=workers,
-                             options=read_options)
+                             options=read_options, dask=dask)
         timings["extract"] = time.perf_counter() - clock
         if not extraction.articles and not skipped:
             raise InputError("no article to read: " + (report.summary() or "the inputs are empty"))

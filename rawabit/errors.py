@@ -5,7 +5,8 @@ The command line prints ``rawabit: error: <message>`` and exits with
 """
 from __future__ import annotations
 
-__all__ = ["RawabitError", "InputError", "FormatError", "QueryError", "StoreError", "ModelError", "ServerError"]
+__all__ = ["RawabitError", "InputError", "FormatError", "QueryError", "StoreError", "ModelError", "ServerError",
+           "ClusterError"]
 
 
 class RawabitError(Exception):
@@ -48,3 +49,9 @@ class ServerError(RawabitError):
     """A remote server cannot be reached, refuses the login or rejects the data."""
 
     exit_code = 6
+
+
+class ClusterError(RawabitError):
+    """A Dask cluster cannot be reached, or lost the work it was given."""
+
+    exit_code = 7

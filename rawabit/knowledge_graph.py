@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError
 from .extract.model import Article, Entity, Extraction, Fact, Quote, Status
 from .extract.reader import ReadReport
-from .writing import PathLike, check_outputs, fewer_collections
+from .extract.parallel import fewer_collections
+from .writing import PathLike, check_outputs
 
 if TYPE_CHECKING:
     import networkx

@@ -5,22 +5,18 @@ Shared by :func:`rawabit.build`, :meth:`rawabit.KnowledgeGraph.save` and
 """
 from __future__ import annotations
 
-import gc
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PathLike", "check_outputs", "write", "write_all", "write_workers", "fewer_collections"]
+__all__ = ["PathLike", "check_outputs", "write", "write_all", "write_workers"]
 
 PathLike = str | os.PathLike[str]
 
 #: Below about this many triples, streamed outputs are written in this process.
 WRITE_POOL_MIN = 100_000
-#: Allocations between garbage collections while building (CPython's default is 700).
-GC_THRESHOLD = (50_000, 20, 100)
 
 
 def check_outputs(outputs: Iterable[PathLike]) -> list[Path]:
@@ -111,16 +107,3 @@ def write_all(dataset: Callable[[], Any], stream: Any, targets: list[Path],
         write_one(built, target, options)
         timings[str(target)] = time.perf_counter() - clock
     return targets
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Collect garbage less often: a build keeps millions of long-lived small
-    objects (word caches, entities, facts), which every full collection walks
-    again — about a tenth of the time of a big build. Restored afterwards."""
-    before = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLD)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)

@@ -25,6 +25,7 @@ examples:
   rawabit build news/ -o graph.ttl -o graph.html
   rawabit build day1.txt day2.html -o out/graph.jsonld
   rawabit build news/ -o graph.html --html-focus بوتين --html-min-degree 2
+  rawabit build s3://archive/2025/ --dask tcp://scheduler:8786 -o graph.nq
   rawabit build scraped.jsonl -o graph.ttl --field text=body --field date=published
   rawabit build day1.txt --date 2025-03-18 -o graph.ttl
 
@@ -40,9 +41,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", metavar="DIR",
                         help="add the graph to this on-disk store (created if missing); articles already "
                              "in it are skipped, and -o files then hold the whole store")
-    parser.add_argument("--workers", "-j", type=_workers, default=None, metavar="N",
-                        help="extract, and write big graphs, in N processes (default: one per core, or 1 "
-                             "for a few articles); 1 works in this process; the output is the same for any N")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--workers", "-j", type=_workers, default=None, metavar="N",
+                       help="extract, and write big graphs, in N processes (default: one per core, or 1 "
+                            "for a few articles); 1 works in this process; the output is the same for any N")
+    where.add_argument("--dask", type=_dask, metavar="ADDRESS",
+                       help="extract on a Dask cluster: a running scheduler (tcp://host:8786), or local:N for "
+                            "N worker processes here; linking and writing stay here, the output is the same "
+                            "(needs rawabit[dask])")
     parser.add_argument("--no-ner", dest="ner", action="store_false",
                         help="skip the statistical name recogniser: about 1.5 times as fast on big archives, "
                              "but finds only listed names and names after titles")
@@ -73,6 +79,14 @@ def _date(text: str) -> str:
     return value
 
 
+def _dask(text: str) -> str:
+    from ..extract.cluster import parse_address
+    try:
+        return parse_address(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.output and not args.store:
         print("rawabit: error: say where to write the graph, e.g. -o graph.ttl (or --store DIR)", file=sys.stderr)
@@ -83,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     with Progress(enabled=not args.quiet) as progress:
         kg = api.build(args.paths, args.output, store=args.store, options=html_options(args),
                        on_doc=progress.advance, workers=args.workers, ner=args.ner,
-                       read_options=read_options)
+                       read_options=read_options, dask=args.dask)
     if not args.quiet:
         if kg.report.summary():
             print(f"rawabit: {kg.report.summary()}", file=sys.stderr)
