@@ -24,12 +24,14 @@ from dataclasses import dataclass
 
 from .arabic import dediac, normalize, normalize_phrase
 from .clitics import CliticSplitter
+from .cue_forms import table_cues
 from .grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
                        fronted_agent, including, main_subject, meeting_sides, sides_here)
 from .mentions import units
 from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
+from .passive import passive_sides
 from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
                            pronoun_suffix, skippable)
 from .resources import read_tsv, split_variants, word_set
@@ -49,6 +51,12 @@ _KIND = {
 }
 
 
+def _reserved() -> frozenset[str]:
+    """Function words no generated cue form may be («قبل» is «before», not «accepted»)."""
+    return word_set("function_words.tsv") | WORDS.boundary | WORDS.relative | WORDS.complement | \
+        WORDS.preposition | WORDS.place_head
+
+
 @dataclass(frozen=True)
 class Cue:
     """A row of ``relation_cues.tsv``."""
@@ -59,6 +67,7 @@ class Cue:
     objects: frozenset[EntityType]
     through: bool
     confidence: float
+    needs: frozenset[str] = frozenset()   # one of these must follow in the clause («حذّر … من عواقب»)
 
 
 
@@ -77,13 +86,15 @@ class RelationFinder:
         self._found: dict[tuple[int, int], tuple[int, list[Cue]] | None] = {}  # cues of the Doc being read
         self.cues: dict[tuple[str, ...], list[Cue]] = {}
         self.max_len = 1
-        for row in read_tsv("relation_cues.tsv"):
-            cue = Cue(row["relation"], row["pos"],
+        listed = [(row, row["pos"], split_variants(row["forms"])) for row in read_tsv("relation_cues.tsv")]
+        for row, pos, forms in listed + table_cues(read_tsv("cue_lemmas.tsv"), _reserved()):
+            cue = Cue(row["relation"], pos,
                       frozenset(m if m in ("direct", "between") else normalize(m)
                                 for m in split_variants(row["markers"].replace(",", "|"))),
                       frozenset(t for kind in row["objects"].split(",") for t in _KIND[kind.strip()]),
-                      row.get("through") == "yes", float(row.get("confidence") or 0.8))
-            for form in split_variants(row["forms"]):
+                      row.get("through") == "yes", float(row.get("confidence") or 0.8),
+                      frozenset(normalize(w) for w in split_variants(row.get("needs", ""))))
+            for form in forms:
                 words = tuple(normalize_phrase(form).split())
                 same = self.cues.setdefault(words, [])
                 if all((c.relation, c.pos) != (cue.relation, cue.pos) for c in same):
@@ -182,12 +193,18 @@ class RelationFinder:
         toks = sent.tokens
         left = self._left(sent, c0, us)
         right = self._right(sent, c1, us, cue.through)
+        if cue.needs and not any(t.norm in cue.needs or t.base in cue.needs or t.norm[2:] in cue.needs
+                                 for t in toks[c1:right]):
+            return []  # «حذّر X من عواقب …» is a threat; «حذّر من أن …» is not
         inside = [u for u in us if left <= u.first and u.last <= right]
         before = [u for u in inside if u.last <= c0]
         after = [u for u in inside if u.first >= c1]
         between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
         event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
         pronoun = self._object_pronoun(toks[c0], cue)  # «استقبله»: the verb's object is a pronoun
+        if cue.pos == "passive_participle":  # «جبهة البوليساريو، المدعومة من الجزائر»
+            subjects, objects = passive_sides(sent, us, c0, c1)
+            return self._stated(doc, sent, c0, c1, cue, [(s, o) for s in subjects for o in objects], cue.relation)
         if cue.pos == "participle":  # «…، داعياً إسرائيل إلى فتح المعابر»: said by the main clause's subject
             subjects, rest = main_subject(sent, us, c0), after
         elif cue.pos == "verb" and not before and not pronoun and \
@@ -217,7 +234,7 @@ class RelationFinder:
                 toks[c1 + 1].norm in WORDS.own_part:  # «وتطالب من جهتها بسحب القوات»: the one just named
             ante = antecedent(doc, sent, us, c0, feminine=toks[c1 + 1].norm.endswith("ها"))
             subjects, rest = ([ante] if ante is not None else []), after
-        if not subjects and cue.pos == "verb" and self._dual(toks[c0], cue):
+        if not subjects and cue.pos == "verb" and cue.relation not in SYMMETRIC and self._dual(toks[c0], cue):
             subjects, rest = meeting_sides(doc, sent, c0, c1), after  # «… أجراها مع ترمب، تطرقا فيها إلى …»
         if not subjects and cue.relation == "discussed" and (toks[c0].prefix.endswith("ل")
                                                              or toks[c0].norm.startswith("ل")):
@@ -249,8 +266,6 @@ class RelationFinder:
         if cue.relation in SYMMETRIC and objects:  # «التقت فون دير لاين زيلينسكي، برفقة كوستا»
             taken = {m.key for m in subjects + objects}
             pairs += [(c, o) for c in companions(sent, us, c1) if c.key not in taken for o in objects]
-        status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False),
-                                      noun_end=c1 if cue.pos == "noun" else -1)
         relation = cue.relation
         if relation == "talkedWith" and self._by_phone(sent):
             relation = "phoned"  # «في مكالمة هاتفية …، ناقش بوتين مع ترامب …»
@@ -261,6 +276,15 @@ class RelationFinder:
             relation = "rejects"  # «تشترط موسكو أن تتوقف أوكرانيا عن تلقي أسلحة غربية»
             more = self._more_given_up(sent, us, objects[-1].last)  # «…، وتتخلى عن طموحاتها للانضمام إلى الناتو»
             pairs += [(s, o) for s in subjects for o in more]
+        return self._stated(doc, sent, c0, c1, cue, pairs, relation)
+
+    def _stated(self, doc: Doc, sent: Sentence, c0: int, c1: int, cue: Cue,
+                pairs: list[tuple[Mention, Mention]], relation: str) -> list[Fact]:
+        """The facts of *pairs*, with the status the cue's clause gives them and their evidence span."""
+        toks = sent.tokens
+        us = units(doc, sent.index)
+        status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False),
+                                      noun_end=c1 if cue.pos == "noun" else -1)
         start = min([toks[c0].start] + [m.start for p in pairs for m in p])
         end = max([toks[c1 - 1].end] + [m.end for p in pairs for m in p])
         rule = f"{cue.relation}.{cue.pos}" + ({"rejects": ".stop", "phoned": ".phone"}[relation]
@@ -408,6 +432,8 @@ class RelationFinder:
                     and marker(sent, u) in WORDS.against and u.type is not EntityType.TOPIC:
                 if EntityType.TOPIC in cue.objects:  # «وافق على الحزمة من العقوبات على روسيا»
                     return [previous]
+                if marker(sent, u) in cue.markers and u.type in cue.objects:
+                    return coordinated(sent, us, u)  # «لوّح بعقوبات على إيران»: whom they would hit
                 previous = u
                 continue  # «العقوبات على روسيا»: Russia belongs to the topic, not to the verb
             previous = u
