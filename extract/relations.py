@@ -19,6 +19,7 @@ The status (denied, planned, …) comes from :class:`ModalityTagger`.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -31,6 +32,7 @@ from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_
 from .mentions import units
 from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
+from .nisba_parties import nisba_parties
 from .passive import passive_sides
 from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
                            pronoun_suffix, skippable)
@@ -77,8 +79,10 @@ class RelationFinder:
 
     name = "relations"
 
-    def __init__(self, splitter: CliticSplitter, modality: ModalityTagger | None = None):
+    def __init__(self, splitter: CliticSplitter, modality: ModalityTagger | None = None, *,
+                 nisba: Mapping[str, str] | None = None):
         self.splitter = splitter
+        self.nisba = nisba or {}   # adjective → country, for «المحادثات الأمريكية الصينية»
         self.modality = modality or ModalityTagger()
         self.negative = word_set("negative_verbs.tsv")
         self.agent_nouns = word_set("agent_nouns.tsv")
@@ -202,6 +206,11 @@ class RelationFinder:
         between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
         event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
         pronoun = self._object_pronoun(toks[c0], cue)  # «استقبله»: the verb's object is a pronoun
+        if cue.relation in SYMMETRIC and cue.pos == "noun" and \
+                len(sides := self._nisba_sides(sent, us, c0, c1)) > 1:  # «المحادثات الأمريكية الصينية»
+            end = max(c1, sides[-1].last if sides[-1].source == "nisba" else sides[-2].last)
+            return self._stated(doc, sent, c0, end, cue,  # «المفاوضات الروسية الأوكرانية المرتقبة»: planned
+                                [(a, b) for n, a in enumerate(sides) for b in sides[n + 1:]], cue.relation)
         if cue.pos == "passive_participle":  # «جبهة البوليساريو، المدعومة من الجزائر»
             subjects, objects = passive_sides(sent, us, c0, c1)
             return self._stated(doc, sent, c0, c1, cue, [(s, o) for s in subjects for o in objects], cue.relation)
@@ -292,6 +301,17 @@ class RelationFinder:
         return [Fact(s.key, relation, o.key, status, doc.article.id, sent.index, start, end,
                      sent.text, rule, cue.confidence)
                 for s, o in pairs if s.key != o.key and s.key and o.key]
+
+    def _nisba_sides(self, sent: Sentence, us: list[Mention], c0: int, c1: int) -> list[Mention]:
+        """The parties of an event noun named by nationality adjectives, and a party after «مع»."""
+        tok = sent.tokens[c0]
+        sides = nisba_parties(sent, c1, self.nisba, definite=(tok.base or tok.norm).startswith("ال"))
+        if len(sides) == 1:  # «المحادثات الأمريكية مع الصين»
+            other = next((u for u in us if u.first >= sides[0].last), None)
+            if other is not None and other.first - sides[0].last <= 1 and marker(sent, other) == "مع" \
+                    and other.type is not EntityType.TOPIC:
+                sides.append(other)
+        return sides
 
     def _more_given_up(self, sent: Sentence, us: list[Mention], k: int) -> list[Mention]:
         """Topics in clauses joined on by «، و» + a verb of giving up, after token *k*."""
