@@ -34,6 +34,7 @@ from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
 from .nisba_parties import nisba_parties
 from .passive import passive_sides
+from .stance import holder, light_verb
 from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
                            pronoun_suffix, skippable)
 from .resources import read_tsv, split_variants, word_set
@@ -43,6 +44,7 @@ __all__ = ["RelationFinder", "SYMMETRIC"]
 
 _OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
 _SUFFIX_ENDS = frozenset(x[-1] for x in _OBJECT_SUFFIXES)
+_QUOTES = frozenset('"«»“”\'')
 _STARTS_LIMIT = 200_000   # words whose cue-starting readings are remembered
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
@@ -88,6 +90,7 @@ class RelationFinder:
         self.agent_nouns = word_set("agent_nouns.tsv")
         self.patient_verbs = word_set("patient_verbs.tsv")
         self._found: dict[tuple[int, int], tuple[int, list[Cue]] | None] = {}  # cues of the Doc being read
+        self._doc: Doc | None = None
         self.cues: dict[tuple[str, ...], list[Cue]] = {}
         self.max_len = 1
         listed = [(row, row["pos"], split_variants(row["forms"])) for row in read_tsv("relation_cues.tsv")]
@@ -113,22 +116,36 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         self._found = {}
+        self._doc = doc
         for sent in doc.sentences:
             us = units(doc, sent.index)
             if not us:
                 continue
             covered = {t for u in us for t in range(u.first, u.last)}
             after = 0   # the token after the last cue
+            last: list[Cue] = []   # the rows of that cue
             for i in [i for i, t in enumerate(sent.tokens) if i not in covered and self._starting(t.norm)]:
                 found = self._cue_at(sent, i) if i >= after else None
+                if found and self._cognate(sent, i, after, last, found[1]):
+                    after = i + found[0]
+                    continue  # «ترفض رفضاً قاطعاً»: the verb's own noun repeats it
                 if found:
                     n, cues = found
+                    last = cues
                     for cue in cues:
                         doc.facts.extend(self._facts(doc, sent, us, i, i + n, cue))
                     after = i + n
         return doc
 
     # -- cue matching ------------------------------------------------------
+    def _cognate(self, sent: Sentence, i: int, after: int, last: list[Cue], cues: list[Cue]) -> bool:
+        """Whether the cue at *i* is the absolute object of the verb cue *last* ending at *after*
+        (an accusative of the same relation, with only quotation marks between)."""
+        toks = sent.tokens
+        verbs = {c.relation for c in last if c.pos == "verb"}
+        return bool(verbs) and 0 < after <= i and all(toks[k].text in _QUOTES for k in range(after, i)) \
+            and toks[i].norm.endswith("ا") and {c.relation for c in cues} <= verbs
+
     def _cue_at(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
         """The cue starting at token *i* (its length in tokens and its rows), or None.
 
@@ -137,7 +154,12 @@ class RelationFinder:
         """
         key = (sent.index, i)
         if key not in self._found:
-            self._found[key] = self._match_cue(sent, i)
+            found = self._match_cue(sent, i)
+            if found and any(c.pos != "noun" for c in found[1]) and \
+                    light_verb(sent, i, units(self._doc, sent.index) if self._doc else ()) is not None:
+                nouns = [c for c in found[1] if c.pos == "noun"]  # «أكد رفض بلاده للعقوبات»: a noun here
+                found = (found[0], nouns) if nouns else None
+            self._found[key] = found
         return self._found[key]
 
     def _match_cue(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
@@ -397,6 +419,8 @@ class RelationFinder:
         toks = sent.tokens
         # a suffixed verbal noun: «اجتماعه مع» → the person named just before
         suffix = pronoun_suffix(toks[c0].text) if cue.pos == "noun" else ""
+        if suffix and (lv := light_verb(sent, c0, us)) is not None and (held := holder(sent, us, lv, c0)):
+            return held, after  # «أكد كيم دعمه لموسكو», «…، معرباً عن امتنانه لـ…»
         if suffix:
             ante = antecedent(doc, sent, us, c0, feminine=suffix == "ها")
             if ante is not None:

@@ -3,17 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from rawabit.extract.model import Article
-from rawabit.extract.pipeline import Pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Pipeline:
-    return Pipeline.default()
-
-
-def facts(nlp, text):
-    return {(f.subject, f.relation, f.object, f.status.value) for f in nlp(Article("t", "t.txt", text)).facts}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -29,13 +19,13 @@ def facts(nlp, text):
     ("وتستضيف أنقرة المفاوضات الروسية الأوكرانية المرتقبة الأسبوع المقبل.",  # upcoming: planned
      {("russia", "talkedWith", "ukraine", "planned")}),
 ])
-def test_nisba_adjectives_name_the_sides(nlp, text, expected):
-    assert expected <= facts(nlp, text)
+def test_nisba_adjectives_name_the_sides(construction_facts, text, expected):
+    assert expected <= construction_facts(text)
 
 
 @pytest.mark.parametrize("text", [
     "وقال إن القوات الروسية والأوكرانية تبادلت القصف قرب خاركيف.",   # a group of agents, not an event
     "وتناولت المحادثات الأمريكية ملف الرسوم الجمركية.",              # one side only: nothing to pair
 ])
-def test_no_sides_without_an_event_noun_and_two_parties(nlp, text):
-    assert not {f for f in facts(nlp, text) if f[1] in ("met", "talkedWith", "phoned")}
+def test_no_sides_without_an_event_noun_and_two_parties(construction_facts, text):
+    assert not {f for f in construction_facts(text) if f[1] in ("met", "talkedWith", "phoned")}
