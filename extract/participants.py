@@ -47,6 +47,8 @@ def marker(sent: Sentence, u: Mention) -> str:
                 return before.norm
     if u.first > 0:
         prev = toks[u.first - 1].norm
+        if prev == "من" and u.first > 1 and either(toks[u.first - 2], WORDS.each_of):
+            return ""  # «حثّ كلاً من الحكومة والبرلمان»: both are the verb's object
         if prev in WORDS.preposition:
             return prev
         if prev[:1] == "و" and prev[1:] in WORDS.preposition:

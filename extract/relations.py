@@ -228,6 +228,9 @@ class RelationFinder:
         between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
         event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
         pronoun = self._object_pronoun(toks[c0], cue)  # «استقبله»: the verb's object is a pronoun
+        if not pronoun and cue.pos in ("verb", "participle") and c1 < len(toks) and \
+                toks[c1].norm in WORDS.object_pronoun and "direct" in cue.markers:
+            pronoun = "ها" if toks[c1].norm.endswith("ها") else "ه"   # «متهماً إياها بـ…»
         if cue.relation in SYMMETRIC and cue.pos == "noun" and \
                 len(sides := self._nisba_sides(sent, us, c0, c1)) > 1:  # «المحادثات الأمريكية الصينية»
             end = max(c1, sides[-1].last if sides[-1].source == "nisba" else sides[-2].last)
@@ -236,6 +239,8 @@ class RelationFinder:
         if cue.pos == "passive_participle":  # «جبهة البوليساريو، المدعومة من الجزائر»
             subjects, objects = passive_sides(sent, us, c0, c1)
             return self._stated(doc, sent, c0, c1, cue, [(s, o) for s in subjects for o in objects], cue.relation)
+        if cue.pos == "participle" and dediac(toks[c0].text).endswith("ه"):
+            return []  # «مطالبه» (his demands), not the participle «مطالبةً»: the letters tell them apart
         if cue.pos == "participle":  # «…، داعياً إسرائيل إلى فتح المعابر»: said by the main clause's subject
             subjects, rest = main_subject(sent, us, c0), after
         elif cue.pos == "verb" and not before and not pronoun and \
@@ -419,8 +424,9 @@ class RelationFinder:
         toks = sent.tokens
         # a suffixed verbal noun: «اجتماعه مع» → the person named just before
         suffix = pronoun_suffix(toks[c0].text) if cue.pos == "noun" else ""
-        if suffix and (lv := light_verb(sent, c0, us)) is not None and (held := holder(sent, us, lv, c0)):
-            return held, after  # «أكد كيم دعمه لموسكو», «…، معرباً عن امتنانه لـ…»
+        if suffix and (lv := light_verb(sent, c0, us)) is not None and \
+                (held := both_sides(doc, sent, lv.index, lv.index + 1) or holder(sent, us, lv, c0)):
+            return held, after  # «أكد كيم دعمه لموسكو», «…، معرباً عن امتنانه لـ…», «وأكد الرئيسان دعمهما»
         if suffix:
             ante = antecedent(doc, sent, us, c0, feminine=suffix == "ها")
             if ante is not None:

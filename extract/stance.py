@@ -79,6 +79,6 @@ def holder(sent: Sentence, us: list[Mention], lv: LightVerb, c0: int) -> list[Me
             and subject.source != "nisba":
         return [subject]
     before = [u for u in us if u.last <= lv.index and not marker(sent, u) and u.type is not EntityType.TOPIC]
-    if before and lv.index - before[-1].last <= 1:  # SVO: «كيم أكد دعمه»
+    if before and before[-1].last == lv.index:  # SVO: «كيم أكد دعمه»
         return [before[-1]]
     return []
