@@ -239,6 +239,10 @@ class RelationFinder:
         if cue.pos == "passive_participle":  # «جبهة البوليساريو، المدعومة من الجزائر»
             subjects, objects = passive_sides(sent, us, c0, c1)
             return self._stated(doc, sent, c0, c1, cue, [(s, o) for s in subjects for o in objects], cue.relation)
+        if cue.pos == "modal":  # «وقال بوتين إنه يجب وقف إطلاق النار»: the speaker demands it
+            subjects, rest = main_subject(sent, us, c0), after
+            objects = [u for u in rest if u.type is EntityType.TOPIC][:1]
+            return self._stated(doc, sent, c0, c1, cue, [(s, o) for s in subjects for o in objects], cue.relation)
         if cue.pos == "participle" and dediac(toks[c0].text).endswith("ه"):
             return []  # «مطالبه» (his demands), not the participle «مطالبةً»: the letters tell them apart
         if cue.pos == "participle":  # «…، داعياً إسرائيل إلى فتح المعابر»: said by the main clause's subject
