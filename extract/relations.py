@@ -428,9 +428,20 @@ class RelationFinder:
         toks = sent.tokens
         # a suffixed verbal noun: «اجتماعه مع» → the person named just before
         suffix = pronoun_suffix(toks[c0].text) if cue.pos == "noun" else ""
-        if suffix and (lv := light_verb(sent, c0, us)) is not None and \
-                (held := both_sides(doc, sent, lv.index, lv.index + 1) or holder(sent, us, lv, c0)):
-            return held, after  # «أكد كيم دعمه لموسكو», «…، معرباً عن امتنانه لـ…», «وأكد الرئيسان دعمهما»
+        if suffix and (lv := light_verb(sent, c0, us)) is not None:
+            held = both_sides(doc, sent, lv.index, lv.index + 1) or holder(sent, us, lv, c0)
+            if held:
+                return held, after  # «أكد كيم دعمه لموسكو», «…، معرباً عن امتنانه لـ…», «وأكد الرئيسان دعمهما»
+            ante = antecedent(doc, sent, us, c0, feminine=suffix == "ها")
+            between = toks[lv.index + 1:c0 - 1 if toks[c0 - 1].norm in WORDS.particle_of_light_verb else c0]
+            named = not lv.participle and any(not (skippable(t) or t.norm in WORDS.time or t.norm.endswith("ا"))
+                                              for t in between)
+            opens = all(skippable(t) or t.norm in WORDS.boundary for t in toks[:lv.index])
+            # a subject the text names but no list holds («وأكد كيم دعمه»): not the one named before;
+            # an implicit one is the antecedent in this sentence, or before it if the clause opens the
+            # sentence («لكنه أعرب عن غضبه من …»)
+            fits = ante is not None and not named and (ante.sentence == sent.index or opens)
+            return ([ante] if fits else []), after
         if suffix:
             ante = antecedent(doc, sent, us, c0, feminine=suffix == "ها")
             if ante is not None:
@@ -502,6 +513,8 @@ class RelationFinder:
             kind_ok = u.type in cue.objects
             if mark and mark in cue.markers and kind_ok:
                 return coordinated(sent, us, u)
+            if not mark and u.first == anchor and toks[u.first].prefix.startswith("و"):
+                break  # «البوليساريو ترفض والجزائر تراقب»: nothing to join «و» to; a clause of its own
             if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4 \
                     and not (u.source == "nisba" and u.first - anchor > 1):  # «بانسحاب القوات الأوكرانية»
                 return coordinated(sent, us, u)

@@ -45,3 +45,9 @@ def test_countries_only_when_the_text_gives_them(construction_facts):
     # the two who met hold no office the text names: «البلدان» binds to nothing
     found = construction_facts("والتقى بوتين مودي في موسكو، واتفق البلدان على تبادل الأسرى.")
     assert not {f for f in found if f[1] == "agreedTo"}
+
+
+def test_a_name_joined_by_wa_right_after_the_verb_is_no_object(construction_facts):
+    # «ترفض والجزائر تراقب»: «و» has nothing to join the name to; it opens a clause
+    found = construction_facts("الرباط تحتفي والبوليساريو ترفض والجزائر تراقب")
+    assert not {f for f in found if f[1] == "rejects"}

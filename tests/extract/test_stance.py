@@ -33,3 +33,14 @@ def test_the_cognate_accusative_is_no_second_verb(construction_facts):
     # «ترفض «رفضاً قاطعاً» رسالة ترامب»: the letter is rejected, not Trump
     found = {f[:3] for f in construction_facts("وقالت فنزويلا إن حكومتها ترفض «رفضاً قاطعاً» رسالة ترامب.")}
     assert not {f for f in found if f[1] == "rejects" and f[2] == "donald-trump"}
+
+
+def test_an_unlisted_holder_is_not_replaced_by_the_one_named_before(construction_facts):
+    # «كيم» is named but unknown to the lists: the stance is not given to Putin, named before
+    found = construction_facts("والتقى بوتين رئيس وزراء الهند في موسكو. وأكد كيمو دعمه لموسكو.")
+    assert not {f for f in found if f[1] == "supports"}
+
+
+def test_a_pronoun_clause_carries_the_subject_of_the_sentence_before(construction_facts):
+    found = construction_facts("وقال ترامب إن المحادثات صعبة. لكنه أعرب مؤخراً عن غضبه من بوتين.")
+    assert ("donald-trump", "criticized", "vladimir-putin", "asserted") in found
