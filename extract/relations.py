@@ -45,7 +45,8 @@ __all__ = ["RelationFinder", "SYMMETRIC"]
 _OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
 _SUFFIX_ENDS = frozenset(x[-1] for x in _OBJECT_SUFFIXES)
 _QUOTES = frozenset('"«»“”\'')
-_STARTS_LIMIT = 200_000   # words whose cue-starting readings are remembered
+_STARTS_LIMIT = 200_000
+_PARENTHESIS_MAX = 8   # tokens of a prepositional phrase set off by commas inside a clause   # words whose cue-starting readings are remembered
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
     "agent": {EntityType.PERSON, EntityType.ORGANIZATION, *_PLACES},
@@ -401,6 +402,7 @@ class RelationFinder:
 
     def _right(self, sent: Sentence, c1: int, us: list[Mention], through: bool) -> int:
         inside = {t for u in us for t in range(u.first + 1, u.last)}
+        closing = -1   # the comma that closes a parenthetical phrase
         for k in range(c1, len(sent.tokens)):
             tok = sent.tokens[k]
             if k in inside:
@@ -410,12 +412,31 @@ class RelationFinder:
                     continue
                 if tok.text == "،" and k + 2 < len(sent.tokens) and sent.tokens[k + 1].norm in WORDS.time:
                     continue  # «وصل المبعوث، ستيف ويتكوف، الخميس إلى موسكو»: a date, then the clause goes on
+                if tok.text == "،" and k > closing and self._parenthetical(sent, k):
+                    closing = next(j for j in range(k + 1, len(sent.tokens)) if sent.tokens[j].text == "،")
+                    continue  # «وبحث الرئيسان، في أول اجتماع بينهما، الرسوم الجمركية»
+                if k <= closing:
+                    continue
                 if through and tok.norm in WORDS.relative:
                     continue  # «بانسحاب القوات من الأجزاء التي تسيطر عليها من منطقة دونيتسك»
                 return k
             if tok.norm in WORDS.complement and not through:
                 return k
         return len(sent.tokens)
+
+    def _parenthetical(self, sent: Sentence, k: int) -> bool:
+        """Whether the comma at *k* opens a prepositional phrase closed by another comma, after which
+        the clause goes on: «بحث الرئيسان، في أول اجتماع بينهما، الرسوم»."""
+        toks = sent.tokens
+        if k + 1 >= len(toks) or toks[k + 1].norm not in WORDS.preposition:
+            return False
+        for j in range(k + 2, min(k + _PARENTHESIS_MAX, len(toks) - 1)):
+            if toks[j].text == "،":
+                return not (toks[j + 1].is_punct or toks[j + 1].norm in WORDS.clause_start
+                            or toks[j + 1].norm[:1] == "و")
+            if toks[j].text in PUNCT_BOUNDARY or toks[j].norm in WORDS.clause_start:
+                return False
+        return False
 
     def _enumeration_goes_on(self, sent: Sentence, k: int, us: list[Mention]) -> bool:
         """«دونيتسك ولوغانسك وخيرسون، فضلاً عن القرم»: a comma inside a list of places."""
@@ -486,6 +507,10 @@ class RelationFinder:
     def _object(self, sent, us, rest, c0, c1, anchor, cue) -> list[Mention]:
         """The object group: after *anchor* (the cue or its subject), by marker and class."""
         toks = sent.tokens
+        if anchor < len(toks) and either(toks[anchor], WORDS.both_sides):
+            anchor += 1  # «وبحث الرئيسان، …»
+        if anchor < len(toks) and toks[anchor].text == "،" and self._parenthetical(sent, anchor):
+            anchor = next(j for j in range(anchor + 1, len(toks)) if toks[j].text == "،") + 1
         if "between" in cue.markers or "بين" in cue.markers:
             for u in rest:
                 if marker(sent, u) == "بين":  # normalized «بين» is unchanged

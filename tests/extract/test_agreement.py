@@ -51,3 +51,10 @@ def test_a_name_joined_by_wa_right_after_the_verb_is_no_object(construction_fact
     # «ترفض والجزائر تراقب»: «و» has nothing to join the name to; it opens a clause
     found = construction_facts("الرباط تحتفي والبوليساريو ترفض والجزائر تراقب")
     assert not {f for f in found if f[1] == "rejects"}
+
+
+def test_a_parenthetical_phrase_between_commas_keeps_the_clause_going(construction_facts):
+    found = construction_facts("والتقى بوتين ترامب في ألاسكا. وبحث الرئيسان، في أول اجتماع ثنائي بينهما، "
+                               "الرسوم الجمركية.")
+    assert {("vladimir-putin", "discussed", "topic-tariffs", "asserted"),
+            ("donald-trump", "discussed", "topic-tariffs", "asserted")} <= found
