@@ -174,8 +174,9 @@ class RelationFinder:
                     return n, found
                 if n == 1 and (verbs := self._verb_with_object(reading)):
                     return 1, verbs  # «استقبله», «هددها»: the verb, its object a pronoun
-                if reading.startswith("ال") and len(reading) > 4:  # «الغارات» as «غارات»: nouns only
-                    nouns = [c for c in self.cues.get((reading[2:], *words[1:]), []) if c.pos == "noun"]
+                if reading.startswith("ال") and len(reading) > 4:  # «الغارات», «المدعومة»: nouns only
+                    nouns = [c for c in self.cues.get((reading[2:], *words[1:]), [])
+                             if c.pos in ("noun", "passive_participle")]
                     if nouns:
                         return n, nouns
         return None
@@ -538,6 +539,9 @@ class RelationFinder:
             kind_ok = u.type in cue.objects
             if mark and mark in cue.markers and kind_ok:
                 return coordinated(sent, us, u)
+            if not mark and kind_ok and EntityType.TOPIC not in cue.objects and anchor <= u.first - 1 <= anchor + 1 \
+                    and toks[u.first - 1].prefix[-1:] in cue.markers and not toks[u.first - 1].is_punct:
+                return coordinated(sent, us, u)  # «ندد بإعلان ترامب», «أشاد بجهود قطر»: whose deed it is
             if not mark and u.first == anchor and toks[u.first].prefix.startswith("و"):
                 break  # «البوليساريو ترفض والجزائر تراقب»: nothing to join «و» to; a clause of its own
             if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4 \
