@@ -64,7 +64,7 @@ def coordinated(sent: Sentence, us: list[Mention], first: Mention) -> list[Menti
             continue
         gap = sent.tokens[group[-1].last:u.first]
         joined = (not gap and sent.tokens[u.first].prefix.startswith("و")) or \
-                 (len(gap) == 1 and gap[0].text in ("و", "،", ","))
+                 (len(gap) == 1 and (gap[0].text in ("و", "،", ",") or gap[0].norm in WORDS.then))  # «X ثم Y»
         topical = (u.type is EntityType.TOPIC) != (group[0].type is EntityType.TOPIC)
         if not joined or topical or u.type.is_place != group[0].type.is_place and u.type is not group[0].type:
             break

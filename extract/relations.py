@@ -409,9 +409,14 @@ class RelationFinder:
             if k in inside:
                 continue
             if tok.text in PUNCT_BOUNDARY or tok.norm in WORDS.clause_start:
+                if tok.norm in WORDS.then and any(u.first == k + 1 for u in us) and \
+                        any(u.last == k for u in us):
+                    continue  # «استقبل باشينيان ثم علييف»: «ثم» joins two names, it opens no clause
                 if tok.text == "،" and self._enumeration_goes_on(sent, k, us):
                     continue
                 if tok.text == "،" and k + 2 < len(sent.tokens) and sent.tokens[k + 1].norm in WORDS.time:
+                    if sent.tokens[k + 2].text == "،":
+                        closing = k + 2  # «التقى مودي، الأحد، الرئيس الصيني»
                     continue  # «وصل المبعوث، ستيف ويتكوف، الخميس إلى موسكو»: a date, then the clause goes on
                 if tok.text == "،" and k > closing and self._parenthetical(sent, k):
                     closing = next(j for j in range(k + 1, len(sent.tokens)) if sent.tokens[j].text == "،")

@@ -58,3 +58,21 @@ def test_a_parenthetical_phrase_between_commas_keeps_the_clause_going(constructi
                                "الرسوم الجمركية.")
     assert {("vladimir-putin", "discussed", "topic-tariffs", "asserted"),
             ("donald-trump", "discussed", "topic-tariffs", "asserted")} <= found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date set off by commas between the subject and the object
+    ("التقى رئيس الوزراء الهندي ناريندرا مودي، الأحد، الرئيس الصيني شي جين بينغ في تيانجين.",
+     {("narendra-modi", "met", "xi-jinping")}),
+    # «ثم» between two names joins them; before a verb it opens a clause
+    ("واستقبل ترامب، في لقاءين منفصلين، رئيس الوزراء الأرميني نيكول باشينيان ثم الرئيس الأذربيجاني إلهام علييف.",
+     {("donald-trump", "met", "nikol-pashinyan"), ("donald-trump", "met", "ilham-aliyev")}),
+])
+def test_commas_and_then_inside_a_clause(construction_facts, text, expected):
+    assert expected <= {f[:3] for f in construction_facts(text)}
+
+
+def test_then_before_a_verb_opens_a_clause(construction_facts):
+    found = construction_facts("والتقى بوتين ترامب ثم زار الرئيس الأمريكي موسكو.")
+    assert ("vladimir-putin", "met", "donald-trump", "asserted") in found
+    assert not {f for f in found if f[1] == "met" and f[2] == "moscow"}
