@@ -270,7 +270,7 @@ class RelationFinder:
             subjects, rest = fronted_agent(sent, us, c0, right), after
         if not subjects and cue.relation == "discussed" and cue.pos == "verb" and not event_only:
             subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after  # «تناول الاجتماع …»
-        if not subjects and cue.pos == "verb":
+        if not subjects and cue.pos in ("verb", "noun"):  # «وبحث الجانبان …», «أجرى الرئيسان مكالمة»
             subjects, rest = both_sides(doc, sent, c0, c1), after
         if not subjects and cue.pos == "verb" and c1 + 1 < len(toks) and toks[c1].norm == "من" and \
                 toks[c1 + 1].norm in WORDS.own_part:  # «وتطالب من جهتها بسحب القوات»: the one just named

@@ -21,3 +21,18 @@ def test_demand_or_threat(construction_facts, text, triple):
 def test_a_denied_necessity_is_no_demand(construction_facts):
     found = construction_facts("وقالت روسيا إنه لا يجب رفع العقوبات.")
     assert not {f for f in found if f[1] == "demands" and f[3] == "asserted"}
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("وكان بوتين قد هدد بمقاضاة ترمب أمام المحاكم.", ("vladimir-putin", "threatened", "donald-trump")),
+    ("وهدد ترامب بفرض عقوبات على روسيا.", ("donald-trump", "threatened", "russia")),
+])
+def test_a_threat_aims_at_whom_the_threatened_deed_would_hit(construction_facts, text, triple):
+    assert triple + ("asserted",) in construction_facts(text)
+
+
+def test_an_agreed_future_meeting_is_planned(construction_facts):
+    # «على أن + imperfect»: what the sides agreed will happen has not happened yet
+    found = construction_facts("واتفق الجانبان على أن يعقد بوتين وترامب اجتماعاً في موسكو.")
+    assert ("vladimir-putin", "met", "donald-trump", "planned") in found
+    assert ("vladimir-putin", "met", "donald-trump", "asserted") not in found
