@@ -256,6 +256,8 @@ class RelationFinder:
             subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after
         elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
             subjects, rest = coordinated(sent, us, between[0]), []  # «قمة بين ترمب وبوتين»
+        elif cue.pos == "noun" and (pair := self._sides_between(sent, us, after)):
+            subjects, rest = pair, after  # «ترمب يشهد توقيع اتفاق السلام بين كمبوديا وتايلاند»: theirs
         else:
             subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue, pronoun)
         subjects = [s for s in subjects if s.type is not EntityType.TOPIC]
@@ -345,6 +347,12 @@ class RelationFinder:
                     and other.type is not EntityType.TOPIC:
                 sides.append(other)
         return sides
+
+    def _sides_between(self, sent: Sentence, us: list[Mention], after: list[Mention]) -> list[Mention]:
+        """The two agents of «بين X و Y» after a verbal noun in its clause, or []."""
+        first = next((u for u in after if marker(sent, u) == "بين" and u.type is not EntityType.TOPIC), None)
+        pair = coordinated(sent, us, first) if first is not None else []
+        return pair if len(pair) == 2 else []
 
     def _more_given_up(self, sent: Sentence, us: list[Mention], k: int) -> list[Mention]:
         """Topics in clauses joined on by «، و» + a verb of giving up, after token *k*."""
@@ -469,6 +477,10 @@ class RelationFinder:
             # sentence («لكنه أعرب عن غضبه من …»)
             fits = ante is not None and not named and (ante.sentence == sent.index or opens)
             return ([ante] if fits else []), after
+        if suffix == "هما":  # «توقيعهما», «لقائهما»: the pair named last, never one of them alone
+            named = [u for u in us if u.last <= c0 and u.type is not EntityType.TOPIC and u.source != "nisba"]
+            pair = coordinated_back(sent, us, named[-1]) if named else []
+            return (pair if len(pair) == 2 else []), after
         if suffix:
             ante = antecedent(doc, sent, us, c0, feminine=suffix == "ها")
             if ante is not None:

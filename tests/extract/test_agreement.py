@@ -76,3 +76,25 @@ def test_then_before_a_verb_opens_a_clause(construction_facts):
     found = construction_facts("والتقى بوتين ترامب ثم زار الرئيس الأمريكي موسكو.")
     assert ("vladimir-putin", "met", "donald-trump", "asserted") in found
     assert not {f for f in found if f[1] == "met" and f[2] == "moscow"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «وقّع» (form II of و ق ع) with a topic; its verbal noun «توقيع»
+    ("ووقعت روسيا وأوكرانيا اتفاق سلام في إسطنبول.",
+     {("russia", "agreedTo", "topic-peace-deal"), ("ukraine", "agreedTo", "topic-peace-deal")}),
+    # the sides of a verbal noun given by «بين X و Y», not the subject of the verb it is the object of
+    ("ترمب يشهد توقيع «اتفاق كوالالمبور للسلام» بين كمبوديا وتايلاند",
+     {("cambodia", "agreedTo", "topic-peace-deal"), ("thailand", "agreedTo", "topic-peace-deal")}),
+    # «تبادل الضربات بين X و Y»: each attacked the other
+    ("وتبادل الضربات بين إسرائيل وإيران مستمر.", {("israel", "attacked", "iran"), ("iran", "attacked", "israel")}),
+])
+def test_sides_of_a_verbal_noun(construction_facts, text, expected):
+    assert expected <= {f[:3] for f in construction_facts(text)}
+
+
+def test_a_dual_pronoun_is_a_pair_never_one_of_them(construction_facts):
+    found = construction_facts("واستقبل ترمب الرئيسين في البيت الأبيض، ثم شهد توقيعهما اتفاق السلام.")
+    assert ("donald-trump", "agreedTo", "topic-peace-deal", "asserted") not in found
+    assert not {f for f in found if f[1] == "agreedTo"}
+    assert ("russia", "agreedTo", "topic-ceasefire", "asserted") not in construction_facts(
+        "ووقع الهجوم على روسيا قبل وقف إطلاق النار.")   # «وقع» (it happened) is no signing
