@@ -272,7 +272,9 @@ class RelationFinder:
             subjects, rest = fronted_agent(sent, us, c0, right), after
         if not subjects and cue.relation == "discussed" and cue.pos == "verb" and not event_only:
             subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after  # «تناول الاجتماع …»
-        if not subjects and cue.pos in ("verb", "noun"):  # «وبحث الجانبان …», «أجرى الرئيسان مكالمة»
+        if not subjects and (cue.pos == "noun" or cue.pos == "verb" and cue.relation not in SYMMETRIC):
+            # «وبحث الجانبان العقوبات», «أجرى الرئيسان مكالمة هاتفية»; but «بحث الرئيسان» is no
+            # second meeting of the two: the one named before already says they met or called
             subjects, rest = both_sides(doc, sent, c0, c1), after
         if not subjects and cue.pos == "verb" and c1 + 1 < len(toks) and toks[c1].norm == "من" and \
                 toks[c1 + 1].norm in WORDS.own_part:  # «وتطالب من جهتها بسحب القوات»: the one just named

@@ -98,3 +98,10 @@ def test_a_dual_pronoun_is_a_pair_never_one_of_them(construction_facts):
     assert not {f for f in found if f[1] == "agreedTo"}
     assert ("russia", "agreedTo", "topic-ceasefire", "asserted") not in construction_facts(
         "ووقع الهجوم على روسيا قبل وقف إطلاق النار.")   # «وقع» (it happened) is no signing
+
+
+def test_both_sides_discussing_is_no_second_meeting(construction_facts):
+    # «وناقش الجانبان …» after a meeting: what they discussed, not a talkedWith of its own
+    found = construction_facts("والتقى بوتين بترامب في ألاسكا، وناقش الجانبان تبادل الأسرى.")
+    assert ("vladimir-putin", "discussed", "topic-prisoner-exchange", "asserted") in found
+    assert not {f for f in found if f[1] == "talkedWith"}
