@@ -34,7 +34,7 @@ from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
 from .nisba_parties import nisba_parties
 from .passive import passive_sides
-from .stance import holder, light_verb
+from .stance import event_doer, holder, light_verb
 from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
                            pronoun_suffix, skippable)
 from .resources import read_tsv, split_variants, word_set
@@ -46,7 +46,8 @@ _OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
 _SUFFIX_ENDS = frozenset(x[-1] for x in _OBJECT_SUFFIXES)
 _QUOTES = frozenset('"«»“”\'')
 _STARTS_LIMIT = 200_000
-_PARENTHESIS_MAX = 8   # tokens of a prepositional phrase set off by commas inside a clause   # words whose cue-starting readings are remembered
+_PARENTHESIS_MAX = 8
+_AFTER_DOER = 4        # tokens between an event's doer in a relative clause and the event's object   # tokens of a prepositional phrase set off by commas inside a clause   # words whose cue-starting readings are remembered
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
     "agent": {EntityType.PERSON, EntityType.ORGANIZATION, *_PLACES},
@@ -479,6 +480,9 @@ class RelationFinder:
             # sentence («لكنه أعرب عن غضبه من …»)
             fits = ante is not None and not named and (ante.sentence == sent.index or opens)
             return ([ante] if fits else []), after
+        if cue.pos == "noun" and (doers := event_doer(doc, sent, us, c1)) is not None:
+            end = doers[0].last if doers and doers[0].first > c1 else c1  # «زيارة يقوم بها مودي إلى …»
+            return doers, [u for u in us if end <= u.first <= end + _AFTER_DOER]
         if suffix == "هما":  # «توقيعهما», «لقائهما»: the pair named last, never one of them alone
             named = [u for u in us if u.last <= c0 and u.type is not EntityType.TOPIC and u.source != "nisba"]
             pair = coordinated_back(sent, us, named[-1]) if named else []

@@ -7,6 +7,10 @@ A stance is often stated by a light verb («أكد، أعرب عن، أبدى، 
 the name right after it (VSO), or, for a circumstantial participle
 («…، معرباً عن امتنانه لـ…»), the subject of the clause it hangs on.
 The light verbs are listed by root and form in ``light_verbs.tsv``.
+
+Events have light verbs too: «زيارة يقوم بها مودي إلى الصين», «محادثات
+أجراها الوزير»: the subject of the relative clause after the event noun is
+the one who made the visit or held the talks (:func:`event_doer`).
 """
 from __future__ import annotations
 
@@ -16,11 +20,11 @@ from typing import NamedTuple
 from .arabic import normalize
 from .cue_forms import lemma, participle_forms, verb_forms
 from .implicit import main_subject
-from .model import EntityType, Mention, Sentence
-from .participants import marker
+from .model import Doc, EntityType, Mention, Sentence
+from .participants import antecedent, marker
 from .resources import read_tsv, split_variants
 
-__all__ = ["LightVerb", "light_verb", "holder"]
+__all__ = ["LightVerb", "light_verb", "holder", "event_doer"]
 
 
 class LightVerb(NamedTuple):
@@ -32,16 +36,60 @@ class LightVerb(NamedTuple):
 
 @cache
 def _forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(finite forms, participle forms, particles) of the light verbs."""
+    """(finite forms, participle forms, particles) of the stance light verbs."""
     finite: set[str] = set()
     participles: set[str] = set()
     particles: set[str] = set()
     for row in read_tsv("light_verbs.tsv"):
+        if row.get("kind", "stance") != "stance":
+            continue
         lem = lemma(row["root"], row["form"], stems=row.get("stems", ""))
         finite |= verb_forms(lem)
         participles |= participle_forms(lem)
         particles |= {normalize(p) for p in split_variants(row.get("particle", ""))}
     return frozenset(finite), frozenset(participles), frozenset(particles)
+
+
+@cache
+def _event_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """(verb forms with the resumptive pronoun on them, verb forms followed by it as a word)."""
+    attached: set[str] = set()
+    apart: set[str] = set()
+    for row in read_tsv("light_verbs.tsv"):
+        if row.get("kind") != "event":
+            continue
+        forms = verb_forms(lemma(row["root"], row["form"], stems=row.get("stems", "")))
+        pronoun = normalize(row.get("resumptive", ""))
+        if pronoun.startswith("ب"):
+            apart |= forms
+        else:  # «أجراها»: «أجرى» + «ها», the alif maqsura written «ا» before the pronoun
+            attached |= {f + pronoun for f in forms} | {f[:-1] + "ا" + pronoun for f in forms if f.endswith("ي")}
+    return frozenset(attached), frozenset(apart)
+
+
+def event_doer(doc: Doc, sent: Sentence, us: list[Mention], c1: int) -> list[Mention] | None:
+    """The doer of the event noun ending at *c1*, named in a relative clause after it.
+
+    «زيارة يقوم بها مودي إلى الصين» → Modi; «زيارة أجراها إلى موسكو» → the
+    one named before (the pronoun of «أجرى»). None when no such clause follows.
+    """
+    toks = sent.tokens
+    k = c1 + 1 if c1 < len(toks) and toks[c1].norm in ("التي", "الذي") else c1
+    if k >= len(toks):
+        return None
+    attached, apart = _event_verbs()
+    word = toks[k]
+    if word.norm in attached or word.base in attached:
+        after = k + 1
+    elif (word.norm in apart or word.base in apart) and k + 1 < len(toks) and toks[k + 1].norm.startswith("ب"):
+        after = k + 2
+    else:
+        return None
+    doer = next((u for u in us if u.first == after), None)
+    if doer is not None and doer.type is not EntityType.TOPIC and not marker(sent, doer):
+        return [doer]
+    ante = antecedent(doc, sent, us, k)
+    return [ante] if ante is not None else []
 
 
 def light_verb(sent: Sentence, c0: int, us: list[Mention] = (), *, reach: int = 2) -> LightVerb | None:

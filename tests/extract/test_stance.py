@@ -44,3 +44,13 @@ def test_an_unlisted_holder_is_not_replaced_by_the_one_named_before(construction
 def test_a_pronoun_clause_carries_the_subject_of_the_sentence_before(construction_facts):
     found = construction_facts("وقال ترامب إن المحادثات صعبة. لكنه أعرب مؤخراً عن غضبه من بوتين.")
     assert ("donald-trump", "criticized", "vladimir-putin", "asserted") in found
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("وتأتي الخطوة في أول زيارة يقوم بها مودي إلى الصين منذ سبع سنوات.", ("narendra-modi", "visited", "china")),
+    ("وأشاد بالزيارة التي قام بها أردوغان إلى الدوحة.", ("recep-tayyip-erdogan", "visited", "doha")),
+    ("وكشف بيسكوف عن مضمون محادثة هاتفية أجراها بوتين مع ترمب.", ("vladimir-putin", "phoned", "donald-trump")),
+])
+def test_the_doer_of_an_event_in_the_relative_clause_after_it(construction_facts, text, triple):
+    # light verbs of events: «زيارة يقوم بها X», «محادثة أجراها X»
+    assert triple + ("asserted",) in construction_facts(text)
