@@ -63,6 +63,11 @@ def _reserved() -> frozenset[str]:
         WORDS.preposition | WORDS.place_head
 
 
+def _imperfect_like(word: str) -> bool:
+    """Whether *word* looks like an imperfect verb («تراقب», «يرفض»): a prefix ي/ت and a stem."""
+    return len(word) >= 4 and word[0] in "يت"
+
+
 @dataclass(frozen=True)
 class Cue:
     """A row of ``relation_cues.tsv``."""
@@ -565,8 +570,9 @@ class RelationFinder:
             if not mark and kind_ok and EntityType.TOPIC not in cue.objects and anchor <= u.first - 1 <= anchor + 1 \
                     and toks[u.first - 1].prefix[-1:] in cue.markers and not toks[u.first - 1].is_punct:
                 return coordinated(sent, us, u)  # «ندد بإعلان ترامب», «أشاد بجهود قطر»: whose deed it is
-            if not mark and u.first == anchor and toks[u.first].prefix.startswith("و"):
-                break  # «البوليساريو ترفض والجزائر تراقب»: nothing to join «و» to; a clause of its own
+            if not mark and u.first == anchor and toks[u.first].prefix.startswith("و") and \
+                    u.last < len(toks) and _imperfect_like(toks[u.last].norm):
+                break  # «البوليساريو ترفض والجزائر تراقب»: «و» + a name + a verb: a clause of its own
             if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4 \
                     and not (u.source == "nisba" and u.first - anchor > 1):  # «بانسحاب القوات الأوكرانية»
                 return coordinated(sent, us, u)
