@@ -567,6 +567,8 @@ class RelationFinder:
             kind_ok = u.type in cue.objects
             if mark and mark in cue.markers and kind_ok:
                 return coordinated(sent, us, u)
+            if mark == "من" and kind_ok and cue.objects & _PLACES and self._partitive(sent, cue, anchor, u):
+                return coordinated(sent, us, u)  # «يسيطر المغرب على نحو 80 في المئة من الصحراء الغربية»
             if not mark and kind_ok and EntityType.TOPIC not in cue.objects and anchor <= u.first - 1 <= anchor + 1 \
                     and toks[u.first - 1].prefix[-1:] in cue.markers and not toks[u.first - 1].is_punct:
                 return coordinated(sent, us, u)  # «ندد بإعلان ترامب», «أشاد بجهود قطر»: whose deed it is
@@ -595,6 +597,19 @@ class RelationFinder:
             topics = [u for u in us if u.last <= c0 and u.type is EntityType.TOPIC]
             return topics[-1:]
         return []
+
+    def _partitive(self, sent: Sentence, cue: Cue, anchor: int, u: Mention) -> bool:
+        """Whether the place *u* after «من» is the object through a share of it: the cue's own
+        marker, then a quantity («على نحو 80 في المئة من», «على أجزاء من», «على معظم»)."""
+        toks = sent.tokens
+        of = next((k for k in range(u.first - 1, max(u.first - 3, anchor) - 1, -1) if toks[k].norm == "من"), -1)
+        span = toks[anchor:of] if of > anchor else []
+        if not span or not (span[0].norm in cue.markers or span[0].prefix[-1:] in cue.markers):
+            return False
+        words = ([span[0].base] if span[0].norm not in cue.markers else []) + [t.norm for t in span[1:]]
+        share = [w for w in words if w in WORDS.partitive]
+        other = [w for w in words if w not in WORDS.partitive and not w.isdigit()]
+        return bool(share) and len(other) <= 1
 
     def _pronoun_places(self, sent, us, c0, c1) -> list[Mention]:
         """«أربع مناطق يحتلها الجيش الروسي هي دونيتسك ولوغانسك», «القرم التي ضمتها روسيا»."""

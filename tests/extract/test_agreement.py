@@ -105,3 +105,16 @@ def test_both_sides_discussing_is_no_second_meeting(construction_facts):
     found = construction_facts("والتقى بوتين بترامب في ألاسكا، وناقش الجانبان تبادل الأسرى.")
     assert ("vladimir-putin", "discussed", "topic-prisoner-exchange", "asserted") in found
     assert not {f for f in found if f[1] == "talkedWith"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ويسيطر المغرب على نحو 80 في المئة من الصحراء الغربية.", {("morocco", "controls", "western-sahara")}),
+    ("وتسيطر روسيا على أجزاء من منطقة زابوريجيا.", {("russia", "controls", "zaporizhzhia")}),
+])
+def test_control_of_a_share_of_a_place(construction_facts, text, expected):
+    assert expected <= {f[:3] for f in construction_facts(text)}
+
+
+def test_a_place_after_min_is_no_share_without_a_quantity(construction_facts):
+    found = construction_facts("وتسيطر روسيا على المعابر القادمة من أوكرانيا.")
+    assert not {f for f in found if f[1] == "controls"}
