@@ -499,6 +499,9 @@ class RelationFinder:
         if cue.pos != "noun" and c0 > 0 and toks[c0 - 1].norm in WORDS.impersonal:
             return [], after  # «تم بحث الحرب»: no agent is named
         clause_initial = all(skippable(t) for t in toks[left:c0])
+        if cue.pos == "verb" and clause_initial and not pronoun and \
+                (head := self._relative_head(sent, us, left, c0, c1)):
+            return [head], after  # «شتاينماير، الذي حضّ تبون على …»: the relative clause's subject is its head
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 4 if pronoun else 2
         if cue.pos == "noun" and first is not None and first.first - c1 == 1 and not marker(sent, first) and \
@@ -569,7 +572,7 @@ class RelationFinder:
                 return coordinated(sent, us, u)
             if mark == "من" and kind_ok and cue.objects & _PLACES and self._partitive(sent, cue, anchor, u):
                 return coordinated(sent, us, u)  # «يسيطر المغرب على نحو 80 في المئة من الصحراء الغربية»
-            if not mark and kind_ok and EntityType.TOPIC not in cue.objects and anchor <= u.first - 1 <= anchor + 1 \
+            if not mark and kind_ok and u.type is not EntityType.TOPIC and anchor <= u.first - 1 <= anchor + 1 \
                     and toks[u.first - 1].prefix[-1:] in cue.markers and not toks[u.first - 1].is_punct:
                 return coordinated(sent, us, u)  # «ندد بإعلان ترامب», «أشاد بجهود قطر»: whose deed it is
             if not mark and u.first == anchor and toks[u.first].prefix.startswith("و") and \
@@ -597,6 +600,22 @@ class RelationFinder:
             topics = [u for u in us if u.last <= c0 and u.type is EntityType.TOPIC]
             return topics[-1:]
         return []
+
+    def _relative_head(self, sent: Sentence, us: list[Mention], left: int, c0: int, c1: int) -> Mention | None:
+        """The name a relative pronoun opening the clause at *left* stands for, when it is the subject.
+
+        With a resumptive pronoun after the verb («الأراضي التي تسيطر عليها روسيا») the head is the
+        object instead, and the subject follows the verb: then None.
+        """
+        toks = sent.tokens
+        if left == 0 or toks[left - 1].norm not in WORDS.relative:
+            return None
+        resumes = [dediac(t.text) for t in toks[c1 - 1:c1 + 1]]  # the letters: «ـها», not a folded «ة»
+        if any(w.endswith(_OBJECT_SUFFIXES) for w in resumes):  # «التي ضمتها روسيا», «التي تسيطر عليها»
+            return None
+        k = left - 2 if left >= 2 and toks[left - 2].text in ("،", ",") else left - 1
+        head = next((u for u in us if u.last == k), None)
+        return head if head is not None and head.type is not EntityType.TOPIC and head.source != "nisba" else None
 
     def _partitive(self, sent: Sentence, cue: Cue, anchor: int, u: Mention) -> bool:
         """Whether the place *u* after «من» is the object through a share of it: the cue's own

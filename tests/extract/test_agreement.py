@@ -118,3 +118,24 @@ def test_control_of_a_share_of_a_place(construction_facts, text, expected):
 def test_a_place_after_min_is_no_share_without_a_quantity(construction_facts):
     found = construction_facts("وتسيطر روسيا على المعابر القادمة من أوكرانيا.")
     assert not {f for f in found if f[1] == "controls"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the relative pronoun right before the verb is its subject, standing for the name before it
+    ("وكان ترامب قد أشاد بشتاينماير، الذي حض تبون على الإفراج عن الكاتب.",
+     {("frank-walter-steinmeier", "urged", "abdelmadjid-tebboune")}),
+    ("وأشاد ترامب بشتاينماير، الذي حض الحكومة الجزائرية على الإفراج عن الكاتب.",   # «الحكومة»: no pronoun
+     {("frank-walter-steinmeier", "urged", "algeria")}),
+    # «دعمهم لأمن إسرائيل»: support for Israel's security is support for Israel
+    ("وأكد قادة مجموعة السبع دعمهم لأمن إسرائيل.", {("g7", "supports", "israel")}),
+])
+def test_relative_head_and_governed_genitive(construction_facts, text, expected):
+    assert expected <= {f[:3] for f in construction_facts(text)}
+
+
+def test_a_resumptive_pronoun_makes_the_head_the_object(construction_facts):
+    # «الأراضي التي تسيطر عليها روسيا»: the head is what is held, not who holds it
+    found = construction_facts("وقال زيلينسكي إن الأراضي التي تسيطر عليها روسيا ستعود.")
+    assert not {f for f in found if f[0] == "volodymyr-zelensky" and f[1] == "controls"}
+    assert ("volodymyr-zelensky", "supports", "topic-nato-membership", "asserted") in construction_facts(
+        "وأعلن زيلينسكي دعمه لانضمام أوكرانيا إلى الناتو.")   # a topic in the genitive stays the topic
