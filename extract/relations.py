@@ -485,6 +485,8 @@ class RelationFinder:
             # sentence («لكنه أعرب عن غضبه من …»)
             fits = ante is not None and not named and (ante.sentence == sent.index or opens)
             return ([ante] if fits else []), after
+        if cue.pos == "noun" and self._after_necessity(sent, c0) and (speaker := main_subject(sent, us, c0)):
+            return speaker, after  # «قال X: "يجب زيادة الضغط على روسيا"»: the pressure X calls for
         if cue.pos == "noun" and (doers := event_doer(doc, sent, us, c1)) is not None:
             end = doers[0].last if doers and doers[0].first > c1 else c1  # «زيارة يقوم بها مودي إلى …»
             return doers, [u for u in us if end <= u.first <= end + _AFTER_DOER]
@@ -600,6 +602,15 @@ class RelationFinder:
             topics = [u for u in us if u.last <= c0 and u.type is EntityType.TOPIC]
             return topics[-1:]
         return []
+
+    def _after_necessity(self, sent: Sentence, c0: int) -> bool:
+        """Whether a necessity word («يجب», «لا بد من») stands up to two words before token *c0*."""
+        toks = sent.tokens
+        for k in range(c0 - 1, max(c0 - 3, -1), -1):
+            found = self._cue_at(sent, k) if self._starting(toks[k].norm) else None
+            if found and any(c.pos == "modal" for c in found[1]):
+                return True
+        return False
 
     def _relative_head(self, sent: Sentence, us: list[Mention], left: int, c0: int, c1: int) -> Mention | None:
         """The name a relative pronoun opening the clause at *left* stands for, when it is the subject.

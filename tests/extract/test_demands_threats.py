@@ -36,3 +36,8 @@ def test_an_agreed_future_meeting_is_planned(construction_facts):
     found = construction_facts("واتفق الجانبان على أن يعقد بوتين وترامب اجتماعاً في موسكو.")
     assert ("vladimir-putin", "met", "donald-trump", "planned") in found
     assert ("vladimir-putin", "met", "donald-trump", "asserted") not in found
+
+
+def test_a_verbal_noun_after_a_necessity_word_is_the_speakers(construction_facts):
+    found = construction_facts("بدوره، قال وزير الخارجية الأوكراني أندريه سيبيها، الاثنين: “يجب زيادة الضغط على روسيا”")
+    assert ("andrii-sybiha", "urged", "russia", "asserted") in found
