@@ -26,6 +26,9 @@ from .resources import read_tsv, split_variants
 
 __all__ = ["LightVerb", "light_verb", "holder", "event_doer"]
 
+_RELATIVE = frozenset({"التي", "الذي"})
+_ADJECTIVES = 2   # adjectives between an event noun and the relative clause naming its doer
+
 
 class LightVerb(NamedTuple):
     """A light verb before a stance noun."""
@@ -74,7 +77,15 @@ def event_doer(doc: Doc, sent: Sentence, us: list[Mention], c1: int) -> list[Men
     one named before (the pronoun of «أجرى»). None when no such clause follows.
     """
     toks = sent.tokens
-    k = c1 + 1 if c1 < len(toks) and toks[c1].norm in ("التي", "الذي") else c1
+    named = {t for u in us for t in range(u.first, u.last)}
+    k = c1
+    while k < min(c1 + _ADJECTIVES, len(toks)) and k not in named and toks[k].norm.startswith("ال") \
+            and toks[k].norm not in _RELATIVE:
+        k += 1  # «المساعدات الضخمة التي قدمتها واشنطن»: adjectives of the noun first
+    if k < len(toks) and toks[k].norm in _RELATIVE:
+        k += 1
+    elif k > c1:
+        return None
     if k >= len(toks):
         return None
     attached, apart = _event_verbs()

@@ -54,3 +54,9 @@ def test_a_pronoun_clause_carries_the_subject_of_the_sentence_before(constructio
 def test_the_doer_of_an_event_in_the_relative_clause_after_it(construction_facts, text, triple):
     # light verbs of events: «زيارة يقوم بها X», «محادثة أجراها X»
     assert triple + ("asserted",) in construction_facts(text)
+
+
+def test_aid_given_by_the_doer_of_a_relative_clause(construction_facts):
+    # «مساعدات لـ X» is support for X; «التي قدمتها واشنطن» names who gave it, past the noun's adjectives
+    found = construction_facts("وتحدث التقرير عن المساعدات الضخمة التي قدمتها واشنطن لكييف منذ بداية الحرب.")
+    assert ("washington", "supports", "kyiv", "asserted") in found
