@@ -45,9 +45,9 @@ __all__ = ["RelationFinder", "SYMMETRIC"]
 _OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
 _SUFFIX_ENDS = frozenset(x[-1] for x in _OBJECT_SUFFIXES)
 _QUOTES = frozenset('"«»“”\'')
-_STARTS_LIMIT = 200_000
-_PARENTHESIS_MAX = 8
-_AFTER_DOER = 4        # tokens between an event's doer in a relative clause and the event's object   # tokens of a prepositional phrase set off by commas inside a clause   # words whose cue-starting readings are remembered
+_STARTS_LIMIT = 200_000   # words whose cue-starting readings are remembered
+_PARENTHESIS_MAX = 12     # tokens of a phrase set off by commas inside a clause («، خلال جلسة …،»)
+_AFTER_DOER = 4           # tokens between an event's doer in a relative clause and the event's object
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
     "agent": {EntityType.PERSON, EntityType.ORGANIZATION, *_PLACES},
@@ -450,7 +450,7 @@ class RelationFinder:
         """Whether the comma at *k* opens a prepositional phrase closed by another comma, after which
         the clause goes on: «بحث الرئيسان، في أول اجتماع بينهما، الرسوم»."""
         toks = sent.tokens
-        if k + 1 >= len(toks) or toks[k + 1].norm not in WORDS.preposition:
+        if k + 1 >= len(toks) or not (toks[k + 1].norm in WORDS.preposition or toks[k + 1].norm in WORDS.circumstance):
             return False
         for j in range(k + 2, min(k + _PARENTHESIS_MAX, len(toks) - 1)):
             if toks[j].text == "،":
@@ -545,6 +545,7 @@ class RelationFinder:
             anchor += 1  # «وبحث الرئيسان، …»
         if anchor < len(toks) and toks[anchor].text == "،" and self._parenthetical(sent, anchor):
             anchor = next(j for j in range(anchor + 1, len(toks)) if toks[j].text == "،") + 1
+            rest = [u for u in rest if u.first >= anchor]  # what the parenthesis names is no object
         if "between" in cue.markers or "بين" in cue.markers:
             for u in rest:
                 if marker(sent, u) == "بين":  # normalized «بين» is unchanged

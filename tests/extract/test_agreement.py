@@ -139,3 +139,11 @@ def test_a_resumptive_pronoun_makes_the_head_the_object(construction_facts):
     assert not {f for f in found if f[0] == "volodymyr-zelensky" and f[1] == "controls"}
     assert ("volodymyr-zelensky", "supports", "topic-nato-membership", "asserted") in construction_facts(
         "وأعلن زيلينسكي دعمه لانضمام أوكرانيا إلى الناتو.")   # a topic in the genitive stays the topic
+
+
+def test_a_circumstance_set_off_by_commas_names_no_object(construction_facts):
+    found = construction_facts("وطالبت كمبوديا، خلال جلسة طارئة عقدها مجلس الأمن الدولي بطلب منها، بوقف إطلاق النار.")
+    assert ("cambodia", "demands", "topic-ceasefire", "asserted") in found
+    found = construction_facts("وحث بوتين، خلال لقاء مع ترامب، أوكرانيا على الانسحاب.")
+    assert ("vladimir-putin", "urged", "ukraine", "asserted") in found
+    assert ("vladimir-putin", "urged", "donald-trump", "asserted") not in found
