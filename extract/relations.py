@@ -15,6 +15,13 @@ For each cue word (``relation_cues.tsv``) the finder reads the cue's clause:
   leaves implicit (a fronted purpose noun, a circumstantial participle,
   «حيث»/«أما», «الجانبان», «الاجتماع ركز على …»).
 
+The cue words are read from ``relation_cues.tsv`` (phrases, nouns) and
+generated from root and form (``cue_lemmas.tsv``, :mod:`.cue_forms`). Named
+constructions have modules of their own: nisba adjectives naming the sides of
+an event (:mod:`.nisba_parties`), light-verb stance phrases and the doers of
+events (:mod:`.stance`), the passive participle (:mod:`.passive`), and the
+clause structure around a cue (:mod:`.clauses`).
+
 The status (denied, planned, …) comes from :class:`ModalityTagger`.
 """
 from __future__ import annotations
@@ -24,6 +31,7 @@ from dataclasses import dataclass
 
 
 from .arabic import dediac, normalize, normalize_phrase
+from .clauses import OBJECT_SUFFIXES, imperfect_like, parenthetical, partitive, relative_head, sides_between
 from .clitics import CliticSplitter
 from .cue_forms import table_cues
 from .grammar import WORDS, either
@@ -33,20 +41,19 @@ from .mentions import units
 from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
 from .nisba_parties import nisba_parties
-from .passive import passive_sides
-from .stance import event_doer, holder, light_verb
 from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
                            pronoun_suffix, skippable)
+from .passive import passive_sides
 from .resources import read_tsv, split_variants, word_set
+from .stance import event_doer, holder, light_verb
 
 __all__ = ["RelationFinder", "SYMMETRIC"]
 
 
-_OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
+_OBJECT_SUFFIXES = OBJECT_SUFFIXES
 _SUFFIX_ENDS = frozenset(x[-1] for x in _OBJECT_SUFFIXES)
 _QUOTES = frozenset('"«»“”\'')
 _STARTS_LIMIT = 200_000   # words whose cue-starting readings are remembered
-_PARENTHESIS_MAX = 12     # tokens of a phrase set off by commas inside a clause («، خلال جلسة …،»)
 _AFTER_DOER = 4           # tokens between an event's doer in a relative clause and the event's object
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
@@ -61,11 +68,6 @@ def _reserved() -> frozenset[str]:
     """Function words no generated cue form may be («قبل» is «before», not «accepted»)."""
     return word_set("function_words.tsv") | WORDS.boundary | WORDS.relative | WORDS.complement | \
         WORDS.preposition | WORDS.place_head
-
-
-def _imperfect_like(word: str) -> bool:
-    """Whether *word* looks like an imperfect verb («تراقب», «يرفض»): a prefix ي/ت and a stem."""
-    return len(word) >= 4 and word[0] in "يت"
 
 
 @dataclass(frozen=True)
@@ -262,7 +264,7 @@ class RelationFinder:
             subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after
         elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
             subjects, rest = coordinated(sent, us, between[0]), []  # «قمة بين ترمب وبوتين»
-        elif cue.pos == "noun" and (pair := self._sides_between(sent, us, after)):
+        elif cue.pos == "noun" and (pair := sides_between(sent, us, after)):
             subjects, rest = pair, after  # «ترمب يشهد توقيع اتفاق السلام بين كمبوديا وتايلاند»: theirs
         else:
             subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue, pronoun)
@@ -356,12 +358,6 @@ class RelationFinder:
                 sides.append(other)
         return sides
 
-    def _sides_between(self, sent: Sentence, us: list[Mention], after: list[Mention]) -> list[Mention]:
-        """The two agents of «بين X و Y» after a verbal noun in its clause, or []."""
-        first = next((u for u in after if marker(sent, u) == "بين" and u.type is not EntityType.TOPIC), None)
-        pair = coordinated(sent, us, first) if first is not None else []
-        return pair if len(pair) == 2 else []
-
     def _more_given_up(self, sent: Sentence, us: list[Mention], k: int) -> list[Mention]:
         """Topics in clauses joined on by «، و» + a verb of giving up, after token *k*."""
         toks, out = sent.tokens, []
@@ -434,7 +430,7 @@ class RelationFinder:
                     if sent.tokens[k + 2].text == "،":
                         closing = k + 2  # «التقى مودي، الأحد، الرئيس الصيني»
                     continue  # «وصل المبعوث، ستيف ويتكوف، الخميس إلى موسكو»: a date, then the clause goes on
-                if tok.text == "،" and k > closing and self._parenthetical(sent, k):
+                if tok.text == "،" and k > closing and parenthetical(sent, k):
                     closing = next(j for j in range(k + 1, len(sent.tokens)) if sent.tokens[j].text == "،")
                     continue  # «وبحث الرئيسان، في أول اجتماع بينهما، الرسوم الجمركية»
                 if k <= closing:
@@ -445,20 +441,6 @@ class RelationFinder:
             if tok.norm in WORDS.complement and not through:
                 return k
         return len(sent.tokens)
-
-    def _parenthetical(self, sent: Sentence, k: int) -> bool:
-        """Whether the comma at *k* opens a prepositional phrase closed by another comma, after which
-        the clause goes on: «بحث الرئيسان، في أول اجتماع بينهما، الرسوم»."""
-        toks = sent.tokens
-        if k + 1 >= len(toks) or not (toks[k + 1].norm in WORDS.preposition or toks[k + 1].norm in WORDS.circumstance):
-            return False
-        for j in range(k + 2, min(k + _PARENTHESIS_MAX, len(toks) - 1)):
-            if toks[j].text == "،":
-                return not (toks[j + 1].is_punct or toks[j + 1].norm in WORDS.clause_start
-                            or toks[j + 1].norm[:1] == "و")
-            if toks[j].text in PUNCT_BOUNDARY or toks[j].norm in WORDS.clause_start:
-                return False
-        return False
 
     def _enumeration_goes_on(self, sent: Sentence, k: int, us: list[Mention]) -> bool:
         """«دونيتسك ولوغانسك وخيرسون، فضلاً عن القرم»: a comma inside a list of places."""
@@ -502,7 +484,7 @@ class RelationFinder:
             return [], after  # «تم بحث الحرب»: no agent is named
         clause_initial = all(skippable(t) for t in toks[left:c0])
         if cue.pos == "verb" and clause_initial and not pronoun and \
-                (head := self._relative_head(sent, us, left, c0, c1)):
+                (head := relative_head(sent, us, left, c0, c1)):
             return [head], after  # «شتاينماير، الذي حضّ تبون على …»: the relative clause's subject is its head
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 4 if pronoun else 2
@@ -543,7 +525,7 @@ class RelationFinder:
         toks = sent.tokens
         if anchor < len(toks) and either(toks[anchor], WORDS.both_sides):
             anchor += 1  # «وبحث الرئيسان، …»
-        if anchor < len(toks) and toks[anchor].text == "،" and self._parenthetical(sent, anchor):
+        if anchor < len(toks) and toks[anchor].text == "،" and parenthetical(sent, anchor):
             anchor = next(j for j in range(anchor + 1, len(toks)) if toks[j].text == "،") + 1
             rest = [u for u in rest if u.first >= anchor]  # what the parenthesis names is no object
         if "between" in cue.markers or "بين" in cue.markers:
@@ -573,13 +555,13 @@ class RelationFinder:
             kind_ok = u.type in cue.objects
             if mark and mark in cue.markers and kind_ok:
                 return coordinated(sent, us, u)
-            if mark == "من" and kind_ok and cue.objects & _PLACES and self._partitive(sent, cue, anchor, u):
+            if mark == "من" and kind_ok and cue.objects & _PLACES and partitive(sent, cue.markers, anchor, u):
                 return coordinated(sent, us, u)  # «يسيطر المغرب على نحو 80 في المئة من الصحراء الغربية»
             if not mark and kind_ok and u.type is not EntityType.TOPIC and anchor <= u.first - 1 <= anchor + 1 \
                     and toks[u.first - 1].prefix[-1:] in cue.markers and not toks[u.first - 1].is_punct:
                 return coordinated(sent, us, u)  # «ندد بإعلان ترامب», «أشاد بجهود قطر»: whose deed it is
             if not mark and u.first == anchor and toks[u.first].prefix.startswith("و") and \
-                    u.last < len(toks) and _imperfect_like(toks[u.last].norm):
+                    u.last < len(toks) and imperfect_like(toks[u.last].norm):
                 break  # «البوليساريو ترفض والجزائر تراقب»: «و» + a name + a verb: a clause of its own
             if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4 \
                     and not (u.source == "nisba" and u.first - anchor > 1):  # «بانسحاب القوات الأوكرانية»
@@ -612,35 +594,6 @@ class RelationFinder:
             if found and any(c.pos == "modal" for c in found[1]):
                 return True
         return False
-
-    def _relative_head(self, sent: Sentence, us: list[Mention], left: int, c0: int, c1: int) -> Mention | None:
-        """The name a relative pronoun opening the clause at *left* stands for, when it is the subject.
-
-        With a resumptive pronoun after the verb («الأراضي التي تسيطر عليها روسيا») the head is the
-        object instead, and the subject follows the verb: then None.
-        """
-        toks = sent.tokens
-        if left == 0 or toks[left - 1].norm not in WORDS.relative:
-            return None
-        resumes = [dediac(t.text) for t in toks[c1 - 1:c1 + 1]]  # the letters: «ـها», not a folded «ة»
-        if any(w.endswith(_OBJECT_SUFFIXES) for w in resumes):  # «التي ضمتها روسيا», «التي تسيطر عليها»
-            return None
-        k = left - 2 if left >= 2 and toks[left - 2].text in ("،", ",") else left - 1
-        head = next((u for u in us if u.last == k), None)
-        return head if head is not None and head.type is not EntityType.TOPIC and head.source != "nisba" else None
-
-    def _partitive(self, sent: Sentence, cue: Cue, anchor: int, u: Mention) -> bool:
-        """Whether the place *u* after «من» is the object through a share of it: the cue's own
-        marker, then a quantity («على نحو 80 في المئة من», «على أجزاء من», «على معظم»)."""
-        toks = sent.tokens
-        of = next((k for k in range(u.first - 1, max(u.first - 3, anchor) - 1, -1) if toks[k].norm == "من"), -1)
-        span = toks[anchor:of] if of > anchor else []
-        if not span or not (span[0].norm in cue.markers or span[0].prefix[-1:] in cue.markers):
-            return False
-        words = ([span[0].base] if span[0].norm not in cue.markers else []) + [t.norm for t in span[1:]]
-        share = [w for w in words if w in WORDS.partitive]
-        other = [w for w in words if w not in WORDS.partitive and not w.isdigit()]
-        return bool(share) and len(other) <= 1
 
     def _pronoun_places(self, sent, us, c0, c1) -> list[Mention]:
         """«أربع مناطق يحتلها الجيش الروسي هي دونيتسك ولوغانسك», «القرم التي ضمتها روسيا»."""
