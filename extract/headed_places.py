@@ -102,5 +102,6 @@ class HeadedPlaces:
         if k >= len(toks) or toks[k].is_punct:
             return True
         tok = toks[k]
-        return (self.gaz.nisba_at([t.norm for t in toks[k:k + 2]], 0)[0] or self._direction(tok) or tok.norm in _IN
-                or (tok.prefix == "ب" and tok.base in self.heads))
+        # a word with a proclitic («بالمسيرات», «وقرية») is never inside a town's name
+        return (bool(tok.prefix) or self.gaz.nisba_at([t.norm for t in toks[k:k + 2]], 0)[0]
+                or self._direction(tok) or tok.norm in _IN)

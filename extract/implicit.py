@@ -11,6 +11,7 @@ cue's own clause names no subject (or no object).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
 from .arabic import normalize
@@ -32,6 +33,8 @@ _EVENT_BACK = 3
 #: Sentences back to look for the deed «هذه التهديدات» points to.
 _DEED_BACK = 10
 _QUOTES = frozenset('"“”«»\'')
+#: Longest opening phrase («من جهته،», «وفي مؤتمره الصحافي الدوري،») before a sentence's verb, in tokens.
+_OPENER_MAX = 7
 
 
 def fronted_agent(sent: Sentence, us: list[Mention], c0: int, right: int) -> list[Mention]:
@@ -71,6 +74,10 @@ def main_subject(sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
     toks = sent.tokens
     lead = 1 if toks and toks[0].text == "و" else 0
     first = next((u for u in us if u.last <= c0), None)
+    if first is not None and first.first > lead + 1:  # «من جهته، وصف X …», «وفي مؤتمره الصحافي، قال X …»
+        comma = next((k for k in range(min(first.first, _OPENER_MAX)) if toks[k].text in ("،", ",")), -1)
+        if comma >= 0:
+            lead = comma + 1
     if first is None or first.first > lead + 1 or marker(sent, first) or \
             first.type is EntityType.TOPIC or first.source == "nisba":
         return []
@@ -179,9 +186,28 @@ def both_sides(doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
     """«وناقش الجانبان تبادل الأسرى», «إن الرئيسين بحثا …»: the two sides of the meeting named last."""
     toks = sent.tokens
     near = [k for k in (c0 - 1, c1) if 0 <= k < len(toks)]
+    if any(either(toks[k], WORDS.both_countries) for k in near):  # «اتفق البلدان»: their countries
+        return _countries_of(doc, meeting_sides(doc, sent, c0, c1))
     if any(either(toks[k], WORDS.both_sides) for k in near):
         return meeting_sides(doc, sent, c0, c1)
     return []
+
+
+_OFFICES = frozenset({"presidentOf", "ministerOf"})   # held in a country (relation_signatures.tsv)
+
+
+def _countries_of(doc: Doc, sides: list[Mention]) -> list[Mention]:
+    """Each side as a country: itself, or the country whose office it holds (a role fact of *doc*)."""
+    out = []
+    for side in sides:
+        key = side.key if side.type is EntityType.COUNTRY else next(
+            (f.object for f in doc.facts if f.subject == side.key and (f.relation in _OFFICES or (
+                f.relation == "leaderOf" and getattr(doc.entities.get(f.object), "type", None) is EntityType.COUNTRY))),
+            None)
+        if key is None:
+            return []   # a side whose country the text does not give: no pair of countries
+        out.append(side if key == side.key else replace(side, key=key, type=EntityType.COUNTRY))
+    return out if len({m.key for m in out}) == 2 else []
 
 
 def event_sides(doc: Doc, sent: Sentence, c0: int, c1: int,

@@ -14,6 +14,7 @@ from .gazetteer import Gazetteer
 from .grammar import WORDS, either_at
 from .model import Doc, EntityType, Mention, Sentence
 from .resources import word_set
+from .topic_phrases import split_topics
 
 __all__ = ["GazetteerMatcher", "units"]
 
@@ -64,8 +65,11 @@ class GazetteerMatcher:
         return out
 
     def _topics(self, sent: Sentence, norms: list[str]) -> list[Mention]:
-        return [_mention(sent, i, i + n, EntityType.TOPIC, key, "topic", 0.9)
-                for i, n, key in self._scan(self.gaz.topics, norms)]
+        found = [_mention(sent, i, i + n, EntityType.TOPIC, key, "topic", 0.9)
+                 for i, n, key in self._scan(self.gaz.topics, norms)]
+        taken = {k for m in found for k in range(m.first, m.last)}  # «وقف فوري ودائم لإطلاق النار»
+        return found + [_mention(sent, i, j, EntityType.TOPIC, key, "topic", 0.85)
+                        for i, j, key in split_topics(sent, taken)]
 
     def _nisba_agents(self, sent: Sentence) -> list[Mention]:
         """«القوات الروسية والأوكرانية», «بمسيرات روسية» → Russia (and Ukraine) as actors."""

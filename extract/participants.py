@@ -47,6 +47,8 @@ def marker(sent: Sentence, u: Mention) -> str:
                 return before.norm
     if u.first > 0:
         prev = toks[u.first - 1].norm
+        if prev == "من" and u.first > 1 and either(toks[u.first - 2], WORDS.each_of):
+            return ""  # «حثّ كلاً من الحكومة والبرلمان»: both are the verb's object
         if prev in WORDS.preposition:
             return prev
         if prev[:1] == "و" and prev[1:] in WORDS.preposition:
@@ -62,7 +64,7 @@ def coordinated(sent: Sentence, us: list[Mention], first: Mention) -> list[Menti
             continue
         gap = sent.tokens[group[-1].last:u.first]
         joined = (not gap and sent.tokens[u.first].prefix.startswith("و")) or \
-                 (len(gap) == 1 and gap[0].text in ("و", "،", ","))
+                 (len(gap) == 1 and (gap[0].text in ("و", "،", ",") or gap[0].norm in WORDS.then))  # «X ثم Y»
         topical = (u.type is EntityType.TOPIC) != (group[0].type is EntityType.TOPIC)
         if not joined or topical or u.type.is_place != group[0].type.is_place and u.type is not group[0].type:
             break

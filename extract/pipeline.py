@@ -84,7 +84,7 @@ class Pipeline:
         gaz = Gazetteer()
         stop_words = word_set("function_words.tsv")
         splitter = CliticSplitter(set())  # its lexicon is set below, from the components' words
-        relations = RelationFinder(splitter)
+        relations = RelationFinder(splitter, nisba=gaz.nisba)
         relations_lexicon = relations.lexicon()
         names = NameFinder(relations_lexicon | set(gaz.nisba))
         titles = TitleParser(gaz, splitter, names)

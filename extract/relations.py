@@ -15,31 +15,46 @@ For each cue word (``relation_cues.tsv``) the finder reads the cue's clause:
   leaves implicit (a fronted purpose noun, a circumstantial participle,
   «حيث»/«أما», «الجانبان», «الاجتماع ركز على …»).
 
+The cue words are read from ``relation_cues.tsv`` (phrases, nouns) and
+generated from root and form (``cue_lemmas.tsv``, :mod:`.cue_forms`). Named
+constructions have modules of their own: nisba adjectives naming the sides of
+an event (:mod:`.nisba_parties`), light-verb stance phrases and the doers of
+events (:mod:`.stance`), the passive participle (:mod:`.passive`), and the
+clause structure around a cue (:mod:`.clauses`).
+
 The status (denied, planned, …) comes from :class:`ModalityTagger`.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
 from .arabic import dediac, normalize, normalize_phrase
+from .clauses import OBJECT_SUFFIXES, imperfect_like, parenthetical, partitive, relative_head, sides_between
 from .clitics import CliticSplitter
+from .cue_forms import table_cues
 from .grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
                        fronted_agent, including, main_subject, meeting_sides, sides_here)
 from .mentions import units
 from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
+from .nisba_parties import nisba_parties
 from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
                            pronoun_suffix, skippable)
+from .passive import passive_sides
 from .resources import read_tsv, split_variants, word_set
+from .stance import event_doer, holder, light_verb
 
 __all__ = ["RelationFinder", "SYMMETRIC"]
 
 
-_OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
+_OBJECT_SUFFIXES = OBJECT_SUFFIXES
 _SUFFIX_ENDS = frozenset(x[-1] for x in _OBJECT_SUFFIXES)
+_QUOTES = frozenset('"«»“”\'')
 _STARTS_LIMIT = 200_000   # words whose cue-starting readings are remembered
+_AFTER_DOER = 4           # tokens between an event's doer in a relative clause and the event's object
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
     "agent": {EntityType.PERSON, EntityType.ORGANIZATION, *_PLACES},
@@ -47,6 +62,12 @@ _KIND = {
     "region": {EntityType.REGION, EntityType.CITY},
     "topic": {EntityType.TOPIC},
 }
+
+
+def _reserved() -> frozenset[str]:
+    """Function words no generated cue form may be («قبل» is «before», not «accepted»)."""
+    return word_set("function_words.tsv") | WORDS.boundary | WORDS.relative | WORDS.complement | \
+        WORDS.preposition | WORDS.place_head
 
 
 @dataclass(frozen=True)
@@ -59,6 +80,7 @@ class Cue:
     objects: frozenset[EntityType]
     through: bool
     confidence: float
+    needs: frozenset[str] = frozenset()   # one of these must follow in the clause («حذّر … من عواقب»)
 
 
 
@@ -68,22 +90,27 @@ class RelationFinder:
 
     name = "relations"
 
-    def __init__(self, splitter: CliticSplitter, modality: ModalityTagger | None = None):
+    def __init__(self, splitter: CliticSplitter, modality: ModalityTagger | None = None, *,
+                 nisba: Mapping[str, str] | None = None):
         self.splitter = splitter
+        self.nisba = nisba or {}   # adjective → country, for «المحادثات الأمريكية الصينية»
         self.modality = modality or ModalityTagger()
         self.negative = word_set("negative_verbs.tsv")
         self.agent_nouns = word_set("agent_nouns.tsv")
         self.patient_verbs = word_set("patient_verbs.tsv")
         self._found: dict[tuple[int, int], tuple[int, list[Cue]] | None] = {}  # cues of the Doc being read
+        self._doc: Doc | None = None
         self.cues: dict[tuple[str, ...], list[Cue]] = {}
         self.max_len = 1
-        for row in read_tsv("relation_cues.tsv"):
-            cue = Cue(row["relation"], row["pos"],
+        listed = [(row, row["pos"], split_variants(row["forms"])) for row in read_tsv("relation_cues.tsv")]
+        for row, pos, forms in listed + table_cues(read_tsv("cue_lemmas.tsv"), _reserved()):
+            cue = Cue(row["relation"], pos,
                       frozenset(m if m in ("direct", "between") else normalize(m)
                                 for m in split_variants(row["markers"].replace(",", "|"))),
                       frozenset(t for kind in row["objects"].split(",") for t in _KIND[kind.strip()]),
-                      row.get("through") == "yes", float(row.get("confidence") or 0.8))
-            for form in split_variants(row["forms"]):
+                      row.get("through") == "yes", float(row.get("confidence") or 0.8),
+                      frozenset(normalize(w) for w in split_variants(row.get("needs", ""))))
+            for form in forms:
                 words = tuple(normalize_phrase(form).split())
                 same = self.cues.setdefault(words, [])
                 if all((c.relation, c.pos) != (cue.relation, cue.pos) for c in same):
@@ -98,22 +125,36 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         self._found = {}
+        self._doc = doc
         for sent in doc.sentences:
             us = units(doc, sent.index)
             if not us:
                 continue
             covered = {t for u in us for t in range(u.first, u.last)}
             after = 0   # the token after the last cue
+            last: list[Cue] = []   # the rows of that cue
             for i in [i for i, t in enumerate(sent.tokens) if i not in covered and self._starting(t.norm)]:
                 found = self._cue_at(sent, i) if i >= after else None
+                if found and self._cognate(sent, i, after, last, found[1]):
+                    after = i + found[0]
+                    continue  # «ترفض رفضاً قاطعاً»: the verb's own noun repeats it
                 if found:
                     n, cues = found
+                    last = cues
                     for cue in cues:
                         doc.facts.extend(self._facts(doc, sent, us, i, i + n, cue))
                     after = i + n
         return doc
 
     # -- cue matching ------------------------------------------------------
+    def _cognate(self, sent: Sentence, i: int, after: int, last: list[Cue], cues: list[Cue]) -> bool:
+        """Whether the cue at *i* is the absolute object of the verb cue *last* ending at *after*
+        (an accusative of the same relation, with only quotation marks between)."""
+        toks = sent.tokens
+        verbs = {c.relation for c in last if c.pos == "verb"}
+        return bool(verbs) and 0 < after <= i and all(toks[k].text in _QUOTES for k in range(after, i)) \
+            and toks[i].norm.endswith("ا") and {c.relation for c in cues} <= verbs
+
     def _cue_at(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
         """The cue starting at token *i* (its length in tokens and its rows), or None.
 
@@ -122,7 +163,12 @@ class RelationFinder:
         """
         key = (sent.index, i)
         if key not in self._found:
-            self._found[key] = self._match_cue(sent, i)
+            found = self._match_cue(sent, i)
+            if found and any(c.pos != "noun" for c in found[1]) and \
+                    light_verb(sent, i, units(self._doc, sent.index) if self._doc else ()) is not None:
+                nouns = [c for c in found[1] if c.pos == "noun"]  # «أكد رفض بلاده للعقوبات»: a noun here
+                found = (found[0], nouns) if nouns else None
+            self._found[key] = found
         return self._found[key]
 
     def _match_cue(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
@@ -136,8 +182,9 @@ class RelationFinder:
                     return n, found
                 if n == 1 and (verbs := self._verb_with_object(reading)):
                     return 1, verbs  # «استقبله», «هددها»: the verb, its object a pronoun
-                if reading.startswith("ال") and len(reading) > 4:  # «الغارات» as «غارات»: nouns only
-                    nouns = [c for c in self.cues.get((reading[2:], *words[1:]), []) if c.pos == "noun"]
+                if reading.startswith("ال") and len(reading) > 4:  # «الغارات», «المدعومة»: nouns only
+                    nouns = [c for c in self.cues.get((reading[2:], *words[1:]), [])
+                             if c.pos in ("noun", "passive_participle")]
                     if nouns:
                         return n, nouns
         return None
@@ -182,12 +229,32 @@ class RelationFinder:
         toks = sent.tokens
         left = self._left(sent, c0, us)
         right = self._right(sent, c1, us, cue.through)
+        if cue.needs and not any(t.norm in cue.needs or t.base in cue.needs or t.norm[2:] in cue.needs
+                                 for t in toks[c1:right]):
+            return []  # «حذّر X من عواقب …» is a threat; «حذّر من أن …» is not
         inside = [u for u in us if left <= u.first and u.last <= right]
         before = [u for u in inside if u.last <= c0]
         after = [u for u in inside if u.first >= c1]
         between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
         event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
         pronoun = self._object_pronoun(toks[c0], cue)  # «استقبله»: the verb's object is a pronoun
+        if not pronoun and cue.pos in ("verb", "participle") and c1 < len(toks) and \
+                toks[c1].norm in WORDS.object_pronoun and "direct" in cue.markers:
+            pronoun = "ها" if toks[c1].norm.endswith("ها") else "ه"   # «متهماً إياها بـ…»
+        if cue.relation in SYMMETRIC and cue.pos == "noun" and \
+                len(sides := self._nisba_sides(sent, us, c0, c1)) > 1:  # «المحادثات الأمريكية الصينية»
+            end = max(c1, sides[-1].last if sides[-1].source == "nisba" else sides[-2].last)
+            return self._stated(doc, sent, c0, end, cue,  # «المفاوضات الروسية الأوكرانية المرتقبة»: planned
+                                [(a, b) for n, a in enumerate(sides) for b in sides[n + 1:]], cue.relation)
+        if cue.pos == "passive_participle":  # «جبهة البوليساريو، المدعومة من الجزائر»
+            subjects, objects = passive_sides(sent, us, c0, c1)
+            return self._stated(doc, sent, c0, c1, cue, [(s, o) for s in subjects for o in objects], cue.relation)
+        if cue.pos == "modal":  # «وقال بوتين إنه يجب وقف إطلاق النار»: the speaker demands it
+            subjects, rest = main_subject(sent, us, c0), after
+            objects = [u for u in rest if u.type is EntityType.TOPIC][:1]
+            return self._stated(doc, sent, c0, c1, cue, [(s, o) for s in subjects for o in objects], cue.relation)
+        if cue.pos == "participle" and dediac(toks[c0].text).endswith("ه"):
+            return []  # «مطالبه» (his demands), not the participle «مطالبةً»: the letters tell them apart
         if cue.pos == "participle":  # «…، داعياً إسرائيل إلى فتح المعابر»: said by the main clause's subject
             subjects, rest = main_subject(sent, us, c0), after
         elif cue.pos == "verb" and not before and not pronoun and \
@@ -197,6 +264,8 @@ class RelationFinder:
             subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after
         elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
             subjects, rest = coordinated(sent, us, between[0]), []  # «قمة بين ترمب وبوتين»
+        elif cue.pos == "noun" and (pair := sides_between(sent, us, after)):
+            subjects, rest = pair, after  # «ترمب يشهد توقيع اتفاق السلام بين كمبوديا وتايلاند»: theirs
         else:
             subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue, pronoun)
         subjects = [s for s in subjects if s.type is not EntityType.TOPIC]
@@ -211,13 +280,15 @@ class RelationFinder:
             subjects, rest = fronted_agent(sent, us, c0, right), after
         if not subjects and cue.relation == "discussed" and cue.pos == "verb" and not event_only:
             subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after  # «تناول الاجتماع …»
-        if not subjects and cue.pos == "verb":
+        if not subjects and (cue.pos == "noun" or cue.pos == "verb" and cue.relation not in SYMMETRIC):
+            # «وبحث الجانبان العقوبات», «أجرى الرئيسان مكالمة هاتفية»; but «بحث الرئيسان» is no
+            # second meeting of the two: the one named before already says they met or called
             subjects, rest = both_sides(doc, sent, c0, c1), after
         if not subjects and cue.pos == "verb" and c1 + 1 < len(toks) and toks[c1].norm == "من" and \
                 toks[c1 + 1].norm in WORDS.own_part:  # «وتطالب من جهتها بسحب القوات»: the one just named
             ante = antecedent(doc, sent, us, c0, feminine=toks[c1 + 1].norm.endswith("ها"))
             subjects, rest = ([ante] if ante is not None else []), after
-        if not subjects and cue.pos == "verb" and self._dual(toks[c0], cue):
+        if not subjects and cue.pos == "verb" and cue.relation not in SYMMETRIC and self._dual(toks[c0], cue):
             subjects, rest = meeting_sides(doc, sent, c0, c1), after  # «… أجراها مع ترمب، تطرقا فيها إلى …»
         if not subjects and cue.relation == "discussed" and (toks[c0].prefix.endswith("ل")
                                                              or toks[c0].norm.startswith("ل")):
@@ -249,8 +320,6 @@ class RelationFinder:
         if cue.relation in SYMMETRIC and objects:  # «التقت فون دير لاين زيلينسكي، برفقة كوستا»
             taken = {m.key for m in subjects + objects}
             pairs += [(c, o) for c in companions(sent, us, c1) if c.key not in taken for o in objects]
-        status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False),
-                                      noun_end=c1 if cue.pos == "noun" else -1)
         relation = cue.relation
         if relation == "talkedWith" and self._by_phone(sent):
             relation = "phoned"  # «في مكالمة هاتفية …، ناقش بوتين مع ترامب …»
@@ -261,6 +330,15 @@ class RelationFinder:
             relation = "rejects"  # «تشترط موسكو أن تتوقف أوكرانيا عن تلقي أسلحة غربية»
             more = self._more_given_up(sent, us, objects[-1].last)  # «…، وتتخلى عن طموحاتها للانضمام إلى الناتو»
             pairs += [(s, o) for s in subjects for o in more]
+        return self._stated(doc, sent, c0, c1, cue, pairs, relation)
+
+    def _stated(self, doc: Doc, sent: Sentence, c0: int, c1: int, cue: Cue,
+                pairs: list[tuple[Mention, Mention]], relation: str) -> list[Fact]:
+        """The facts of *pairs*, with the status the cue's clause gives them and their evidence span."""
+        toks = sent.tokens
+        us = units(doc, sent.index)
+        status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False),
+                                      noun_end=c1 if cue.pos == "noun" else -1)
         start = min([toks[c0].start] + [m.start for p in pairs for m in p])
         end = max([toks[c1 - 1].end] + [m.end for p in pairs for m in p])
         rule = f"{cue.relation}.{cue.pos}" + ({"rejects": ".stop", "phoned": ".phone"}[relation]
@@ -268,6 +346,17 @@ class RelationFinder:
         return [Fact(s.key, relation, o.key, status, doc.article.id, sent.index, start, end,
                      sent.text, rule, cue.confidence)
                 for s, o in pairs if s.key != o.key and s.key and o.key]
+
+    def _nisba_sides(self, sent: Sentence, us: list[Mention], c0: int, c1: int) -> list[Mention]:
+        """The parties of an event noun named by nationality adjectives, and a party after «مع»."""
+        tok = sent.tokens[c0]
+        sides = nisba_parties(sent, c1, self.nisba, definite=(tok.base or tok.norm).startswith("ال"))
+        if len(sides) == 1:  # «المحادثات الأمريكية مع الصين»
+            other = next((u for u in us if u.first >= sides[0].last), None)
+            if other is not None and other.first - sides[0].last <= 1 and marker(sent, other) == "مع" \
+                    and other.type is not EntityType.TOPIC:
+                sides.append(other)
+        return sides
 
     def _more_given_up(self, sent: Sentence, us: list[Mention], k: int) -> list[Mention]:
         """Topics in clauses joined on by «، و» + a verb of giving up, after token *k*."""
@@ -326,15 +415,26 @@ class RelationFinder:
 
     def _right(self, sent: Sentence, c1: int, us: list[Mention], through: bool) -> int:
         inside = {t for u in us for t in range(u.first + 1, u.last)}
+        closing = -1   # the comma that closes a parenthetical phrase
         for k in range(c1, len(sent.tokens)):
             tok = sent.tokens[k]
             if k in inside:
                 continue
             if tok.text in PUNCT_BOUNDARY or tok.norm in WORDS.clause_start:
+                if tok.norm in WORDS.then and any(u.first == k + 1 for u in us) and \
+                        any(u.last == k for u in us):
+                    continue  # «استقبل باشينيان ثم علييف»: «ثم» joins two names, it opens no clause
                 if tok.text == "،" and self._enumeration_goes_on(sent, k, us):
                     continue
                 if tok.text == "،" and k + 2 < len(sent.tokens) and sent.tokens[k + 1].norm in WORDS.time:
+                    if sent.tokens[k + 2].text == "،":
+                        closing = k + 2  # «التقى مودي، الأحد، الرئيس الصيني»
                     continue  # «وصل المبعوث، ستيف ويتكوف، الخميس إلى موسكو»: a date, then the clause goes on
+                if tok.text == "،" and k > closing and parenthetical(sent, k):
+                    closing = next(j for j in range(k + 1, len(sent.tokens)) if sent.tokens[j].text == "،")
+                    continue  # «وبحث الرئيسان، في أول اجتماع بينهما، الرسوم الجمركية»
+                if k <= closing:
+                    continue
                 if through and tok.norm in WORDS.relative:
                     continue  # «بانسحاب القوات من الأجزاء التي تسيطر عليها من منطقة دونيتسك»
                 return k
@@ -353,6 +453,29 @@ class RelationFinder:
         toks = sent.tokens
         # a suffixed verbal noun: «اجتماعه مع» → the person named just before
         suffix = pronoun_suffix(toks[c0].text) if cue.pos == "noun" else ""
+        if suffix and (lv := light_verb(sent, c0, us)) is not None:
+            held = both_sides(doc, sent, lv.index, lv.index + 1) or holder(sent, us, lv, c0)
+            if held:
+                return held, after  # «أكد كيم دعمه لموسكو», «…، معرباً عن امتنانه لـ…», «وأكد الرئيسان دعمهما»
+            ante = antecedent(doc, sent, us, c0, feminine=suffix == "ها")
+            between = toks[lv.index + 1:c0 - 1 if toks[c0 - 1].norm in WORDS.particle_of_light_verb else c0]
+            named = not lv.participle and any(not (skippable(t) or t.norm in WORDS.time or t.norm.endswith("ا"))
+                                              for t in between)
+            opens = all(skippable(t) or t.norm in WORDS.boundary for t in toks[:lv.index])
+            # a subject the text names but no list holds («وأكد كيم دعمه»): not the one named before;
+            # an implicit one is the antecedent in this sentence, or before it if the clause opens the
+            # sentence («لكنه أعرب عن غضبه من …»)
+            fits = ante is not None and not named and (ante.sentence == sent.index or opens)
+            return ([ante] if fits else []), after
+        if cue.pos == "noun" and self._after_necessity(sent, c0) and (speaker := main_subject(sent, us, c0)):
+            return speaker, after  # «قال X: "يجب زيادة الضغط على روسيا"»: the pressure X calls for
+        if cue.pos == "noun" and (doers := event_doer(doc, sent, us, c1)) is not None:
+            end = doers[0].last if doers and doers[0].first > c1 else c1  # «زيارة يقوم بها مودي إلى …»
+            return doers, [u for u in us if end <= u.first <= end + _AFTER_DOER]
+        if suffix == "هما":  # «توقيعهما», «لقائهما»: the pair named last, never one of them alone
+            named = [u for u in us if u.last <= c0 and u.type is not EntityType.TOPIC and u.source != "nisba"]
+            pair = coordinated_back(sent, us, named[-1]) if named else []
+            return (pair if len(pair) == 2 else []), after
         if suffix:
             ante = antecedent(doc, sent, us, c0, feminine=suffix == "ها")
             if ante is not None:
@@ -360,6 +483,9 @@ class RelationFinder:
         if cue.pos != "noun" and c0 > 0 and toks[c0 - 1].norm in WORDS.impersonal:
             return [], after  # «تم بحث الحرب»: no agent is named
         clause_initial = all(skippable(t) for t in toks[left:c0])
+        if cue.pos == "verb" and clause_initial and not pronoun and \
+                (head := relative_head(sent, us, left, c0, c1)):
+            return [head], after  # «شتاينماير، الذي حضّ تبون على …»: the relative clause's subject is its head
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 4 if pronoun else 2
         if cue.pos == "noun" and first is not None and first.first - c1 == 1 and not marker(sent, first) and \
@@ -397,6 +523,11 @@ class RelationFinder:
     def _object(self, sent, us, rest, c0, c1, anchor, cue) -> list[Mention]:
         """The object group: after *anchor* (the cue or its subject), by marker and class."""
         toks = sent.tokens
+        if anchor < len(toks) and either(toks[anchor], WORDS.both_sides):
+            anchor += 1  # «وبحث الرئيسان، …»
+        if anchor < len(toks) and toks[anchor].text == "،" and parenthetical(sent, anchor):
+            anchor = next(j for j in range(anchor + 1, len(toks)) if toks[j].text == "،") + 1
+            rest = [u for u in rest if u.first >= anchor]  # what the parenthesis names is no object
         if "between" in cue.markers or "بين" in cue.markers:
             for u in rest:
                 if marker(sent, u) == "بين":  # normalized «بين» is unchanged
@@ -408,6 +539,8 @@ class RelationFinder:
                     and marker(sent, u) in WORDS.against and u.type is not EntityType.TOPIC:
                 if EntityType.TOPIC in cue.objects:  # «وافق على الحزمة من العقوبات على روسيا»
                     return [previous]
+                if marker(sent, u) in cue.markers and u.type in cue.objects:
+                    return coordinated(sent, us, u)  # «لوّح بعقوبات على إيران»: whom they would hit
                 previous = u
                 continue  # «العقوبات على روسيا»: Russia belongs to the topic, not to the verb
             previous = u
@@ -422,6 +555,14 @@ class RelationFinder:
             kind_ok = u.type in cue.objects
             if mark and mark in cue.markers and kind_ok:
                 return coordinated(sent, us, u)
+            if mark == "من" and kind_ok and cue.objects & _PLACES and partitive(sent, cue.markers, anchor, u):
+                return coordinated(sent, us, u)  # «يسيطر المغرب على نحو 80 في المئة من الصحراء الغربية»
+            if not mark and kind_ok and u.type is not EntityType.TOPIC and anchor <= u.first - 1 <= anchor + 1 \
+                    and toks[u.first - 1].prefix[-1:] in cue.markers and not toks[u.first - 1].is_punct:
+                return coordinated(sent, us, u)  # «ندد بإعلان ترامب», «أشاد بجهود قطر»: whose deed it is
+            if not mark and u.first == anchor and toks[u.first].prefix.startswith("و") and \
+                    u.last < len(toks) and imperfect_like(toks[u.last].norm):
+                break  # «البوليساريو ترفض والجزائر تراقب»: «و» + a name + a verb: a clause of its own
             if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4 \
                     and not (u.source == "nisba" and u.first - anchor > 1):  # «بانسحاب القوات الأوكرانية»
                 return coordinated(sent, us, u)
@@ -444,6 +585,15 @@ class RelationFinder:
             topics = [u for u in us if u.last <= c0 and u.type is EntityType.TOPIC]
             return topics[-1:]
         return []
+
+    def _after_necessity(self, sent: Sentence, c0: int) -> bool:
+        """Whether a necessity word («يجب», «لا بد من») stands up to two words before token *c0*."""
+        toks = sent.tokens
+        for k in range(c0 - 1, max(c0 - 3, -1), -1):
+            found = self._cue_at(sent, k) if self._starting(toks[k].norm) else None
+            if found and any(c.pos == "modal" for c in found[1]):
+                return True
+        return False
 
     def _pronoun_places(self, sent, us, c0, c1) -> list[Mention]:
         """«أربع مناطق يحتلها الجيش الروسي هي دونيتسك ولوغانسك», «القرم التي ضمتها روسيا»."""

@@ -104,3 +104,34 @@ def test_pyoxigraph_reads_the_same_triples(path):
 def test_rapper_parses_the_ontology_files(path):
     done = subprocess.run(["rapper", "-c", "-i", "turtle", str(path)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+_LEAVES = ("Person", "Organization", "Country", "City", "Region", "Topic")
+
+
+def _leaf_classes(onto: Graph, node) -> set[str]:
+    """The entity classes a domain or range admits, unions and superclasses unfolded."""
+    wanted = _union_members(onto, node)
+    return {name for name in _LEAVES
+            if any(RWB[name] == w or w in onto.transitive_objects(RWB[name], RDFS.subClassOf) for w in wanted)}
+
+
+def test_the_extractor_signatures_are_the_ontology_domains_and_ranges(onto):
+    # extract/data/relation_signatures.tsv drops facts before RDF is written; it must admit
+    # exactly what the ontology's domains and ranges do (e.g. controls → Region or City)
+    from rawabit.extract.signatures import SignatureFilter
+    from rawabit.extract.gazetteer import Gazetteer
+    signatures = SignatureFilter(Gazetteer()).signatures
+    assert set(signatures) == set(RELATIONS)
+    for name, (subjects, objects) in signatures.items():
+        assert {t.value for t in subjects} == _leaf_classes(onto, onto.value(RWB[name], RDFS.domain)), name
+        assert {t.value for t in objects} == _leaf_classes(onto, onto.value(RWB[name], RDFS.range)), name
+
+
+@pytest.mark.parametrize(("name", "range_"), [
+    ("controls", {"Region", "City"}),
+    ("envoyOf", {"Person", "Country", "Organization"}),
+    ("leaderOf", {"Organization", "Region", "Country"}),
+])
+def test_the_grown_contract_ranges(onto, name, range_):
+    assert _leaf_classes(onto, onto.value(RWB[name], RDFS.range)) == range_
