@@ -1,10 +1,11 @@
 # make sample : set up .venv and build the graph of the bundled sample corpus into out/
 # make test   : set up .venv (and, as root, the Debian test tools) and run the whole test suite
+# make quality: build and score the seeds, the samples and dev-broad (groups a, b, d and whole)
 # make model  : retrain the named-entity model from ../shared/data
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup sample test model seeds docs
+.PHONY: setup sample test model seeds docs quality
 
 setup:
 	bash scripts/setup.sh
@@ -22,6 +23,9 @@ model: setup
 seeds: setup
 	$(VENV)/bin/rawabit build ../shared/corpus/seeds -o out/seeds.ttl -o out/seeds.html
 	$(PY) ../shared/eval/score.py --gold ../shared/eval/gold-dev --graph out/seeds.ttl --show 30
+
+quality: setup
+	$(PY) scripts/quality.py $(QUALITY_ARGS)
 
 # regenerate the README's cookbook section, docs/cookbook.md and the screenshot from the samples
 docs: setup
