@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from .arabic import normalize
+from .doc_index import index_of
 from .grammar import WORDS, either
 from .mentions import units
 from .model import Doc, EntityType, Mention, Sentence
@@ -135,7 +136,7 @@ def sides_here(doc: Doc, sent: Sentence, c0: int) -> list[Mention]:
     Or, with none, the two subjects of one statement made of both
     («وافقت روسيا وأوكرانيا على وقف الهجمات، … اتهم الجانبان بعضهما»).
     """
-    before = [f for f in doc.facts if f.sentence == sent.index and f.start < sent.tokens[c0].start]
+    before = [f for f in index_of(doc).facts(sent.index) if f.start < sent.tokens[c0].start]
     pairs = [f for f in before if f.relation in SYMMETRIC]
     if pairs:
         keys = {pairs[-1].subject, pairs[-1].object}
@@ -167,7 +168,7 @@ def meeting_sides(doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
         return here
     toks = sent.tokens
     for back in range(1, _EVENT_BACK + 1):
-        pairs = [f for f in doc.facts if f.sentence == sent.index - back and f.relation in SYMMETRIC]
+        pairs = [f for f in index_of(doc).facts(sent.index - back) if f.relation in SYMMETRIC]
         if pairs:
             keys = (pairs[-1].subject, pairs[-1].object)
             return [Mention(sent.index, c0, c1, toks[c0].start, toks[c1 - 1].end, toks[c0].text,
@@ -241,7 +242,7 @@ def deed_doer(doc: Doc, sent: Sentence, c1: int) -> list[Mention]:
     if relation is None:
         return []
     for back in range(0, _DEED_BACK + 1):
-        done = [f for f in doc.facts if f.sentence == sent.index - back and f.relation == relation
+        done = [f for f in index_of(doc).facts(sent.index - back) if f.relation == relation
                 and (back or f.start < toks[c1].start)]
         if done:
             key = done[-1].subject

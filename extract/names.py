@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .doc_index import index_of
 from .grammar import either
 from .model import Doc, EntityType, Sentence
 from .resources import word_set
@@ -50,9 +51,8 @@ class NameFinder:
 
         After a comma only the recogniser is trusted: «الرئيس الأميركي، يرغب …».
         """
-        for m in doc.mentions:
-            if (m.sentence == sent.index and m.first == j and m.source == "ner"
-                    and m.type is EntityType.PERSON):
+        for m in index_of(doc).mentions(sent.index):
+            if m.first == j and m.source == "ner" and m.type is EntityType.PERSON:
                 return m.last
         if after_comma:
             return 0

@@ -9,6 +9,7 @@ spans to know where a name after a title ends.
 from __future__ import annotations
 
 from .arabic import normalize_phrase, slugify
+from .doc_index import index_of
 from .mentions import _mention
 from .model import Doc, Entity, EntityType
 from .ner import Recognizer
@@ -62,7 +63,7 @@ class NerMentions:
     def _add(self, doc: Doc, tagged: list[list[str]]) -> None:
         """Add the mentions of *doc*'s new names, from its sentences' tags."""
         for sent, tags in zip(doc.sentences, tagged):
-            taken = {t for m in doc.mentions if m.sentence == sent.index for t in range(m.first, m.last)}
+            taken = {t for m in index_of(doc).mentions(sent.index) for t in range(m.first, m.last)}
             for first, last, label in iob_spans(tags):
                 etype = self._type(sent, first, label)
                 if etype is None or taken & set(range(first, last)):
