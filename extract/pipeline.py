@@ -15,6 +15,7 @@ from functools import partial
 from itertools import islice
 
 from .clitics import CliticSplitter
+from .descriptions import DescriptionBinder
 from .encoding import DEFAULT_MAX_BYTES
 from .gazetteer import Gazetteer
 from .geography import GeographyFinder
@@ -87,13 +88,14 @@ class Pipeline:
         titles = TitleParser(gaz, splitter, names)
         names.stop |= titles.lexicon()
         agent_nouns = word_set("agent_nouns.tsv")
+        descriptions = DescriptionBinder(gaz, splitter)
         splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words
-                                     | agent_nouns)
+                                     | agent_nouns | descriptions.lexicon())
         parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
         if recognizer is not None or ner:
             from .recognizer import NerMentions
             parts.append(recognizer or NerMentions())
-        parts += [titles, relations, GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz)]
+        parts += [titles, descriptions, relations, GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz)]
         return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer, ner=ner))
 
     @property

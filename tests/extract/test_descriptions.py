@@ -1,0 +1,49 @@
+"""A later «الحلف», «المجلس», «الحركة» bound to the one organisation named before that fits it."""
+from __future__ import annotations
+
+import pytest
+
+from rawabit.extract.doc_index import LOOKBACK
+from rawabit.extract.model import Article
+from rawabit.extract.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline.default()
+
+
+def facts(nlp: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    doc = nlp(Article("t", "t.txt", text))
+    return {(f.subject, f.relation, f.object) for f in doc.facts if f.status.value == "asserted"}
+
+
+def bound(nlp: Pipeline, text: str) -> list[str]:
+    return [m.key for m in nlp(Article("t", "t.txt", text)).mentions if m.source == "description"]
+
+
+def test_the_alliance_named_before_is_the_object(nlp):
+    text = "يعقد حلف شمال الأطلسي قمته في لاهاي. وانتقد زيلينسكي الحلف لتأخره في إرسال المساعدات."
+    assert ("volodymyr-zelensky", "criticized", "nato") in facts(nlp, text)
+
+
+def test_the_council_named_before_is_the_subject(nlp):
+    text = ("أعرب مجلس الأمن الدولي عن قلقه من تصاعد القتال في شرق الكونغو. "
+            "وفي جلسة مغلقة، انتقد المجلس رواندا بسبب دعمها للمتمردين.")
+    assert ("un-security-council", "criticized", "rwanda") in facts(nlp, text)
+
+
+def test_an_adjective_the_name_lacks_names_another_body(nlp):
+    assert bound(nlp, "عقد مجلس الأمن الدولي جلسة طارئة. وأعلن المجلس العسكري في النيجر رفضه للعقوبات.") == []
+
+
+def test_two_bodies_that_fit_leave_the_description_unbound(nlp):
+    text = "اجتمع مجلس الأمن الدولي والمجلس الأوروبي في نيويورك. وانتقد المجلس روسيا."
+    assert bound(nlp, text) == []
+    assert not {f for f in facts(nlp, text) if f[1] == "criticized"}
+
+
+def test_a_body_named_long_before_is_not_taken_up(nlp):
+    filler = " ".join(f"وأعلنت الحكومة في بيانها رقم {n} أن الطقس كان معتدلاً." for n in range(LOOKBACK + 2))
+    text = f"يعقد حلف شمال الأطلسي قمته في لاهاي. {filler} وانتقد زيلينسكي الحلف."
+    assert "nato" not in bound(nlp, text)
