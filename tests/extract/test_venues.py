@@ -5,19 +5,14 @@ from __future__ import annotations
 import pytest
 
 from rawabit.extract.boilerplate import split_articles
-from rawabit.extract.model import Article
 from rawabit.extract.pipeline import Pipeline
+from support.asserted import asserted
 from rawabit.extract.reader import read_articles
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Pipeline:
     return Pipeline.default()
-
-
-def facts(nlp: Pipeline, text: str) -> set[tuple[str, str, str]]:
-    doc = nlp(Article("t", "t.txt", text))
-    return {(f.subject, f.relation, f.object) for f in doc.facts if f.status.value == "asserted"}
 
 
 def named(found: set[tuple[str, str, str]], key: str) -> set[tuple[str, str, str]]:
@@ -39,25 +34,25 @@ def named(found: set[tuple[str, str, str]], key: str) -> set[tuple[str, str, str
      "الأطلسي في لاهاي.", "nato", ("recep-tayyip-erdogan", "met", "volodymyr-zelensky")),
 ])
 def test_a_venue_is_no_party(nlp, text, venue, fact):
-    found = facts(nlp, text)
+    found = asserted(nlp, text)
     assert not {f for f in named(found, venue) if f[1] not in ("locatedIn",)}
     if fact:
         assert fact in found
 
 
 def test_a_country_is_not_what_is_agreed_to(nlp):
-    assert not named(facts(nlp, "ووافقت موسكو على أوكرانيا بعد مفاوضات طويلة."), "ukraine")
-    assert ("russia", "agreedTo", "topic-prisoner-exchange") in facts(
+    assert not named(asserted(nlp, "ووافقت موسكو على أوكرانيا بعد مفاوضات طويلة."), "ukraine")
+    assert ("russia", "agreedTo", "topic-prisoner-exchange") in asserted(
         nlp, "واتفقت روسيا مع أوكرانيا على تبادل الأسرى.")
 
 
 def test_a_name_joined_on_by_wa_belongs_to_the_subject_not_the_object(nlp):
-    found = facts(nlp, "وتتهم باكو وخانكندي ونيامي المنظمة الإقليمية بالخضوع لقوى أجنبية.")
+    found = asserted(nlp, "وتتهم باكو وخانكندي ونيامي المنظمة الإقليمية بالخضوع لقوى أجنبية.")
     assert not {f for f in found if f[1] == "accused" and f[2] == "niamey"}
 
 
 def test_a_meeting_taken_up_again_is_no_second_meeting(nlp):
-    found = facts(nlp, "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأميركي ماركو روبيو في الرياض. "
+    found = asserted(nlp, "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأميركي ماركو روبيو في الرياض. "
                        "وبحث الجانبان العقوبات المفروضة على روسيا.")
     assert {("sergey-lavrov", "met", "marco-rubio"), ("sergey-lavrov", "discussed", "topic-sanctions"),
             ("marco-rubio", "discussed", "topic-sanctions")} <= found
@@ -81,7 +76,7 @@ def test_a_list_of_headlines_without_a_marker_is_dropped(nlp, tmp_path):
     path = tmp_path / "article.txt"
     path.write_text("\n\n".join([title, BODY, MORE, *HEADLINES]), encoding="utf-8")
     [read] = read_articles([path])
-    found = facts(nlp, read.text)
+    found = asserted(nlp, read.text)
     assert ("badr-abdelatty", "visited", "ankara") in found
     assert not named(found, "donald-trump") and not named(found, "volodymyr-zelensky")
 
