@@ -8,7 +8,9 @@ organisation named in the last :data:`~.doc_index.LOOKBACK` sentences whose
 name holds that noun, when exactly one does; the description then stands as
 that organisation's mention for the rules that follow. A noun with an
 adjective the name lacks («المجلس العسكري») names another body and stays
-unbound.
+unbound. A bare title («المبعوثة», «الرئيس») binds the same way to the one
+person the last sentences introduced by that title («المبعوثة الأممية هانا
+تيتيه»).
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from .clitics import CliticSplitter
 from .doc_index import index_of
 from .gazetteer import Gazetteer
 from .mentions import _mention
-from .model import Doc, EntityType, Sentence
+from .model import Doc, EntityType, Mention, Sentence
 from .resources import read_tsv
 
 __all__ = ["DescriptionBinder"]
@@ -58,14 +60,18 @@ class DescriptionBinder:
         """The one organisation named before token *j* that *noun* describes, or ''."""
         head, etype, toks = noun[2:], self.nouns[noun], sent.tokens
         adjective = toks[j + 1].norm if j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") else ""
+        person = etype is EntityType.PERSON
+        if person and (adjective or (j > 0 and toks[j - 1].norm.startswith("ال"))):
+            return ""  # «الرئيس الروسي»: a title the title parser reads; «خط الأنابيب الرئيس»: an adjective
         for ms in index_of(doc).mentions_back(sent.index):
             fits = {m.key for m in ms if m.type is etype and m.key and m.source != "description"
-                    and (m.sentence < sent.index or m.last <= j) and head in self._name_words(doc, m.key)}
+                    and (m.sentence < sent.index or m.last <= j)
+                    and (_titled(m, noun) if person else head in self._name_words(doc, m.key))}
             if len(fits) > 1:
                 return ""
             if fits:
                 key = next(iter(fits))
-                return key if not adjective or adjective in self._name_words(doc, key) else ""
+                return key if person or not adjective or adjective in self._name_words(doc, key) else ""
         return ""
 
     def _name_words(self, doc: Doc, key: str) -> frozenset[str]:
@@ -80,3 +86,11 @@ class DescriptionBinder:
                 self._words.clear()
             self._words[key] = words
         return words
+
+
+def _titled(m: Mention, noun: str) -> bool:
+    """Whether mention *m* is a title phrase that opens with *noun* («المبعوثة الأممية … هانا تيتيه»)."""
+    if m.source != "title":
+        return False
+    first = normalize(m.text.split()[0]) if m.text else ""
+    return first == noun or first[1:] == noun  # («والمبعوثة»)

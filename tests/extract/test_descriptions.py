@@ -43,3 +43,16 @@ def test_a_body_named_long_before_is_not_taken_up(nlp):
     filler = " ".join(f"وأعلنت الحكومة في بيانها رقم {n} أن الطقس كان معتدلاً." for n in range(LOOKBACK + 2))
     text = f"يعقد حلف شمال الأطلسي قمته في لاهاي. {filler} وانتقد زيلينسكي الحلف."
     assert "nato" not in bound(nlp, text)
+
+
+def test_a_bare_title_is_the_one_person_introduced_by_it(nlp):
+    text = ("قالت المبعوثة الأممية إلى ليبيا هانا تيتيه إن الوضع في طرابلس هش. "
+            "وبعد ذلك انتقدت المبعوثة بشدة روسيا وتركيا.")
+    assert bound(nlp, text) == ["ar-hAnA-tytyh"]
+    assert ("ar-hAnA-tytyh", "criticized", "russia") in asserted(nlp, text)
+
+
+def test_a_title_word_as_an_adjective_or_with_its_country_is_not_taken_up(nlp):
+    text = ("وصل الرئيس الأوكراني فولوديمير زيلينسكي إلى برلين. "
+            "وانقطعت الإمدادات بعد الأضرار التي لحقت بخط الأنابيب الرئيس في المنطقة.")
+    assert bound(nlp, text) == []
