@@ -19,7 +19,7 @@ from .grammar import WORDS, either
 from .mentions import units
 from .model import Doc, EntityType, Mention, Sentence
 from .participants import PUNCT_BOUNDARY, coordinated, marker, skippable
-from .resources import read_tsv
+from .resources import read_tsv, word_set
 
 __all__ = ["SYMMETRIC", "fronted_agent", "main_subject", "carried_subject", "including", "companions",
            "sides_here", "meeting_sides", "both_sides", "event_sides", "deed_doer", "each_other"]
@@ -206,10 +206,13 @@ def event_sides(doc: Doc, sent: Sentence, c0: int, c1: int,
     if side is not None:  # «المكالمة مع بوتين ركزت»
         k = side.first - (2 if toks[side.first - 1].norm == "مع" else 1)
 
-    def ends_at(j: int) -> bool:
-        return any(start >= 0 and interaction(sent, start) == j + 1 - start for start in (j, j - 1))
+    taken_up = word_set("event_nouns.tsv")  # «وركّز الاتصال على …»: the call named before
 
-    after = interaction(sent, c1) if c1 < len(toks) else 0
+    def ends_at(j: int) -> bool:
+        return (j >= 0 and either(toks[j], taken_up)) or \
+            any(start >= 0 and interaction(sent, start) == j + 1 - start for start in (j, j - 1))
+
+    after = (interaction(sent, c1) or either(toks[c1], taken_up)) if c1 < len(toks) else 0
     if not (ends_at(k) or after):
         return []
     return meeting_sides(doc, sent, c0, c1)
