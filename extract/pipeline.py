@@ -28,6 +28,7 @@ from .reader import ArticleFilter, ReadReport
 from .relations import RelationFinder
 from .resources import word_set
 from .sentences import split_sentences, tokenize
+from .short_names import ShortNames
 from .signatures import SignatureFilter
 from .titles import TitleParser
 
@@ -95,7 +96,8 @@ class Pipeline:
         if recognizer is not None or ner:
             from .recognizer import NerMentions
             parts.append(recognizer or NerMentions())
-        parts += [titles, descriptions, relations, GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz)]
+        parts += [titles, ShortNames(gaz, splitter), descriptions, relations, GeographyFinder(gaz), QuoteFinder(),
+                  SignatureFilter(gaz)]
         return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer, ner=ner))
 
     @property
