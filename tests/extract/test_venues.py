@@ -29,6 +29,9 @@ def named(found: set[tuple[str, str, str]], key: str) -> set[tuple[str, str, str
      ("vladimir-putin", "met", "steve-witkoff")),
     ("واشنطن - استقبل ترامب الرئيس الفنلندي ألكسندر ستوب.", "washington",
      ("donald-trump", "met", "alexander-stubb")),
+    # «في دار ضيافة X», «في قاعدة X»: a named building is where
+    ("استقبل الرئيس الصيني شي جين بينغ نظيره الروسي فلاديمير بوتين في قصر الشعب ببكين.", "beijing",
+     ("xi-jinping", "met", "vladimir-putin")),
     # «على هامش قمة X»: the organisation names the occasion, not a party
     ("التقى الرئيس التركي رجب طيب أردوغان نظيره الأوكراني فولوديمير زيلينسكي على هامش قمة حلف شمال "
      "الأطلسي في لاهاي.", "nato", ("recep-tayyip-erdogan", "met", "volodymyr-zelensky")),
