@@ -26,14 +26,24 @@ __all__ = ["DescriptionBinder"]
 
 
 class DescriptionBinder:
-    """Pipeline component: mentions for definite descriptions of an organisation named before."""
+    """Pipeline component: mentions for definite descriptions of an entity named before.
+
+    Args:
+        gazetteer: Names of listed entities.
+        splitter: Proclitic readings of a word («للحلف» → «الحلف»).
+        kinds: The classes of entity to bind: organisations can be bound
+            before the title parser runs (so «الأمين العام للحلف مارك روته»
+            reads as a title of NATO), people only after it.
+    """
 
     name = "descriptions"
 
-    def __init__(self, gazetteer: Gazetteer, splitter: CliticSplitter):
+    def __init__(self, gazetteer: Gazetteer, splitter: CliticSplitter, *,
+                 kinds: frozenset[EntityType] = frozenset({EntityType.ORGANIZATION, EntityType.PERSON})):
         self.gaz = gazetteer
         self.splitter = splitter
-        self.nouns = {normalize(r["word"]): EntityType(r["type"]) for r in read_tsv("description_nouns.tsv")}
+        self.nouns = {normalize(r["word"]): EntityType(r["type"]) for r in read_tsv("description_nouns.tsv")
+                      if EntityType(r["type"]) in kinds}
         self._words: dict[str, frozenset[str]] = {}
 
     def lexicon(self) -> set[str]:

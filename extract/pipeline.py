@@ -21,7 +21,7 @@ from .gazetteer import Gazetteer
 from .geography import GeographyFinder
 from .linker import Linker, Summary
 from .mentions import GazetteerMatcher
-from .model import Article, Doc, Entity, Extraction
+from .model import Article, Doc, Entity, EntityType, Extraction
 from .names import NameFinder
 from .quotes import QuoteFinder
 from .reader import ArticleFilter, ReadReport
@@ -90,14 +90,15 @@ class Pipeline:
         names.stop |= titles.lexicon()
         agent_nouns = word_set("agent_nouns.tsv")
         descriptions = DescriptionBinder(gaz, splitter)
+        bodies = DescriptionBinder(gaz, splitter, kinds=frozenset({EntityType.ORGANIZATION}))
         splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words
                                      | agent_nouns | descriptions.lexicon())
         parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
         if recognizer is not None or ner:
             from .recognizer import NerMentions
             parts.append(recognizer or NerMentions())
-        parts += [titles, ShortNames(gaz, splitter), descriptions, relations, GeographyFinder(gaz), QuoteFinder(),
-                  SignatureFilter(gaz)]
+        parts += [bodies, titles, ShortNames(gaz, splitter), descriptions, relations, GeographyFinder(gaz),
+                  QuoteFinder(), SignatureFilter(gaz)]
         return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer, ner=ner))
 
     @property

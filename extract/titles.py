@@ -390,7 +390,7 @@ class TitleParser:
     def _unit_at(self, doc: Doc, sent: Sentence, j: int) -> Mention | None:
         best = None
         for m in index_of(doc).mentions(sent.index):
-            if m.first == j and m.source in ("gazetteer", "title-name", "ner"):
+            if m.first == j and m.source in ("gazetteer", "title-name", "ner", "description"):
                 if best is None or m.last > best.last:
                     best = m
         return best

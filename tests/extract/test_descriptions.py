@@ -56,3 +56,10 @@ def test_a_title_word_as_an_adjective_or_with_its_country_is_not_taken_up(nlp):
     text = ("وصل الرئيس الأوكراني فولوديمير زيلينسكي إلى برلين. "
             "وانقطعت الإمدادات بعد الأضرار التي لحقت بخط الأنابيب الرئيس في المنطقة.")
     assert bound(nlp, text) == []
+
+
+def test_a_body_taken_up_inside_a_title_gives_the_office(nlp):
+    text = ("يعقد حلف شمال الأطلسي قمته في لاهاي. "
+            "وأشاد الأمين العام للحلف مارك روته بالرئيس الأميركي دونالد ترمب.")
+    found = asserted(nlp, text)
+    assert {("mark-rutte", "leaderOf", "nato"), ("mark-rutte", "praised", "donald-trump")} <= found
