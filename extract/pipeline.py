@@ -19,6 +19,7 @@ from .descriptions import DescriptionBinder
 from .encoding import DEFAULT_MAX_BYTES
 from .gazetteer import Gazetteer
 from .geography import GeographyFinder
+from .groups import GroupFacts, PeopleGroups
 from .linker import Linker, Summary
 from .mentions import GazetteerMatcher
 from .model import Article, Doc, Entity, EntityType, Extraction
@@ -91,14 +92,15 @@ class Pipeline:
         agent_nouns = word_set("agent_nouns.tsv")
         descriptions = DescriptionBinder(gaz, splitter)
         bodies = DescriptionBinder(gaz, splitter, kinds=frozenset({EntityType.ORGANIZATION}))
+        groups = PeopleGroups(splitter)
         splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words
-                                     | agent_nouns | descriptions.lexicon())
+                                     | agent_nouns | descriptions.lexicon() | groups.lexicon())
         parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
         if recognizer is not None or ner:
             from .recognizer import NerMentions
             parts.append(recognizer or NerMentions())
-        parts += [bodies, titles, ShortNames(gaz, splitter), descriptions, relations, GeographyFinder(gaz),
-                  QuoteFinder(), SignatureFilter(gaz)]
+        parts += [bodies, titles, ShortNames(gaz, splitter), descriptions, groups, relations, GroupFacts(groups),
+                  GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz)]
         return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer, ner=ner))
 
     @property
