@@ -99,8 +99,11 @@ class GroupFacts:
             del members[k]
         extra = []
         for f in doc.facts:
+            if f.rule.startswith("role."):
+                continue  # an office is its holder's own
             for end in ("subject", "object"):
-                group = mine.get((doc.article.id, f.sentence, getattr(f, end)))
+                key = getattr(f, end)
+                group = mine.get((doc.article.id, f.sentence, key))
                 if group:
                     extra += [replace(f, **{end: other}) for other in group[1:]]
         seen = {(f.subject, f.relation, f.object, f.sentence) for f in doc.facts}
