@@ -1,5 +1,6 @@
 # make sample : set up .venv and build the graph of the bundled sample corpus into out/
 # make test   : set up .venv (and, as root, the Debian test tools) and run the whole test suite
+# make quality: build and score the seeds, the samples and dev-broad (groups a, b, d and whole)
 # make model  : retrain the named-entity model from ../shared/data
 # make apidocs: the Python API reference from the docstrings (pdoc) into out/apidocs/
 # make lock   : regenerate requirements.lock from pyproject.toml (UPGRADE=1: newest releases)
@@ -7,7 +8,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup sample test model seeds docs apidocs lock test-latest
+.PHONY: setup sample test model seeds docs apidocs lock test-latest quality
 
 setup:
 	bash scripts/setup.sh
@@ -31,6 +32,9 @@ model: setup
 seeds: setup
 	$(VENV)/bin/rawabit build ../shared/corpus/seeds -o out/seeds.ttl -o out/seeds.html
 	$(PY) ../shared/eval/score.py --gold ../shared/eval/gold-dev --graph out/seeds.ttl --show 30
+
+quality: setup
+	$(PY) scripts/quality.py $(QUALITY_ARGS)
 
 # regenerate the README's cookbook section, docs/cookbook.md and the screenshot from the samples
 docs: setup

@@ -169,7 +169,7 @@ def split_articles(text: str, *, title: str = "", rules: tuple[Rule, ...] | None
         parts[-1].append(line)
     segments = []
     for n, part in enumerate(parts):
-        kept = _dedupe(_strip_trailing_bullets(part))
+        kept = _dedupe(_strip_headline_lists(part))
         if kept:
             segments.append(Segment(_title(kept, title if n == 0 else ""), tuple(kept)))
     return segments
@@ -182,13 +182,39 @@ def _starts_article(lines: list[tuple[str, str]], i: int) -> bool:
     return action == "keep" and not _BULLET.match(body) and len(body.split()) >= LONG_WORDS
 
 
-def _strip_trailing_bullets(lines: list[str]) -> list[str]:
-    end = len(lines)
-    while end and _BULLET.match(lines[end - 1]) and is_headline(_BULLET.sub("", lines[end - 1])):
-        end -= 1
-    if len(lines) - end < 2 or (end and lines[end - 1].endswith(":")):
-        return lines
-    return lines[:end]
+#: Fewest lines of a list of headlines: at the end of an article, and inside it.
+_LIST_AT_END, _LIST_INSIDE = 2, 3
+#: Fewest words of a line read as a listed headline (shorter ones are labels, bylines, crossheads).
+_LISTED_WORDS = 4
+
+
+def _listed_headline(line: str) -> bool:
+    """Whether a line reads as one item of a list of links: a headline, bulleted or not."""
+    text = _BULLET.sub("", line)
+    return is_headline(text) and len(text.split()) >= _LISTED_WORDS
+
+
+def _strip_headline_lists(lines: list[str]) -> list[str]:
+    """Drop lists of related headlines that no marker introduced.
+
+    A run of headline lines (bulleted or not) after the article's first
+    paragraph is a list of links: two or more at the end, three or more
+    inside. A list introduced by a line ending in «:» is the article's own
+    and stays; so does the headline and the line after it.
+    """
+    kept, k, n = [], 0, len(lines)
+    while k < n:
+        end = k
+        while end < n and k >= 2 and _listed_headline(lines[end]):
+            end += 1
+        run = end - k
+        introduced = k and lines[k - 1].endswith(":")
+        if run and not introduced and run >= (_LIST_AT_END if end == n else _LIST_INSIDE):
+            k = end
+            continue
+        kept.extend(lines[k:max(end, k + 1)])
+        k = max(end, k + 1)
+    return kept
 
 
 def _dedupe(lines: list[str]) -> list[str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .gazetteer import Gazetteer
+from .doc_index import index_of
 from .model import Doc, EntityType, Fact, Mention, Sentence, Status
 from .grammar import WORDS, either, either_at
 from .resources import word_set
@@ -24,7 +25,7 @@ class GeographyFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in doc.sentences:
-            ms = sorted((m for m in doc.mentions if m.sentence == sent.index and m.type.is_place),
+            ms = sorted((m for m in index_of(doc).mentions(sent.index) if m.type.is_place),
                         key=lambda m: m.first)
             for m in ms:
                 if m.type in _CONTAINED:

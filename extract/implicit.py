@@ -15,11 +15,12 @@ from dataclasses import replace
 from functools import cache
 
 from .arabic import normalize
+from .doc_index import index_of
 from .grammar import WORDS, either
 from .mentions import units
 from .model import Doc, EntityType, Mention, Sentence
 from .participants import PUNCT_BOUNDARY, coordinated, marker, skippable
-from .resources import read_tsv
+from .resources import read_tsv, word_set
 
 __all__ = ["SYMMETRIC", "fronted_agent", "main_subject", "carried_subject", "including", "companions",
            "sides_here", "meeting_sides", "both_sides", "event_sides", "deed_doer", "each_other"]
@@ -142,7 +143,7 @@ def sides_here(doc: Doc, sent: Sentence, c0: int) -> list[Mention]:
     Or, with none, the two subjects of one statement made of both
     («وافقت روسيا وأوكرانيا على وقف الهجمات، … اتهم الجانبان بعضهما»).
     """
-    before = [f for f in doc.facts if f.sentence == sent.index and f.start < sent.tokens[c0].start]
+    before = [f for f in index_of(doc).facts(sent.index) if f.start < sent.tokens[c0].start]
     pairs = [f for f in before if f.relation in SYMMETRIC]
     if pairs:
         keys = {pairs[-1].subject, pairs[-1].object}
@@ -174,7 +175,7 @@ def meeting_sides(doc: Doc, sent: Sentence, c0: int, c1: int) -> list[Mention]:
         return here
     toks = sent.tokens
     for back in range(1, _EVENT_BACK + 1):
-        pairs = [f for f in doc.facts if f.sentence == sent.index - back and f.relation in SYMMETRIC]
+        pairs = [f for f in index_of(doc).facts(sent.index - back) if f.relation in SYMMETRIC]
         if pairs:
             keys = (pairs[-1].subject, pairs[-1].object)
             return [Mention(sent.index, c0, c1, toks[c0].start, toks[c1 - 1].end, toks[c0].text,
@@ -231,10 +232,13 @@ def event_sides(doc: Doc, sent: Sentence, c0: int, c1: int,
     if side is not None:  # «المكالمة مع بوتين ركزت»
         k = side.first - (2 if toks[side.first - 1].norm == "مع" else 1)
 
-    def ends_at(j: int) -> bool:
-        return any(start >= 0 and interaction(sent, start) == j + 1 - start for start in (j, j - 1))
+    taken_up = word_set("event_nouns.tsv")  # «وركّز الاتصال على …»: the call named before
 
-    after = interaction(sent, c1) if c1 < len(toks) else 0
+    def ends_at(j: int) -> bool:
+        return (j >= 0 and either(toks[j], taken_up)) or \
+            any(start >= 0 and interaction(sent, start) == j + 1 - start for start in (j, j - 1))
+
+    after = (interaction(sent, c1) or either(toks[c1], taken_up)) if c1 < len(toks) else 0
     if not (ends_at(k) or after):
         return []
     return meeting_sides(doc, sent, c0, c1)
@@ -267,7 +271,7 @@ def deed_doer(doc: Doc, sent: Sentence, c1: int) -> list[Mention]:
     if relation is None:
         return []
     for back in range(0, _DEED_BACK + 1):
-        done = [f for f in doc.facts if f.sentence == sent.index - back and f.relation == relation
+        done = [f for f in index_of(doc).facts(sent.index - back) if f.relation == relation
                 and (back or f.start < toks[c1].start)]
         if done:
             key = done[-1].subject

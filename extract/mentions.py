@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .clitics import CliticSplitter
+from .doc_index import index_of
 from .gazetteer import Gazetteer
 from .grammar import WORDS, either_at
 from .model import Doc, EntityType, Mention, Sentence
@@ -115,14 +116,14 @@ def units(doc: Doc, sentence: int) -> list[Mention]:
     inside it, so it acts as one participant.
 
     Several components ask this for every sentence (and the one before it), so
-    the answer is kept for the latest Doc until its mentions change.
+    the answer is kept in the Doc's :class:`~.doc_index.DocIndex` until a
+    mention is added to that sentence.
     """
-    cache = _UNITS
-    if cache.doc is not doc or cache.size != len(doc.mentions):
-        cache.reset(doc)
-    found = cache.units.get(sentence)
+    index = index_of(doc)
+    index.sync()
+    found = index.units.get(sentence)
     if found is None:
-        found = cache.units[sentence] = _widest(cache.by_sentence.get(sentence, ()))
+        found = index.units[sentence] = _widest(index.mentions(sentence))
     return list(found)
 
 
@@ -137,24 +138,3 @@ def _widest(mentions) -> tuple[Mention, ...]:
         used |= span
         taken.append(m)
     return tuple(sorted(taken, key=lambda m: m.first))
-
-
-class _UnitsCache:
-    """Mentions of the latest Doc grouped by sentence, and the units computed from them."""
-
-    __slots__ = ("doc", "size", "by_sentence", "units")
-
-    def __init__(self) -> None:
-        self.doc: Doc | None = None
-        self.size = -1
-        self.by_sentence: dict[int, list[Mention]] = {}
-        self.units: dict[int, tuple[Mention, ...]] = {}
-
-    def reset(self, doc: Doc) -> None:
-        self.doc, self.size, self.units = doc, len(doc.mentions), {}
-        self.by_sentence = {}
-        for m in doc.mentions:
-            self.by_sentence.setdefault(m.sentence, []).append(m)
-
-
-_UNITS = _UnitsCache()

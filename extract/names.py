@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .arabic import normalize_phrase
+from .doc_index import index_of
 from .grammar import either
 from .model import Doc, EntityType, Sentence
 from .resources import read_tsv, word_set
@@ -76,9 +77,8 @@ class NameFinder:
         After a comma only the recogniser is trusted: «الرئيس الأميركي، يرغب …». A run
         of words ends where a name already found begins (no second name swallowed).
         """
-        for m in doc.mentions:
-            if (m.sentence == sent.index and m.first == j and m.source == "ner"
-                    and m.type is EntityType.PERSON):
+        for m in index_of(doc).mentions(sent.index):
+            if m.first == j and m.source == "ner" and m.type is EntityType.PERSON:
                 return m.last
         if after_comma:
             return 0

@@ -16,19 +16,22 @@ from itertools import islice
 from typing import Any
 
 from .clitics import CliticSplitter
+from .descriptions import DescriptionBinder
 from .encoding import DEFAULT_MAX_BYTES
 from .gazetteer import Gazetteer
 from .geography import GeographyFinder
 from .headed_places import HeadedPlaces
+from .groups import GroupFacts, PeopleGroups
 from .linker import Linker, Summary
 from .mentions import GazetteerMatcher
-from .model import Article, Doc, Entity, Extraction
+from .model import Article, Doc, Entity, EntityType, Extraction
 from .names import NameFinder
 from .quotes import QuoteFinder
 from .reader import ArticleFilter, ReadOptions, ReadReport
 from .relations import RelationFinder
 from .resources import word_set
 from .sentences import split_sentences, tokenize
+from .short_names import ShortNames
 from .signatures import SignatureFilter
 from .timing import FactDater
 from .titles import TitleParser
@@ -90,14 +93,18 @@ class Pipeline:
         titles = TitleParser(gaz, splitter, names)
         names.add_stop(titles.lexicon())
         agent_nouns = word_set("agent_nouns.tsv")
+        descriptions = DescriptionBinder(gaz, splitter)
+        bodies = DescriptionBinder(gaz, splitter, kinds=frozenset({EntityType.ORGANIZATION}))
+        groups = PeopleGroups(splitter)
         splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words
-                                     | agent_nouns)
+                                     | agent_nouns | descriptions.lexicon() | groups.lexicon())
         parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
         if recognizer is not None or ner:
             from .recognizer import NerMentions
             parts.append(recognizer or NerMentions(names=names))
-        parts += [HeadedPlaces(gaz, names), titles, relations, GeographyFinder(gaz), QuoteFinder(),
-                  SignatureFilter(gaz), FactDater()]
+        parts += [HeadedPlaces(gaz, names), bodies, titles, ShortNames(gaz, splitter), descriptions, groups,
+                  relations, GroupFacts(groups), GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz),
+                  FactDater()]
         return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer, ner=ner))
 
     @property

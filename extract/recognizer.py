@@ -16,6 +16,7 @@ without it («دعماً لبولسونارو» beside «بولسونارو»).
 from __future__ import annotations
 
 from .arabic import normalize_phrase, slugify
+from .doc_index import index_of
 from .mentions import _mention
 from .model import Doc, Entity, EntityType, Sentence
 from .ner import Recognizer
@@ -74,9 +75,9 @@ class NerMentions:
     def _add(self, doc: Doc, tagged: list[list[str]]) -> None:
         """Add the mentions of *doc*'s new names, from its sentences' tags."""
         words: set[str] | None = None   # the article's words, read when a span starts with a proclitic
-        surnames: dict[str, str] = {}   # last word of a person named so far → the person's key
+        surnames: dict[str, str] = {}   # last word of a person named so far → the person's key ("" if shared)
         for sent, tags in zip(doc.sentences, tagged):
-            taken = {t for m in doc.mentions if m.sentence == sent.index for t in range(m.first, m.last)}
+            taken = {t for m in index_of(doc).mentions(sent.index) for t in range(m.first, m.last)}
             for first, last, label in iob_spans(tags):
                 first, last = self._trim(sent, first, last)
                 if first >= last:
@@ -96,9 +97,11 @@ class NerMentions:
                     if toks[first].norm[1:] in words:
                         text = _drop_letter(text)
                 if last - first == 1 and normalize_phrase(text.split()[-1]) in surnames:
-                    # «دعماً لبولسونارو» after «جايير بولسونارو»: the person again, whatever the tag
-                    etype, key = EntityType.PERSON, surnames[normalize_phrase(text.split()[-1])]
-                    doc.mentions.append(_mention(sent, first, last, etype, key, "ner", 0.7))
+                    # «دعماً لبولسونارو» after «جايير بولسونارو»: the person again, whatever the tag;
+                    # no one when two people named so far share the name («محمد حسين», «خالد حسين»)
+                    key = surnames[normalize_phrase(text.split()[-1])]
+                    if key:
+                        doc.mentions.append(_mention(sent, first, last, EntityType.PERSON, key, "ner", 0.7))
                     continue
                 if etype is EntityType.PERSON and last - first < self.min_tokens:
                     continue
@@ -106,7 +109,8 @@ class NerMentions:
                 doc.entities.setdefault(key, Entity(key, etype, text))
                 doc.mentions.append(_mention(sent, first, last, etype, key, "ner", 0.7))
                 if etype is EntityType.PERSON:
-                    surnames.setdefault(normalize_phrase(text.split()[-1]), key)
+                    surname = normalize_phrase(text.split()[-1])
+                    surnames[surname] = key if surnames.get(surname, key) == key else ""
 
     def _trim(self, sent: Sentence, first: int, last: int) -> tuple[int, int]:
         """The span without the words at its ends that are never part of a name."""

@@ -46,6 +46,7 @@ from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_
 from .passive import passive_sides
 from .resources import read_tsv, split_variants, word_set
 from .stance import event_doer, holder, light_verb
+from .venues import is_dateline, parties_only
 
 __all__ = ["RelationFinder", "SYMMETRIC"]
 
@@ -127,7 +128,7 @@ class RelationFinder:
         self._found = {}
         self._doc = doc
         for sent in doc.sentences:
-            us = units(doc, sent.index)
+            us = [u for u in units(doc, sent.index) if not is_dateline(sent, u)]  # «واشنطن - استقبل …»
             if not us:
                 continue
             covered = {t for u in us for t in range(u.first, u.last)}
@@ -141,8 +142,8 @@ class RelationFinder:
                 if found:
                     n, cues = found
                     last = cues
-                    for cue in cues:
-                        doc.facts.extend(self._facts(doc, sent, us, i, i + n, cue))
+                    for cue in cues:  # a venue is no party: «وفي واشنطن، اتهم …» (:mod:`.venues`)
+                        doc.facts.extend(parties_only(doc, sent, self._facts(doc, sent, us, i, i + n, cue)))
                     after = i + n
         return doc
 
@@ -311,7 +312,8 @@ class RelationFinder:
         pairs: list[tuple[Mention, Mention]] = []
         if objects:
             pairs = [(s, o) for s in subjects for o in objects]
-        elif cue.relation in SYMMETRIC and len(subjects) > 1:
+        elif cue.relation in SYMMETRIC and len(subjects) > 1 and not all(s.source == "event" for s in subjects):
+            # (the two sides of a meeting named before, «وبحث الجانبان …», are that meeting, not another)
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         elif len(subjects) == 2 and (each_other(sent, anchor) or any(  # «اتهم الجانبان بعضهما البعض»
                 {t.base, t.norm, t.norm[1:] if t.norm.startswith("و") else ""} & WORDS.exchange
@@ -564,7 +566,9 @@ class RelationFinder:
                     u.last < len(toks) and imperfect_like(toks[u.last].norm):
                 break  # «البوليساريو ترفض والجزائر تراقب»: «و» + a name + a verb: a clause of its own
             if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4 \
-                    and not (u.source == "nisba" and u.first - anchor > 1):  # «بانسحاب القوات الأوكرانية»
+                    and not (u.source == "nisba" and u.first - anchor > 1) \
+                    and not toks[u.first].prefix.startswith("و"):  # «بانسحاب القوات الأوكرانية»
+                # (a name joined on by «و» goes with the subject: «وتتهم باماكو وواغادوغو ونيامي …»)
                 return coordinated(sent, us, u)
             framed = any(either(t, WORDS.topic_frame) for t in toks[anchor:u.first])
             if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",) \

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .arabic import normalize_phrase, slugify
 from .clitics import CliticSplitter
+from .doc_index import index_of
 from .gazetteer import Gazetteer, PhraseIndex
 from .mentions import _mention
 from .model import Doc, Entity, EntityType, Fact, Mention, Sentence, Status
@@ -200,7 +201,7 @@ class TitleParser:
         if not person:
             pending.append((sent, i, i + 2, _Role("*", country, i + 2)))
             return i + 2
-        offices = [f.relation for f in doc.facts if f.sentence == sent.index and f.rule == "role.title"
+        offices = [f.relation for f in index_of(doc).facts(sent.index) if f.rule == "role.title"
                    and f.start < sent.tokens[i].start]
         # «نظيره الفنزويلي نيكولاس مادورو»: else the office the gazetteer lists in that country
         listed = [rel for rel, obj in self.gaz.roles.get(person, ()) if obj == country]
@@ -225,11 +226,12 @@ class TitleParser:
 
     def _antecedent(self, doc: Doc, sent: Sentence, i: int) -> str:
         """The person a possessive pronoun at token *i* refers to: the last one named."""
-        people = [m for m in doc.mentions if m.type is EntityType.PERSON and
-                  (m.sentence < sent.index or (m.sentence == sent.index and m.last <= i))]
-        people.sort(key=lambda m: (m.sentence, m.last))
-        if people and people[-1].sentence >= sent.index - 1:
-            return people[-1].key
+        index = index_of(doc)
+        for back in (0, 1):
+            people = [m for m in index.mentions(sent.index - back) if m.type is EntityType.PERSON
+                      and (back or m.last <= i)]
+            if people:
+                return max(people, key=lambda m: m.last).key
         return ""
 
     def _object(self, doc: Doc, sent: Sentence, j: int, relation: str, kinds: frozenset[str],
@@ -350,8 +352,11 @@ class TitleParser:
                 return None
         else:
             if head.startswith("ال"):  # «حاكم المنطقة»: the region named last
-                last = [m for m in doc.mentions if m.type is etype and m.sentence <= sent.index]
-                return (last[-1].key, k) if last else None
+                for ms in index_of(doc).mentions_back(sent.index):
+                    named = [m for m in ms if m.type is etype and (m.sentence < sent.index or m.last <= j)]
+                    if named:
+                        return max(named, key=lambda m: m.last).key, k
+                return None
             unit = self._unit_at(doc, sent, k)
             if unit is not None and unit.type.is_place:
                 return unit.key, unit.last
@@ -379,10 +384,10 @@ class TitleParser:
         own = WORDS.own_country
         for j in [j for j, t in enumerate(sent.tokens) if t.norm in own or t.norm[1:] in own]:
             tok = sent.tokens[j]
-            offices = [f for f in doc.facts if f.rule == "role.title" and f.sentence in (sent.index, sent.index - 1)
-                       and f.start < tok.start and self._is_country(doc, f.object)]
-            pending = [m for m in doc.mentions if m.source == "title-ref" and m.sentence == sent.index
-                       and m.last <= j]
+            index = index_of(doc)
+            offices = [f for f in (*index.facts(sent.index - 1), *index.facts(sent.index))
+                       if f.rule == "role.title" and f.start < tok.start and self._is_country(doc, f.object)]
+            pending = [m for m in index.mentions(sent.index) if m.source == "title-ref" and m.last <= j]
             country = offices[-1].object if offices else ""
             if not country and pending:  # «المستشار الألماني»: the adjective says which country
                 country = self.gaz.nisba.get(sent.tokens[pending[-1].first + 1].norm, "") \
@@ -398,7 +403,7 @@ class TitleParser:
             or (t.base in self.definite_heads and j + 1 < len(toks) and toks[j + 1].norm in self.gaz.nisba))]
         if not heads_at:
             return
-        taken = {t for m in doc.mentions if m.sentence == sent.index for t in range(m.first, m.last)}
+        taken = {t for m in index_of(doc).mentions(sent.index) for t in range(m.first, m.last)}
         after = 0   # the token after the last organization found
         for j in heads_at:
             if j >= after and j not in taken:
@@ -442,8 +447,8 @@ class TitleParser:
 
     def _unit_at(self, doc: Doc, sent: Sentence, j: int) -> Mention | None:
         best = None
-        for m in doc.mentions:
-            if m.sentence == sent.index and m.first == j and m.source in ("gazetteer", "title-name", "ner", "headed"):
+        for m in index_of(doc).mentions(sent.index):
+            if m.first == j and m.source in ("gazetteer", "title-name", "ner", "headed", "description"):
                 if best is None or m.last > best.last:
                     best = m
         return best
@@ -453,9 +458,9 @@ class TitleParser:
         (2–3 words) right before a title, or before a comma before it."""
         if i > 0 and sent.tokens[i - 1].text in _COMMA:
             i -= 1
-        k = i
+        k, here = i, index_of(doc).mentions(sent.index)
         while k > 0 and i - k < 3 and self.names._ok(sent.tokens[k - 1], first=True) \
-                and not any(m.sentence == sent.index and m.first <= k - 1 < m.last for m in doc.mentions):
+                and not any(m.first <= k - 1 < m.last for m in here):
             k -= 1
         if i - k < 2:
             return ""
@@ -467,8 +472,8 @@ class TitleParser:
         k = i - 1
         if k >= 0 and sent.tokens[k].text in _COMMA:
             k -= 1
-        for m in doc.mentions:
-            if m.sentence == sent.index and m.last - 1 == k and m.type is EntityType.PERSON:
+        for m in index_of(doc).mentions(sent.index):
+            if m.last - 1 == k and m.type is EntityType.PERSON:
                 return m.key
         return ""
 
@@ -479,12 +484,13 @@ class TitleParser:
         if role.relation == "*":  # «نظيره الأميركي»: whoever holds office there, a president first
             return (self._holder(doc, _Role("presidentOf", role.obj))
                     or self._holder(doc, _Role("ministerOf", role.obj)))
-        said = {f.subject for f in doc.facts if f.relation == role.office and f.object == role.obj}
+        index = index_of(doc)
+        said = index.subjects(role.office, role.obj)
         if len(said) == 1:
             return next(iter(said))
         if said:
             return ""
-        named = {m.key for m in doc.mentions if m.type is EntityType.PERSON}
+        named = index.people()
         known = [p for p in self.gaz.holder(role.office, role.obj) if p in named]
         return known[0] if len(known) == 1 else ""
 

@@ -1,0 +1,45 @@
+"""A person named in full once, then by one name, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from rawabit.extract.model import Article, EntityType
+from rawabit.extract.pipeline import Pipeline
+from support.asserted import asserted
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline.default()
+
+
+def short(nlp: Pipeline, text: str) -> list[tuple[str, str]]:
+    """One-word mentions of a person named in full in the text, whichever component linked them
+    (this module, or the recogniser's own reading of a family name)."""
+    doc = nlp(Article("t", "t.txt", text))
+    full = {m.key for m in doc.mentions if m.type is EntityType.PERSON and len(m.text.split()) > 1}
+    return [(m.text, m.key) for m in doc.mentions
+            if m.type is EntityType.PERSON and len(m.text.split()) == 1 and m.key in full]
+
+
+def test_the_family_name_alone_is_the_person_named_before(nlp):
+    text = ("قال وزير الزراعة الكولومبي خوليو راميريث إن بلاده لن تتراجع. "
+            "وانتقد راميريث واشنطن بشدة، ثم هدد راميريث بمقاضاة ترمب.")
+    found = short(nlp, text)
+    assert found and {key for _, key in found} == {"ar-xwlyw-rAmyryv"}
+    assert ("ar-xwlyw-rAmyryv", "criticized", "washington") in asserted(nlp, text)
+
+
+def test_a_name_with_a_proclitic_is_found_too(nlp):
+    text = "وصلت المبعوثة الأممية إنغريد هولمبرغ إلى طرابلس. والتقى الدبيبة بهولمبرغ في مكتبه."
+    assert ("بهولمبرغ", "ar-Angryd-hwlmbrg") in short(nlp, text)
+
+
+def test_a_name_two_people_share_and_a_common_first_name_are_no_one(nlp):
+    text = ("التقى وزير الخارجية المصري محمد حسين نظيره الأردني خالد حسين في عمان. "
+            "وقال حسين إن اللقاء كان مثمراً، وأضاف محمد أن التعاون سيستمر.")
+    assert short(nlp, text) == []
+
+
+def test_a_name_before_the_full_one_is_not_taken_up(nlp):
+    assert short(nlp, "وانتقد بيترو واشنطن. وقال الرئيس الكولومبي غوستافو بيترو إن بلاده لن تتراجع.") == []
