@@ -36,8 +36,9 @@ seeds: setup
 quality: setup
 	$(PY) scripts/quality.py $(QUALITY_ARGS)
 
-# regenerate the README's cookbook section, docs/cookbook.md and the screenshot from the samples
-docs: setup
+# regenerate the README's cookbook section, docs/cookbook.md and the screenshot from the samples,
+# and the API reference (apidocs)
+docs: setup apidocs
 	$(VENV)/bin/rawabit build samples -q -o out/sample.ttl -o out/sample-focus.html --html-focus "فلاديمير بوتين"
 	$(PY) scripts/cookbook.py out/sample.ttl --readme README.md --max-rows 8
 	$(PY) scripts/cookbook.py out/sample.ttl
@@ -47,6 +48,5 @@ docs: setup
 APIDOC_MODULES := rawabit rawabit.knowledge_graph rawabit.api rawabit.errors rawabit.extract.model \
 	rawabit.graph.sparql rawabit.exports rawabit.notebook
 apidocs: setup
-	$(PY) -m pip install -q -e ".[docs]"
 	$(PY) -m pdoc --docformat google -o out/apidocs $(APIDOC_MODULES)
 	@echo "open out/apidocs/index.html"
