@@ -84,7 +84,9 @@ def _union_members(onto: Graph, node) -> set:
 @pytest.mark.parametrize(("name", "domain", "range_"), [
     ("presidentOf", {RWB.Person}, {RWB.Country}),
     ("annexed", {RWB.Country, RWB.City}, {RWB.Region}),
-    ("demands", {RWB.Agent}, {RWB.Agent, RWB.Topic}),
+    # narrower than the contract's "entity or Topic": what is demanded is a topic or a territory,
+    # never a country or a person (a demand made *of* a country is rwb:urged)
+    ("demands", {RWB.Agent}, {RWB.Topic, RWB.Region, RWB.City}),
     ("leaderOf", {RWB.Person}, {RWB.Organization, RWB.Region, RWB.Country}),
     ("visited", {RWB.Agent}, {RWB.Place}),
 ])
