@@ -38,12 +38,14 @@ from .grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
                        fronted_agent, including, main_subject, meeting_sides, sides_here)
 from .mentions import units
+from .led_by import led_by_facts
 from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
 from .nisba_parties import nisba_parties
 from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
                            pronoun_suffix, skippable)
 from .passive import passive_sides
+from .relative import resumed_head
 from .resources import read_tsv, split_variants, word_set
 from .stance import event_doer, holder, light_verb
 
@@ -60,6 +62,7 @@ _KIND = {
     "agent": {EntityType.PERSON, EntityType.ORGANIZATION, *_PLACES},
     "place": _PLACES,
     "region": {EntityType.REGION, EntityType.CITY},
+    "organization": {EntityType.ORGANIZATION},
     "topic": {EntityType.TOPIC},
 }
 
@@ -130,6 +133,7 @@ class RelationFinder:
             us = units(doc, sent.index)
             if not us:
                 continue
+            doc.facts.extend(led_by_facts(doc, sent, us))  # «قوات الدعم السريع بقيادة دقلو»
             covered = {t for u in us for t in range(u.first, u.last)}
             after = 0   # the token after the last cue
             last: list[Cue] = []   # the rows of that cue
@@ -180,8 +184,9 @@ class RelationFinder:
                 found = self.cues.get(words)
                 if found is not None:
                     return n, found
-                if n == 1 and (verbs := self._verb_with_object(reading)):
-                    return 1, verbs  # «استقبله», «هددها»: the verb, its object a pronoun
+                if n == 1 and (verbs := self._verb_with_object(
+                        reading, person=not (i > 0 and toks[i - 1].norm in WORDS.relative))):
+                    return 1, verbs  # «استقبله», «هددها»; «الحكومة التي يرأسها»: the object a pronoun
                 if reading.startswith("ال") and len(reading) > 4:  # «الغارات», «المدعومة»: nouns only
                     nouns = [c for c in self.cues.get((reading[2:], *words[1:]), [])
                              if c.pos in ("noun", "passive_participle")]
@@ -198,18 +203,19 @@ class RelationFinder:
             firsts = self._firsts
             found = self._starts[word] = tuple(
                 r for r in self.splitter.candidates(word)
-                if r in firsts or (r.startswith("ال") and r[2:] in firsts) or self._verb_with_object(r))
+                if r in firsts or (r.startswith("ال") and r[2:] in firsts) or self._verb_with_object(r, person=False))
         return found
 
-    def _verb_with_object(self, word: str) -> list[Cue]:
-        """Verb cues taking a direct person object that *word* is, plus an object pronoun."""
+    def _verb_with_object(self, word: str, *, person: bool = True) -> list[Cue]:
+        """Verb cues taking a direct person object (any direct object, unless *person*) that *word*
+        is, plus an object pronoun."""
         if word[-1:] not in _SUFFIX_ENDS or (word,) in self.cues:
             return []
         for suffix in _OBJECT_SUFFIXES:
             stem = word[:-len(suffix)]
             if word.endswith(suffix) and len(stem) >= 3:
                 found = [c for c in self.cues.get((stem,), ()) if c.pos == "verb" and "direct" in c.markers
-                         and EntityType.PERSON in c.objects]
+                         and (EntityType.PERSON in c.objects or not person)]
                 if found:
                     return found
         return []
@@ -298,7 +304,11 @@ class RelationFinder:
         if cue.relation == "discussed":  # «ناقش بوتين مع ترامب سبل …»: both discussed it
             subjects = subjects + [u for u in rest if marker(sent, u) == "مع" and u.type is not EntityType.TOPIC]
         anchor = max([c1] + [s.last for s in subjects if s.first >= c1])
-        if pronoun:  # «… ويتكوف إلى موسكو حيث استقبله في المطار دميترييف»: him = the one named before
+        resumed = resumed_head(sent, us, left, c0, c1, cue.markers) if cue.pos == "verb" else None
+        if resumed is not None and resumed.type in cue.objects and all(s.first >= c1 for s in subjects) \
+                and resumed.key not in {s.key for s in subjects}:
+            objects = [resumed]  # «وقف إطلاق النار الذي وافقت عليه روسيا وأوكرانيا»: the head is the object
+        elif pronoun:  # «… ويتكوف إلى موسكو حيث استقبله في المطار دميترييف»: him = the one named before
             ante = antecedent(doc, sent, [u for u in us if u not in subjects], c0, feminine=pronoun == "ها")
             objects = [ante] if ante is not None and ante.key not in {s.key for s in subjects} else []
         else:

@@ -1,0 +1,46 @@
+"""The relative clause whose verb takes its head as object (extract/relative.py): a resumptive
+pronoun on the verb or on its preposition, agreeing with the relative pronoun."""
+from __future__ import annotations
+
+import pytest
+
+from rawabit.extract.relative import resumptive
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the pronoun on the preposition the verb governs; coordinated subjects after the verb
+    ("ودخل وقف إطلاق النار الذي وافقت عليه روسيا وأوكرانيا حيز التنفيذ صباح الأحد.",
+     {("russia", "agreedTo", "topic-ceasefire"), ("ukraine", "agreedTo", "topic-ceasefire")}),
+    # a place held: «التي تسيطر عليها» after a place name with its head noun
+    ("وزار المبعوث مدينة حلب التي تسيطر عليها الحكومة السورية منذ سنوات.",
+     {("syria", "controls", "aleppo")}),
+    # the pronoun on the verb itself, a comma before the relative pronoun: who heads the body
+    ("وأعلنت وزارة الدفاع في حكومة الوفاق الوطني، التي يرأسها سالم المبروك، نجاح العملية.",
+     {("ar-sAlm-Almbrwk", "leaderOf", "ar-Hkwmh-AlwfAq-AlwTny")}),
+])
+def test_relative_clause_with_resumptive_pronoun_makes_its_head_the_object(construction_facts, text, expected):
+    assert expected <= {f[:3] for f in construction_facts(text)}
+
+
+def test_a_relative_clause_without_resumptive_pronoun_keeps_its_head_as_subject(construction_facts):
+    found = {f[:3] for f in construction_facts("ورحب الوسطاء بموقف أوكرانيا، التي وافقت على وقف إطلاق النار.")}
+    assert ("ukraine", "agreedTo", "topic-ceasefire") in found
+
+
+def test_a_pronoun_that_does_not_agree_with_the_relative_resumes_nothing(construction_facts):
+    # «عليها» (feminine) cannot resume «الذي»: the ceasefire is not what was agreed here
+    found = construction_facts("وخرق وقف إطلاق النار الذي وافقت عليها روسيا المدينة.")
+    assert not {f for f in found if f[1] == "agreedTo" and f[2] == "topic-ceasefire"}
+
+
+def test_the_verb_of_heading_a_body_gives_its_leader(construction_facts):
+    found = {f[:3] for f in construction_facts("ويرأس فؤاد حسين جهاز الأمن الوطني منذ عامين.")}
+    assert ("fuad-hussein", "leaderOf", "ar-jhAz-AlAmn-AlwTny") in found
+    # chairing a meeting names no body that the chair leads
+    assert not {f for f in construction_facts("وترأس الرئيس الروسي اجتماعاً لمجلس الأمن.")
+                if f[1] == "leaderOf"}
+
+
+@pytest.mark.parametrize(("word", "stem"), [("عليها", "علي"), ("به", "ب"), ("يرأسها", "يرأس"), ("ها", "")])
+def test_resumptive_splits_the_pronoun_off(word, stem):
+    assert resumptive(word, ("ها", "ه")) == stem
