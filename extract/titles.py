@@ -246,6 +246,9 @@ class TitleParser:
         if country:
             role.obj, j = country, after
             role.country = self._is_country(doc, country)
+        elif "in" in kinds and toks[j].norm == "في" and (unit := self._unit_at(doc, sent, j + 1)) is not None \
+                and unit.type is EntityType.COUNTRY:  # «رئيس المرحلة الانتقالية في مالي»: the country it rules
+            role.obj, j, role.country = unit.key, unit.last, True
         else:
             unit = self._unit_at(doc, sent, j)
             if unit is not None and unit.type is EntityType.PERSON and "person" not in kinds:
