@@ -8,6 +8,8 @@ a verbal noun given by «بين X و Y», a share of a place («على نحو 80
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .arabic import dediac
 from .grammar import WORDS
 from .model import EntityType, Mention, Sentence
@@ -40,11 +42,14 @@ def parenthetical(sent: Sentence, k: int) -> bool:
     return False
 
 
-def relative_head(sent: Sentence, us: list[Mention], left: int, c0: int, c1: int) -> Mention | None:
+def relative_head(sent: Sentence, us: list[Mention], left: int, c0: int, c1: int,
+                  appositions: Mapping[int, Mention] | None = None) -> Mention | None:
     """The name a relative pronoun opening the clause at *left* stands for, when it is the subject.
 
     With a resumptive pronoun after the verb («الأراضي التي تسيطر عليها روسيا») the head is the
-    object instead, and the subject follows the verb: then None.
+    object instead, and the subject follows the verb: then None. *appositions* maps the comma
+    that closes a title phrase set off after a name to that name: in «جون سميث، مبعوث ترامب، الذي
+    التقى …» the head is the envoy, not Trump.
     """
     toks = sent.tokens
     if left == 0 or toks[left - 1].norm not in WORDS.relative:
@@ -54,6 +59,8 @@ def relative_head(sent: Sentence, us: list[Mention], left: int, c0: int, c1: int
         return None
     k = left - 2 if left >= 2 and toks[left - 2].text in ("،", ",") else left - 1
     head = next((u for u in us if u.last == k), None)
+    if appositions and k in appositions:
+        head = appositions[k]
     return head if head is not None and head.type is not EntityType.TOPIC and head.source != "nisba" else None
 
 

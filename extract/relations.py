@@ -56,6 +56,7 @@ _OBJECT_SUFFIXES = OBJECT_SUFFIXES
 _SUFFIX_ENDS = frozenset(x[-1] for x in _OBJECT_SUFFIXES)
 _QUOTES = frozenset('"«»“”\'')
 _STARTS_LIMIT = 200_000   # words whose cue-starting readings are remembered
+_APPOSITION_TAIL = 4      # words of a title phrase after its office's object («للمهمات الخاصة»)
 _AFTER_DOER = 4           # tokens between an event's doer in a relative clause and the event's object
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
@@ -357,6 +358,24 @@ class RelationFinder:
                      sent.text, rule, cue.confidence)
                 for s, o in pairs if s.key != o.key and s.key and o.key]
 
+    def _appositions(self, doc: Doc, sent: Sentence, us: list[Mention]) -> dict[int, Mention]:
+        """The comma closing each title phrase set off after a name → that name
+        («جون سميث، مبعوث ترامب للمهمات الخاصة،»)."""
+        toks, found = sent.tokens, {}
+        for f in doc.facts:
+            if f.sentence != sent.index or f.rule != "role.title":
+                continue
+            named = next((u for u in us if u.key == f.subject and u.last + 1 < len(toks)
+                          and toks[u.last].text == "،" and toks[u.last + 1].start == f.start), None)
+            if named is None:
+                continue
+            end = next((k for k, t in enumerate(toks) if t.start >= f.end), len(toks))
+            close = next((k for k in range(end, min(end + _APPOSITION_TAIL, len(toks)))
+                          if toks[k].text in PUNCT_BOUNDARY or toks[k].norm in WORDS.clause_start), -1)
+            if close >= 0 and toks[close].text == "،":
+                found[close] = named
+        return found
+
     def _nisba_sides(self, sent: Sentence, us: list[Mention], c0: int, c1: int) -> list[Mention]:
         """The parties of an event noun named by nationality adjectives, and a party after «مع»."""
         tok = sent.tokens[c0]
@@ -494,7 +513,7 @@ class RelationFinder:
             return [], after  # «تم بحث الحرب»: no agent is named
         clause_initial = all(skippable(t) for t in toks[left:c0])
         if cue.pos == "verb" and clause_initial and not pronoun and \
-                (head := relative_head(sent, us, left, c0, c1)):
+                (head := relative_head(sent, us, left, c0, c1, self._appositions(doc, sent, us))):
             return [head], after  # «شتاينماير، الذي حضّ تبون على …»: the relative clause's subject is its head
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 4 if pronoun else 2

@@ -14,6 +14,9 @@ from rawabit.extract.relative import resumptive
     # a place held: «التي تسيطر عليها» after a place name with its head noun
     ("وزار المبعوث مدينة حلب التي تسيطر عليها الحكومة السورية منذ سنوات.",
      {("syria", "controls", "aleppo")}),
+    # a verb of arrival, its place the pronoun on the verb
+    ("وتجمع المحتجون في العاصمة الأردنية عمان، التي وصلها ماكرون صباح الأحد.",
+     {("emmanuel-macron", "visited", "amman")}),
     # the pronoun on the verb itself, a comma before the relative pronoun: who heads the body
     ("وأعلنت وزارة الدفاع في حكومة الوفاق الوطني، التي يرأسها سالم المبروك، نجاح العملية.",
      {("ar-sAlm-Almbrwk", "leaderOf", "ar-Hkwmh-AlwfAq-AlwTny")}),
@@ -44,3 +47,16 @@ def test_the_verb_of_heading_a_body_gives_its_leader(construction_facts):
 @pytest.mark.parametrize(("word", "stem"), [("عليها", "علي"), ("به", "ب"), ("يرأسها", "يرأس"), ("ها", "")])
 def test_resumptive_splits_the_pronoun_off(word, stem):
     assert resumptive(word, ("ها", "ه")) == stem
+
+
+@pytest.mark.parametrize(("text", "expected", "wrong"), [
+    ("وكانت بغداد قد شهدت زيارة جون سميث، مبعوث ترامب للمهمات الخاصة، الذي التقى رئيس الوزراء العراقي "
+     "محمد شياع السوداني.",
+     ("ar-jwn-smyv", "met", "mohammed-shia-al-sudani"), ("donald-trump", "met", "mohammed-shia-al-sudani")),
+    ("وقال يوسف النعيمي، مستشار الرئيس التونسي قيس سعيد، الذي التقى ماكرون أمس، إن المحادثات ستستمر.",
+     ("ar-ywsf-AlnEymy", "met", "emmanuel-macron"), ("kais-saied", "met", "emmanuel-macron")),
+])
+def test_the_head_of_a_relative_after_an_apposition_is_the_named_person(construction_facts, text, expected, wrong):
+    # «X، مبعوث Y، الذي التقى Z»: X met Z; Y is only named in X's title
+    found = {f[:3] for f in construction_facts(text)}
+    assert expected in found and wrong not in found
