@@ -31,6 +31,7 @@ from .resources import read_tsv, split_variants, word_set
 __all__ = ["TitleParser"]
 
 _COMMA = {"،", ",", "(", ")", "-", "–"}
+_HEADS = frozenset({"presidentOf", "leaderOf"})   # offices whose holders send envoys and have advisors
 
 
 @dataclass
@@ -158,9 +159,9 @@ class TitleParser:
             if unit is not None and unit.type is not EntityType.PERSON:
                 title.end = k
                 break
-        if title.suffixed:
+        if title.suffixed:  # «ومبعوثه الخاص ستيف ويتكوف»: past the qualifiers to the name
             role = _Role(title.relation, self._antecedent(doc, sent, i), title.end)
-            role.country = False
+            role.end = self._skip_qualifiers(sent, title.end, role, doc)
         else:
             role = self._object(doc, sent, title.end, title.relation, title.kinds, depth=0)
         j = role.end
@@ -224,13 +225,24 @@ class TitleParser:
                         _Role(relation, country, k + 1, country=self._is_country(doc, country)))
 
     def _antecedent(self, doc: Doc, sent: Sentence, i: int) -> str:
-        """The person a possessive pronoun at token *i* refers to: the last one named."""
-        people = [m for m in doc.mentions if m.type is EntityType.PERSON and
+        """The person a possessive pronoun at token *i* refers to: the last one named, or in this
+        sentence the last head of state, government or body named («أشاد ترامب بوزير خارجيته روبيو
+        ومبعوثه ويتكوف»: Trump's envoy; a minister sends none)."""
+        people = [m for m in doc.mentions if m.type is EntityType.PERSON and m.key and
                   (m.sentence < sent.index or (m.sentence == sent.index and m.last <= i))]
         people.sort(key=lambda m: (m.sentence, m.last))
-        if people and people[-1].sentence >= sent.index - 1:
-            return people[-1].key
-        return ""
+        if not people or people[-1].sentence < sent.index - 1:
+            return ""
+        heads = [m.key for m in people if m.sentence == sent.index and self._heads(doc, m.key)]
+        if heads and not self._heads(doc, people[-1].key):
+            return heads[-1]
+        return people[-1].key
+
+    def _heads(self, doc: Doc, person: str) -> bool:
+        """Whether the article or the gazetteer gives *person* the office of a head (presidentOf, leaderOf)."""
+        offices = {f.relation for f in doc.facts if f.subject == person and f.rule == "role.title"}
+        offices |= {rel for rel, _ in self.gaz.roles.get(person, ())}
+        return bool(offices & _HEADS)
 
     def _object(self, doc: Doc, sent: Sentence, j: int, relation: str, kinds: frozenset[str],
                 depth: int) -> _Role:

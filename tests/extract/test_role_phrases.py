@@ -51,3 +51,15 @@ def test_led_by_after_a_body_gives_its_leader(construction_facts, text, expected
 ])
 def test_led_by_without_a_body_and_a_person_states_no_office(construction_facts, text):
     assert not {f for f in construction_facts(text) if f[1] == "leaderOf"}
+
+
+@pytest.mark.parametrize("text", [
+    # «ومبعوثه» after a minister: the pronoun is the head of state's, the one who sends envoys
+    "كما أشاد بوتين بدور وزير الخارجية الروسي سيرغي لافروف ومبعوثه الخاص كيريل دميترييف.",
+    # a qualifier between the suffixed title and the name
+    "واستقبل بوتين في الكرملين مبعوثه الخاص كيريل دميترييف.",
+])
+def test_his_envoy_is_the_envoy_of_the_head_named_in_the_sentence(construction_facts, text):
+    found = {f[:3] for f in construction_facts(text)}
+    assert ("kirill-dmitriev", "envoyOf", "vladimir-putin") in found
+    assert ("kirill-dmitriev", "envoyOf", "sergey-lavrov") not in found
