@@ -15,10 +15,13 @@ from .grammar import WORDS
 from .model import EntityType, Mention, Sentence
 from .participants import PUNCT_BOUNDARY, coordinated, marker
 
-__all__ = ["parenthetical", "relative_head", "sides_between", "partitive", "imperfect_like", "OBJECT_SUFFIXES"]
+__all__ = ["parenthetical", "relative_head", "head_before", "sides_between", "partitive", "imperfect_like", "OBJECT_SUFFIXES"]
 
 #: Object pronouns on a verb («استقبله», «ضمتها»).
 OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
+_ADJECTIVES_MAX = 2      # adjectives between a name and the relative pronoun describing it
+_CLOSING_QUOTES = frozenset({"»", '"', "”"})
+_SINCE_MAX = 4            # words of a time phrase between a verb and its marker («منذ مطلع العام»)
 _PARENTHESIS_MAX = 12     # tokens of a phrase set off by commas inside a clause («، خلال جلسة …،»)
 
 
@@ -58,10 +61,25 @@ def relative_head(sent: Sentence, us: list[Mention], left: int, c0: int, c1: int
     if any(w.endswith(OBJECT_SUFFIXES) for w in resumes):  # «التي ضمتها روسيا», «التي تسيطر عليها»
         return None
     k = left - 2 if left >= 2 and toks[left - 2].text in ("،", ",") else left - 1
-    head = next((u for u in us if u.last == k), None)
+    head = head_before(sent, us, k)
     if appositions and k in appositions:
         head = appositions[k]
     return head if head is not None and head.type is not EntityType.TOPIC and head.source != "nisba" else None
+
+
+def head_before(sent: Sentence, us: list[Mention], k: int) -> Mention | None:
+    """The name a relative pronoun (or the comma before it) at token *k* describes: the name right
+    before it, or before a closing quotation mark and up to two adjectives with the article
+    («حركة «النصر» المسلحة التي …»)."""
+    toks = sent.tokens
+    inside = {t for u in us for t in range(u.first, u.last)}
+    j, adjectives = k, 0
+    while j > 0 and j - 1 not in inside and adjectives < _ADJECTIVES_MAX and (
+            toks[j - 1].text in _CLOSING_QUOTES or (toks[j - 1].norm.startswith("ال") and not toks[j - 1].prefix
+                                                   and toks[j - 1].norm not in WORDS.relative)):
+        adjectives += toks[j - 1].text not in _CLOSING_QUOTES
+        j -= 1
+    return next((u for u in us if u.last == j), None) or next((u for u in us if u.last == k), None)
 
 
 def sides_between(sent: Sentence, us: list[Mention], after: list[Mention]) -> list[Mention]:
@@ -77,6 +95,9 @@ def partitive(sent: Sentence, markers: frozenset[str], anchor: int, u: Mention) 
     toks = sent.tokens
     of = next((k for k in range(u.first - 1, max(u.first - 3, anchor) - 1, -1) if toks[k].norm == "من"), -1)
     span = toks[anchor:of] if of > anchor else []
+    at = next((n for n, t in enumerate(span) if t.norm in markers or t.prefix[-1:] in markers), 0)
+    if 0 < at <= _SINCE_MAX and (span[0].norm in WORDS.since or all(t.norm in WORDS.time for t in span[:at])):
+        span = span[at:]   # «تسيطر منذ مطلع العام على مساحات من X»: a time phrase first
     if not span or not (span[0].norm in markers or span[0].prefix[-1:] in markers):
         return False
     words = ([span[0].base] if span[0].norm not in markers else []) + [t.norm for t in span[1:]]

@@ -10,6 +10,7 @@ subject follows the verb: (Russia, agreedTo, ceasefire), (Ukraine, agreedTo, cea
 from __future__ import annotations
 
 from .arabic import dediac, normalize
+from .clauses import head_before
 from .model import Mention, Sentence
 from .participants import skippable
 
@@ -55,7 +56,7 @@ def resumed_head(sent: Sentence, us: list[Mention], left: int, c0: int, c1: int,
     if not (on_verb or on_preposition):
         return None
     k = left - 2 if left >= 2 and toks[left - 2].text in ("،", ",") else left - 1
-    head = next((u for u in us if u.last == k), None)
+    head = head_before(sent, us, k)
     if head is None or head.source == "nisba":
         return None
     return head

@@ -60,3 +60,17 @@ def test_the_head_of_a_relative_after_an_apposition_is_the_named_person(construc
     # «X، مبعوث Y، الذي التقى Z»: X met Z; Y is only named in X's title
     found = {f[:3] for f in construction_facts(text)}
     assert expected in found and wrong not in found
+
+
+def test_the_head_of_a_relative_may_stand_before_a_quote_and_an_adjective(construction_facts):
+    # «حركة «النصر» المسلحة التي تسيطر …»: the adjective and the quotation mark stand between
+    found = {f[:3] for f in construction_facts(
+        "وتتهم بغداد حركة «النصر» المسلحة التي تسيطر على مدينة حلب.")}
+    assert ("ar-AlnSr", "controls", "aleppo") in found
+
+
+def test_a_time_phrase_and_a_share_before_a_dual_place_head(construction_facts):
+    # «منذ مطلع العام» before the marker; «مساحات واسعة من محافظتي X و Y»: both are held
+    found = {f[:3] for f in construction_facts(
+        "وتتهم بغداد حركة «النصر» المسلحة التي تسيطر منذ مطلع العام على مساحات واسعة من محافظتي حلب وإدلب.")}
+    assert {("ar-AlnSr", "controls", "aleppo"), ("ar-AlnSr", "controls", "idlib")} <= found
