@@ -162,6 +162,9 @@ class TitleParser:
         if title.suffixed:  # «ومبعوثه الخاص ستيف ويتكوف»: past the qualifiers to the name
             role = _Role(title.relation, self._antecedent(doc, sent, i), title.end)
             role.end = self._skip_qualifiers(sent, title.end, role, doc)
+            if title.relation.partition(">")[0] == "ministerOf":  # «وزير خارجيته»: the minister of his country
+                role.obj = self._country_of(doc, role.obj)
+                role.country = bool(role.obj)
         else:
             role = self._object(doc, sent, title.end, title.relation, title.kinds, depth=0)
         j = role.end
@@ -237,6 +240,14 @@ class TitleParser:
         if heads and not self._heads(doc, people[-1].key):
             return heads[-1]
         return people[-1].key
+
+    def _country_of(self, doc: Doc, person: str) -> str:
+        """The one country *person* heads, by the article's role facts or else the gazetteer, or ''."""
+        said = {f.object for f in doc.facts if f.subject == person and f.rule == "role.title"
+                and f.relation in _HEADS and self._is_country(doc, f.object)}
+        listed = {obj for rel, obj in self.gaz.roles.get(person, ()) if rel in _HEADS and self._is_country(doc, obj)}
+        found = said or listed
+        return next(iter(found)) if len(found) == 1 else ""
 
     def _heads(self, doc: Doc, person: str) -> bool:
         """Whether the article or the gazetteer gives *person* the office of a head (presidentOf, leaderOf)."""

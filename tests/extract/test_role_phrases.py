@@ -63,3 +63,10 @@ def test_his_envoy_is_the_envoy_of_the_head_named_in_the_sentence(construction_f
     found = {f[:3] for f in construction_facts(text)}
     assert ("kirill-dmitriev", "envoyOf", "vladimir-putin") in found
     assert ("kirill-dmitriev", "envoyOf", "sergey-lavrov") not in found
+
+
+def test_his_foreign_minister_is_the_minister_of_the_country_he_heads(construction_facts):
+    found = {f[:3] for f in construction_facts(
+        "ورافق الرئيس الغاني جون ماهاما وزير خارجيته صامويل أبلاكوا في الزيارة.")}
+    assert ("ar-SAmwyl-AblAkwA", "ministerOf", "ghana") in found
+    assert not {f for f in found if f[1] == "ministerOf" and f[2] == "john-mahama"}
