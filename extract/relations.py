@@ -244,6 +244,7 @@ class RelationFinder:
         after = [u for u in inside if u.first >= c1]
         between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
         event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
+        resumed = resumed_head(sent, us, left, c0, c1, cue.markers) if cue.pos == "verb" else None
         pronoun = self._object_pronoun(toks[c0], cue)  # «استقبله»: the verb's object is a pronoun
         if not pronoun and cue.pos in ("verb", "participle") and c1 < len(toks) and \
                 toks[c1].norm in WORDS.object_pronoun and "direct" in cue.markers:
@@ -274,7 +275,8 @@ class RelationFinder:
         elif cue.pos == "noun" and (pair := sides_between(sent, us, after)):
             subjects, rest = pair, after  # «ترمب يشهد توقيع اتفاق السلام بين كمبوديا وتايلاند»: theirs
         else:
-            subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue, pronoun)
+            subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue, pronoun,
+                                           resumed=resumed is not None)
         subjects = [s for s in subjects if s.type is not EntityType.TOPIC]
         if not subjects and cue.relation in SYMMETRIC and "بين" in cue.markers:
             between = [u for u in after if marker(sent, u) == "بين"]
@@ -305,7 +307,6 @@ class RelationFinder:
         if cue.relation == "discussed":  # «ناقش بوتين مع ترامب سبل …»: both discussed it
             subjects = subjects + [u for u in rest if marker(sent, u) == "مع" and u.type is not EntityType.TOPIC]
         anchor = max([c1] + [s.last for s in subjects if s.first >= c1])
-        resumed = resumed_head(sent, us, left, c0, c1, cue.markers) if cue.pos == "verb" else None
         if resumed is not None and resumed.type in cue.objects and all(s.first >= c1 for s in subjects) \
                 and resumed.key not in {s.key for s in subjects}:
             objects = [resumed]  # «وقف إطلاق النار الذي وافقت عليه روسيا وأوكرانيا»: the head is the object
@@ -478,7 +479,7 @@ class RelationFinder:
         return bool(nxt and prev and prev.last == k and nxt.first - k <= 3
                     and nxt.type is prev.type and prev.type in _PLACES)
 
-    def _subject(self, doc, sent, us, before, after, c0, c1, left, cue, pronoun):
+    def _subject(self, doc, sent, us, before, after, c0, c1, left, cue, pronoun, *, resumed=False):
         toks = sent.tokens
         # a suffixed verbal noun: «اجتماعه مع» → the person named just before
         suffix = pronoun_suffix(toks[c0].text) if cue.pos == "noun" else ""
@@ -512,7 +513,7 @@ class RelationFinder:
         if cue.pos != "noun" and c0 > 0 and toks[c0 - 1].norm in WORDS.impersonal:
             return [], after  # «تم بحث الحرب»: no agent is named
         clause_initial = all(skippable(t) for t in toks[left:c0])
-        if cue.pos == "verb" and clause_initial and not pronoun and \
+        if cue.pos == "verb" and clause_initial and not pronoun and not resumed and \
                 (head := relative_head(sent, us, left, c0, c1, self._appositions(doc, sent, us))):
             return [head], after  # «شتاينماير، الذي حضّ تبون على …»: the relative clause's subject is its head
         first = after[0] if after else None

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from .arabic import dediac, normalize
 from .clauses import head_before
+from .grammar import WORDS
 from .model import Mention, Sentence
 from .participants import skippable
 
 __all__ = ["resumed_head", "resumptive"]
+
+_LATER = 6   # tokens after the verb within which the pronoun may stand (after the subject)
 
 #: The pronoun that resumes the head of each relative pronoun (normalized relative → suffixes).
 _AGREES = {
@@ -32,6 +35,18 @@ def resumptive(word: str, suffixes: tuple[str, ...]) -> str:
         if word.endswith(suffix) and len(word) > len(suffix):
             return word[:-len(suffix)]
     return ""
+
+
+def _resumed_later(toks, c1: int, suffixes: tuple[str, ...], markers: frozenset[str]) -> bool:
+    """Whether the pronoun stands after the verb's subject, on a marker or on a share after one:
+    «الاتفاق الذي وقعت روسيا عليه», «دونيتسك التي تسيطر روسيا على معظمها»."""
+    for k in range(c1 + 1, min(c1 + _LATER, len(toks))):
+        if toks[k].is_punct or toks[k].norm in WORDS.clause_start:
+            return False
+        stem = normalize(resumptive(dediac(toks[k].text), suffixes))
+        if stem and (stem in markers or (stem in WORDS.partitive and toks[k - 1].norm in markers)):
+            return True
+    return False
 
 
 def resumed_head(sent: Sentence, us: list[Mention], left: int, c0: int, c1: int,
@@ -53,7 +68,7 @@ def resumed_head(sent: Sentence, us: list[Mention], left: int, c0: int, c1: int,
     on_verb = "direct" in markers and bool(resumptive(verb, suffixes))
     stem = resumptive(dediac(toks[c1].text), suffixes) if c1 < len(toks) else ""
     on_preposition = bool(stem) and normalize(stem) in markers   # «عليه», «به», «إليها»
-    if not (on_verb or on_preposition):
+    if not (on_verb or on_preposition or _resumed_later(toks, c1, suffixes, markers)):
         return None
     k = left - 2 if left >= 2 and toks[left - 2].text in ("،", ",") else left - 1
     head = head_before(sent, us, k)

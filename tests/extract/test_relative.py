@@ -14,6 +14,14 @@ from rawabit.extract.relative import resumptive
     # a place held: «التي تسيطر عليها» after a place name with its head noun
     ("وزار المبعوث مدينة حلب التي تسيطر عليها الحكومة السورية منذ سنوات.",
      {("syria", "controls", "aleppo")}),
+    # the pronoun after the subject: on the preposition, or on a share after it
+    ("وانهار وقف إطلاق النار الذي وافقت روسيا عليه الشهر الماضي.",
+     {("russia", "agreedTo", "topic-ceasefire")}),
+    ("وتراجعت حدة القتال في دونيتسك التي تسيطر روسيا على معظمها.",
+     {("russia", "controls", "donetsk")}),
+    # a person as head, the pronoun on the verb
+    ("وردّ ترامب، الذي اتهمه مادورو بالتآمر، بفرض عقوبات.",
+     {("nicolas-maduro", "accused", "donald-trump")}),
     # a verb of arrival, its place the pronoun on the verb
     ("وتجمع المحتجون في العاصمة الأردنية عمان، التي وصلها ماكرون صباح الأحد.",
      {("emmanuel-macron", "visited", "amman")}),
@@ -28,6 +36,11 @@ def test_relative_clause_with_resumptive_pronoun_makes_its_head_the_object(const
 def test_a_relative_clause_without_resumptive_pronoun_keeps_its_head_as_subject(construction_facts):
     found = {f[:3] for f in construction_facts("ورحب الوسطاء بموقف أوكرانيا، التي وافقت على وقف إطلاق النار.")}
     assert ("ukraine", "agreedTo", "topic-ceasefire") in found
+
+
+def test_a_resumed_head_is_never_the_subject(construction_facts):
+    found = {f[:3] for f in construction_facts("وتراجعت حدة القتال في دونيتسك التي تسيطر روسيا على معظمها.")}
+    assert not {f for f in found if f[0] == "donetsk"}
 
 
 def test_a_pronoun_that_does_not_agree_with_the_relative_resumes_nothing(construction_facts):
