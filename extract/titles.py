@@ -292,7 +292,10 @@ class TitleParser:
                     role.obj = self._holder(doc, inner_role) or inner_role.obj
                     j = inner_role.end
                 elif inner_role.obj:
-                    role.obj = self._holder(doc, inner_role)
+                    # «المبعوثة الخاصة للأمين العام للأمم المتحدة»: the secretary-general the article
+                    # names, else an envoy speaks for the body or country itself
+                    role.obj = self._holder(doc, inner_role) or \
+                        (inner_role.obj if relation.partition(">")[0] == "envoyOf" else "")
                     j = inner_role.end
             elif not (j > 0 and toks[j - 1].norm.startswith("ال") and not toks[j].prefix
                       and not toks[j].norm.startswith("ال")):

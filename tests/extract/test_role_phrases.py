@@ -70,3 +70,18 @@ def test_his_foreign_minister_is_the_minister_of_the_country_he_heads(constructi
         "ورافق الرئيس الغاني جون ماهاما وزير خارجيته صامويل أبلاكوا في الزيارة.")}
     assert ("ar-SAmwyl-AblAkwA", "ministerOf", "ghana") in found
     assert not {f for f in found if f[1] == "ministerOf" and f[2] == "john-mahama"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no secretary-general named in the article: the envoy speaks for the organization
+    ("وقالت ماريا سميث، المبعوثة الخاصة للأمين العام للأمم المتحدة إلى ليبيا، إن الوضع خطير.",
+     ("ar-mAryA-smyv", "envoyOf", "un")),
+    # the secretary-general named: his envoy
+    ("والتقى غوتيريش في نيويورك ماريا سميث، المبعوثة الخاصة للأمين العام للأمم المتحدة إلى ليبيا.",
+     ("ar-mAryA-smyv", "envoyOf", "antonio-guterres")),
+    # the chairman of a company's board leads it
+    ("وقال خالد الزين، رئيس مجلس إدارة شركة النفط الوطنية، إن الإنتاج ارتفع.",
+     ("ar-xAld-Alzyn", "leaderOf", "ar-crkh-AlnfT-AlwTnyh")),
+])
+def test_an_apposition_names_the_office_of_a_body(construction_facts, text, expected):
+    assert expected in {f[:3] for f in construction_facts(text)}
