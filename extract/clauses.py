@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .arabic import dediac
-from .grammar import WORDS
+from .grammar import WORDS, either
 from .model import EntityType, Mention, Sentence
-from .participants import PUNCT_BOUNDARY, coordinated, marker
+from .participants import PUNCT_BOUNDARY, coordinated, marker, skippable
 
-__all__ = ["parenthetical", "relative_head", "head_before", "sides_between", "partitive", "imperfect_like", "OBJECT_SUFFIXES"]
+__all__ = ["parenthetical", "relative_head", "head_before", "fronted_with", "sides_between", "partitive", "imperfect_like", "OBJECT_SUFFIXES"]
 
 #: Object pronouns on a verb («استقبله», «ضمتها»).
 OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
 _ADJECTIVES_MAX = 2      # adjectives between a name and the relative pronoun describing it
 _CLOSING_QUOTES = frozenset({"»", '"', "”"})
+_HOLDER_GAP = 3           # words (a name as one) from a verb of holding to «مع» («أجرى وزير الخارجية X مع»)
 _SINCE_MAX = 4            # words of a time phrase between a verb and its marker («منذ مطلع العام»)
 _PARENTHESIS_MAX = 12     # tokens of a phrase set off by commas inside a clause («، خلال جلسة …،»)
 
@@ -80,6 +81,31 @@ def head_before(sent: Sentence, us: list[Mention], k: int) -> Mention | None:
         adjectives += toks[j - 1].text not in _CLOSING_QUOTES
         j -= 1
     return next((u for u in us if u.last == j), None) or next((u for u in us if u.last == k), None)
+
+
+def fronted_with(sent: Sentence, us: list[Mention], before: list[Mention], left: int, c0: int,
+                 appositions: Mapping[int, Mention] | None = None) -> tuple[Mention, Mention] | None:
+    """(holder, other side) of a meeting or talks noun at *c0* with «مع X» fronted before it:
+    «أجرى لافروف مع روبيو محادثات», «X، الذي عقد مع Y اجتماعاً». The verb before «مع» holds the
+    event; its subject is named before it, or is the head of the relative clause it opens."""
+    toks = sent.tokens
+    other = before[-1] if before else None
+    if other is None or other.last != c0 or other.type is EntityType.TOPIC or other.first < 2 \
+            or toks[other.first - 1].norm != "مع":
+        return None
+    inside = {t for u in us for t in range(u.first + 1, u.last)}   # a name counts as one word
+    words = [k for k in range(other.first - 2, left - 1, -1) if k not in inside][:_HOLDER_GAP]
+    verb = next((k for k in words if either(toks[k], WORDS.hold_event)
+                 or toks[k].norm[:1] == "و" and toks[k].norm[1:] in WORDS.hold_event), -1)
+    if verb < 0:
+        return None
+    doers = [u for u in before[:-1] if u.type is not EntityType.TOPIC and not marker(sent, u)]
+    vso = [u for u in doers if u.first > verb]   # «وأجرى لافروف مع روبيو محادثات»
+    if vso or doers:
+        return (vso or doers)[-1], other
+    if all(skippable(t) for t in toks[left:verb]) and (head := relative_head(sent, us, left, c0, c0 + 1, appositions)) is not None:
+        return head, other
+    return None
 
 
 def sides_between(sent: Sentence, us: list[Mention], after: list[Mention]) -> list[Mention]:

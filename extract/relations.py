@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 
 from .arabic import dediac, normalize, normalize_phrase
-from .clauses import OBJECT_SUFFIXES, imperfect_like, parenthetical, partitive, relative_head, sides_between
+from .clauses import OBJECT_SUFFIXES, fronted_with, imperfect_like, parenthetical, partitive, relative_head, sides_between
 from .clitics import CliticSplitter
 from .cue_forms import table_cues
 from .grammar import WORDS, either
@@ -483,6 +483,9 @@ class RelationFinder:
         toks = sent.tokens
         # a suffixed verbal noun: «اجتماعه مع» → the person named just before
         suffix = pronoun_suffix(toks[c0].text) if cue.pos == "noun" else ""
+        if cue.pos == "noun" and cue.relation in SYMMETRIC and \
+                (held := fronted_with(sent, us, before, left, c0, self._appositions(doc, sent, us))):
+            return [held[0]], [held[1]] + after  # «أجرى لافروف مع روبيو محادثات»
         if suffix and (lv := light_verb(sent, c0, us)) is not None:
             held = both_sides(doc, sent, lv.index, lv.index + 1) or holder(sent, us, lv, c0)
             if held:

@@ -87,3 +87,19 @@ def test_a_time_phrase_and_a_share_before_a_dual_place_head(construction_facts):
     found = {f[:3] for f in construction_facts(
         "وتتهم بغداد حركة «النصر» المسلحة التي تسيطر منذ مطلع العام على مساحات واسعة من محافظتي حلب وإدلب.")}
     assert {("ar-AlnSr", "controls", "aleppo"), ("ar-AlnSr", "controls", "idlib")} <= found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأجرى لافروف مع روبيو محادثات في الرياض.", ("sergey-lavrov", "talkedWith", "marco-rubio")),
+    ("وكان لافروف قد أجرى مع روبيو محادثات في الرياض.", ("sergey-lavrov", "talkedWith", "marco-rubio")),
+    ("وعقد أردوغان مع بوتين اجتماعاً مغلقاً في سوتشي.", ("recep-tayyip-erdogan", "met", "vladimir-putin")),
+    # a title phrase as the holder counts as one word
+    ("وعقد وزير الخارجية التركي هاكان فيدان مع نظيره الروسي سيرغي لافروف محادثات.",
+     ("hakan-fidan", "talkedWith", "sergey-lavrov")),
+    # the holder is the head of the relative clause, past «كان قد»
+    ("ورافق بوتين سيرغي لافروف، الذي كان قد أجرى مع روبيو محادثات في الرياض.",
+     ("sergey-lavrov", "talkedWith", "marco-rubio")),
+])
+def test_a_fronted_with_phrase_before_a_meeting_noun(construction_facts, text, expected):
+    # «أجرى X مع Y محادثات»: X holds the talks, Y is the other side
+    assert expected in {f[:3] for f in construction_facts(text)}
