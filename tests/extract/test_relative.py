@@ -103,3 +103,11 @@ def test_a_time_phrase_and_a_share_before_a_dual_place_head(construction_facts):
 def test_a_fronted_with_phrase_before_a_meeting_noun(construction_facts, text, expected):
     # «أجرى X مع Y محادثات»: X holds the talks, Y is the other side
     assert expected in {f[:3] for f in construction_facts(text)}
+
+
+def test_still_holding_is_asserted_inside_and_outside_a_relative_clause(construction_facts):
+    # «لا تزال» is «still», not a negation; «لا تسيطر» is one
+    assert ("russia", "controls", "crimea", "asserted") in construction_facts(
+        "وتطالب كييف باستعادة القرم التي لا تزال تسيطر عليها روسيا.")
+    assert ("russia", "controls", "crimea", "asserted") in construction_facts("ولا تزال روسيا تسيطر على القرم.")
+    assert ("russia", "controls", "crimea", "denied") in construction_facts("ولا تسيطر روسيا على القرم.")
