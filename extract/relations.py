@@ -31,19 +31,21 @@ from dataclasses import dataclass
 
 
 from .arabic import dediac, normalize, normalize_phrase
-from .clauses import OBJECT_SUFFIXES, imperfect_like, parenthetical, partitive, relative_head, sides_between
+from .clauses import OBJECT_SUFFIXES, fronted_with, imperfect_like, parenthetical, partitive, relative_head, sides_between
 from .clitics import CliticSplitter
 from .cue_forms import table_cues
 from .grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
                        fronted_agent, including, main_subject, meeting_sides, sides_here)
 from .mentions import units
+from .led_by import led_by_facts
 from .modality import ModalityTagger
 from .model import Doc, EntityType, Fact, Mention, Sentence
 from .nisba_parties import nisba_parties
 from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
                            pronoun_suffix, skippable)
 from .passive import passive_sides
+from .relative import resumed_head
 from .resources import read_tsv, split_variants, word_set
 from .stance import event_doer, holder, light_verb
 from .venues import is_dateline, parties_only
@@ -55,12 +57,14 @@ _OBJECT_SUFFIXES = OBJECT_SUFFIXES
 _SUFFIX_ENDS = frozenset(x[-1] for x in _OBJECT_SUFFIXES)
 _QUOTES = frozenset('"«»“”\'')
 _STARTS_LIMIT = 200_000   # words whose cue-starting readings are remembered
+_APPOSITION_TAIL = 4      # words of a title phrase after its office's object («للمهمات الخاصة»)
 _AFTER_DOER = 4           # tokens between an event's doer in a relative clause and the event's object
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
     "agent": {EntityType.PERSON, EntityType.ORGANIZATION, *_PLACES},
     "place": _PLACES,
     "region": {EntityType.REGION, EntityType.CITY},
+    "organization": {EntityType.ORGANIZATION},
     "topic": {EntityType.TOPIC},
 }
 
@@ -131,6 +135,7 @@ class RelationFinder:
             us = [u for u in units(doc, sent.index) if not is_dateline(sent, u)]  # «واشنطن - استقبل …»
             if not us:
                 continue
+            doc.facts.extend(led_by_facts(doc, sent, us))  # «قوات الدعم السريع بقيادة دقلو»
             covered = {t for u in us for t in range(u.first, u.last)}
             after = 0   # the token after the last cue
             last: list[Cue] = []   # the rows of that cue
@@ -181,8 +186,9 @@ class RelationFinder:
                 found = self.cues.get(words)
                 if found is not None:
                     return n, found
-                if n == 1 and (verbs := self._verb_with_object(reading)):
-                    return 1, verbs  # «استقبله», «هددها»: the verb, its object a pronoun
+                if n == 1 and (verbs := self._verb_with_object(
+                        reading, person=not (i > 0 and toks[i - 1].norm in WORDS.relative))):
+                    return 1, verbs  # «استقبله», «هددها»; «الحكومة التي يرأسها»: the object a pronoun
                 if reading.startswith("ال") and len(reading) > 4:  # «الغارات», «المدعومة»: nouns only
                     nouns = [c for c in self.cues.get((reading[2:], *words[1:]), [])
                              if c.pos in ("noun", "passive_participle")]
@@ -199,18 +205,19 @@ class RelationFinder:
             firsts = self._firsts
             found = self._starts[word] = tuple(
                 r for r in self.splitter.candidates(word)
-                if r in firsts or (r.startswith("ال") and r[2:] in firsts) or self._verb_with_object(r))
+                if r in firsts or (r.startswith("ال") and r[2:] in firsts) or self._verb_with_object(r, person=False))
         return found
 
-    def _verb_with_object(self, word: str) -> list[Cue]:
-        """Verb cues taking a direct person object that *word* is, plus an object pronoun."""
+    def _verb_with_object(self, word: str, *, person: bool = True) -> list[Cue]:
+        """Verb cues taking a direct person object (any direct object, unless *person*) that *word*
+        is, plus an object pronoun."""
         if word[-1:] not in _SUFFIX_ENDS or (word,) in self.cues:
             return []
         for suffix in _OBJECT_SUFFIXES:
             stem = word[:-len(suffix)]
             if word.endswith(suffix) and len(stem) >= 3:
                 found = [c for c in self.cues.get((stem,), ()) if c.pos == "verb" and "direct" in c.markers
-                         and EntityType.PERSON in c.objects]
+                         and (EntityType.PERSON in c.objects or not person)]
                 if found:
                     return found
         return []
@@ -238,6 +245,7 @@ class RelationFinder:
         after = [u for u in inside if u.first >= c1]
         between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
         event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
+        resumed = resumed_head(sent, us, left, c0, c1, cue.markers) if cue.pos == "verb" else None
         pronoun = self._object_pronoun(toks[c0], cue)  # «استقبله»: the verb's object is a pronoun
         if not pronoun and cue.pos in ("verb", "participle") and c1 < len(toks) and \
                 toks[c1].norm in WORDS.object_pronoun and "direct" in cue.markers:
@@ -268,7 +276,8 @@ class RelationFinder:
         elif cue.pos == "noun" and (pair := sides_between(sent, us, after)):
             subjects, rest = pair, after  # «ترمب يشهد توقيع اتفاق السلام بين كمبوديا وتايلاند»: theirs
         else:
-            subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue, pronoun)
+            subjects, rest = self._subject(doc, sent, us, before, after, c0, c1, left, cue, pronoun,
+                                           resumed=resumed is not None)
         subjects = [s for s in subjects if s.type is not EntityType.TOPIC]
         if not subjects and cue.relation in SYMMETRIC and "بين" in cue.markers:
             between = [u for u in after if marker(sent, u) == "بين"]
@@ -299,7 +308,10 @@ class RelationFinder:
         if cue.relation == "discussed":  # «ناقش بوتين مع ترامب سبل …»: both discussed it
             subjects = subjects + [u for u in rest if marker(sent, u) == "مع" and u.type is not EntityType.TOPIC]
         anchor = max([c1] + [s.last for s in subjects if s.first >= c1])
-        if pronoun:  # «… ويتكوف إلى موسكو حيث استقبله في المطار دميترييف»: him = the one named before
+        if resumed is not None and resumed.type in cue.objects and all(s.first >= c1 for s in subjects) \
+                and resumed.key not in {s.key for s in subjects}:
+            objects = [resumed]  # «وقف إطلاق النار الذي وافقت عليه روسيا وأوكرانيا»: the head is the object
+        elif pronoun:  # «… ويتكوف إلى موسكو حيث استقبله في المطار دميترييف»: him = the one named before
             ante = antecedent(doc, sent, [u for u in us if u not in subjects], c0, feminine=pronoun == "ها")
             objects = [ante] if ante is not None and ante.key not in {s.key for s in subjects} else []
         else:
@@ -348,6 +360,24 @@ class RelationFinder:
         return [Fact(s.key, relation, o.key, status, doc.article.id, sent.index, start, end,
                      sent.text, rule, cue.confidence)
                 for s, o in pairs if s.key != o.key and s.key and o.key]
+
+    def _appositions(self, doc: Doc, sent: Sentence, us: list[Mention]) -> dict[int, Mention]:
+        """The comma closing each title phrase set off after a name → that name
+        («جون سميث، مبعوث ترامب للمهمات الخاصة،»)."""
+        toks, found = sent.tokens, {}
+        for f in doc.facts:
+            if f.sentence != sent.index or f.rule != "role.title":
+                continue
+            named = next((u for u in us if u.key == f.subject and u.last + 1 < len(toks)
+                          and toks[u.last].text == "،" and toks[u.last + 1].start == f.start), None)
+            if named is None:
+                continue
+            end = next((k for k, t in enumerate(toks) if t.start >= f.end), len(toks))
+            close = next((k for k in range(end, min(end + _APPOSITION_TAIL, len(toks)))
+                          if toks[k].text in PUNCT_BOUNDARY or toks[k].norm in WORDS.clause_start), -1)
+            if close >= 0 and toks[close].text == "،":
+                found[close] = named
+        return found
 
     def _nisba_sides(self, sent: Sentence, us: list[Mention], c0: int, c1: int) -> list[Mention]:
         """The parties of an event noun named by nationality adjectives, and a party after «مع»."""
@@ -451,10 +481,13 @@ class RelationFinder:
         return bool(nxt and prev and prev.last == k and nxt.first - k <= 3
                     and nxt.type is prev.type and prev.type in _PLACES)
 
-    def _subject(self, doc, sent, us, before, after, c0, c1, left, cue, pronoun):
+    def _subject(self, doc, sent, us, before, after, c0, c1, left, cue, pronoun, *, resumed=False):
         toks = sent.tokens
         # a suffixed verbal noun: «اجتماعه مع» → the person named just before
         suffix = pronoun_suffix(toks[c0].text) if cue.pos == "noun" else ""
+        if cue.pos == "noun" and cue.relation in SYMMETRIC and \
+                (held := fronted_with(sent, us, before, left, c0, self._appositions(doc, sent, us))):
+            return [held[0]], [held[1]] + after  # «أجرى لافروف مع روبيو محادثات»
         if suffix and (lv := light_verb(sent, c0, us)) is not None:
             held = both_sides(doc, sent, lv.index, lv.index + 1) or holder(sent, us, lv, c0)
             if held:
@@ -485,8 +518,8 @@ class RelationFinder:
         if cue.pos != "noun" and c0 > 0 and toks[c0 - 1].norm in WORDS.impersonal:
             return [], after  # «تم بحث الحرب»: no agent is named
         clause_initial = all(skippable(t) for t in toks[left:c0])
-        if cue.pos == "verb" and clause_initial and not pronoun and \
-                (head := relative_head(sent, us, left, c0, c1)):
+        if cue.pos == "verb" and clause_initial and not pronoun and not resumed and \
+                (head := relative_head(sent, us, left, c0, c1, self._appositions(doc, sent, us))):
             return [head], after  # «شتاينماير، الذي حضّ تبون على …»: the relative clause's subject is its head
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 4 if pronoun else 2

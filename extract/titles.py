@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .arabic import normalize_phrase, slugify
 from .clitics import CliticSplitter
-from .doc_index import index_of
+from .doc_index import LOOKBACK, index_of
 from .gazetteer import Gazetteer, PhraseIndex
 from .mentions import _mention
 from .model import Doc, Entity, EntityType, Fact, Mention, Sentence, Status
@@ -32,6 +32,7 @@ from .resources import read_tsv, split_variants, word_set
 __all__ = ["TitleParser"]
 
 _COMMA = {"،", ",", "(", ")", "-", "–"}
+_HEADS = frozenset({"presidentOf", "leaderOf"})   # offices whose holders send envoys and have advisors
 
 
 @dataclass
@@ -159,9 +160,12 @@ class TitleParser:
             if unit is not None and unit.type is not EntityType.PERSON:
                 title.end = k
                 break
-        if title.suffixed:
+        if title.suffixed:  # «ومبعوثه الخاص ستيف ويتكوف»: past the qualifiers to the name
             role = _Role(title.relation, self._antecedent(doc, sent, i), title.end)
-            role.country = False
+            role.end = self._skip_qualifiers(sent, title.end, role, doc)
+            if title.relation.partition(">")[0] == "ministerOf":  # «وزير خارجيته»: the minister of his country
+                role.obj = self._country_of(doc, sent, role.obj)
+                role.country = bool(role.obj)
         else:
             role = self._object(doc, sent, title.end, title.relation, title.kinds, depth=0)
         j = role.end
@@ -225,14 +229,40 @@ class TitleParser:
                         _Role(relation, country, k + 1, country=self._is_country(doc, country)))
 
     def _antecedent(self, doc: Doc, sent: Sentence, i: int) -> str:
-        """The person a possessive pronoun at token *i* refers to: the last one named."""
+        """The person a possessive pronoun at token *i* refers to: the last one named (in this
+        sentence or the one before), or in this sentence the last head of state, government or
+        body named («أشاد ترامب بوزير خارجيته روبيو ومبعوثه ويتكوف»: Trump's envoy; a minister
+        sends none)."""
         index = index_of(doc)
-        for back in (0, 1):
-            people = [m for m in index.mentions(sent.index - back) if m.type is EntityType.PERSON
-                      and (back or m.last <= i)]
-            if people:
-                return max(people, key=lambda m: m.last).key
-        return ""
+        people = [m for back in (1, 0) for m in index.mentions(sent.index - back)
+                  if m.type is EntityType.PERSON and m.key and (back or m.last <= i)]
+        if not people:
+            return ""
+        people.sort(key=lambda m: (m.sentence, m.last))
+        heads = [m.key for m in people if m.sentence == sent.index and self._heads(doc, sent, m.key)]
+        if heads and not self._heads(doc, sent, people[-1].key):
+            return heads[-1]
+        return people[-1].key
+
+    def _role_facts(self, doc: Doc, sent: Sentence, person: str) -> list[Fact]:
+        """The title facts of *person* in the sentences up to :data:`~.doc_index.LOOKBACK` back."""
+        index = index_of(doc)
+        return [f for s in range(sent.index, max(sent.index - LOOKBACK, 0) - 1, -1) for f in index.facts(s)
+                if f.subject == person and f.rule == "role.title"]
+
+    def _country_of(self, doc: Doc, sent: Sentence, person: str) -> str:
+        """The one country *person* heads, by the article's role facts or else the gazetteer, or ''."""
+        said = {f.object for f in self._role_facts(doc, sent, person)
+                if f.relation in _HEADS and self._is_country(doc, f.object)}
+        listed = {obj for rel, obj in self.gaz.roles.get(person, ()) if rel in _HEADS and self._is_country(doc, obj)}
+        found = said or listed
+        return next(iter(found)) if len(found) == 1 else ""
+
+    def _heads(self, doc: Doc, sent: Sentence, person: str) -> bool:
+        """Whether the article or the gazetteer gives *person* the office of a head (presidentOf, leaderOf)."""
+        offices = {f.relation for f in self._role_facts(doc, sent, person)}
+        offices |= {rel for rel, _ in self.gaz.roles.get(person, ())}
+        return bool(offices & _HEADS)
 
     def _object(self, doc: Doc, sent: Sentence, j: int, relation: str, kinds: frozenset[str],
                 depth: int) -> _Role:
@@ -248,6 +278,9 @@ class TitleParser:
         if country:
             role.obj, j = country, after
             role.country = self._is_country(doc, country)
+        elif "in" in kinds and toks[j].norm == "في" and (unit := self._unit_at(doc, sent, j + 1)) is not None \
+                and unit.type is EntityType.COUNTRY:  # «رئيس المرحلة الانتقالية في مالي»: the country it rules
+            role.obj, j, role.country = unit.key, unit.last, True
         else:
             unit = self._unit_at(doc, sent, j)
             if unit is not None and unit.type is EntityType.PERSON and "person" not in kinds:
@@ -268,7 +301,10 @@ class TitleParser:
                     role.obj = self._holder(doc, inner_role) or inner_role.obj
                     j = inner_role.end
                 elif inner_role.obj:
-                    role.obj = self._holder(doc, inner_role)
+                    # «المبعوثة الخاصة للأمين العام للأمم المتحدة»: the secretary-general the article
+                    # names, else an envoy speaks for the body or country itself
+                    role.obj = self._holder(doc, inner_role) or \
+                        (inner_role.obj if relation.partition(">")[0] == "envoyOf" else "")
                     j = inner_role.end
             elif not (j > 0 and toks[j - 1].norm.startswith("ال") and not toks[j].prefix
                       and not toks[j].norm.startswith("ال")):
