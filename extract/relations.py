@@ -98,6 +98,7 @@ class RelationFinder:
         self.negative = word_set("negative_verbs.tsv")
         self.agent_nouns = word_set("agent_nouns.tsv")
         self.patient_verbs = word_set("patient_verbs.tsv")
+        self.target_nouns = word_set("target_nouns.tsv")
         self._found: dict[tuple[int, int], tuple[int, list[Cue]] | None] = {}  # cues of the Doc being read
         self._doc: Doc | None = None
         self.cues: dict[tuple[str, ...], list[Cue]] = {}
@@ -564,7 +565,8 @@ class RelationFinder:
                     u.last < len(toks) and imperfect_like(toks[u.last].norm):
                 break  # «البوليساريو ترفض والجزائر تراقب»: «و» + a name + a verb: a clause of its own
             if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4 \
-                    and not (u.source == "nisba" and u.first - anchor > 1):  # «بانسحاب القوات الأوكرانية»
+                    and not (u.source == "nisba" and u.first - anchor > 1 and not self._target(sent, anchor, u)):
+                # «بانسحاب القوات الأوكرانية» is no object; «هاجمت مواقع حدودية باكستانية» is
                 return coordinated(sent, us, u)
             framed = any(either(t, WORDS.topic_frame) for t in toks[anchor:u.first])
             if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",) \
@@ -585,6 +587,10 @@ class RelationFinder:
             topics = [u for u in us if u.last <= c0 and u.type is EntityType.TOPIC]
             return topics[-1:]
         return []
+
+    def _target(self, sent: Sentence, anchor: int, u: Mention) -> bool:
+        """Whether nisba *u* qualifies a place that is hit, right after *anchor* («مواقع حدودية باكستانية»)."""
+        return any(either(t, self.target_nouns) for t in sent.tokens[anchor:u.first])
 
     def _after_necessity(self, sent: Sentence, c0: int) -> bool:
         """Whether a necessity word («يجب», «لا بد من») stands up to two words before token *c0*."""
