@@ -55,6 +55,7 @@ _SUFFIX_ENDS = frozenset(x[-1] for x in _OBJECT_SUFFIXES)
 _QUOTES = frozenset('"«»“”\'')
 _STARTS_LIMIT = 200_000   # words whose cue-starting readings are remembered
 _AFTER_DOER = 4           # tokens between an event's doer in a relative clause and the event's object
+_OWN = {"له": "ه", "لها": "ها", "لهما": "هما"}   # «زيارة له»: the pronoun of a noun, after «ل»
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
     "agent": {EntityType.PERSON, EntityType.ORGANIZATION, *_PLACES},
@@ -454,6 +455,8 @@ class RelationFinder:
         toks = sent.tokens
         # a suffixed verbal noun: «اجتماعه مع» → the person named just before
         suffix = pronoun_suffix(toks[c0].text) if cue.pos == "noun" else ""
+        if cue.pos == "noun" and not suffix and c1 < len(toks) and toks[c1].text in _OWN:
+            suffix = _OWN[toks[c1].text]  # «في أول زيارة له إلى الصين»: his visit, as «زيارته»
         if suffix and (lv := light_verb(sent, c0, us)) is not None:
             held = both_sides(doc, sent, lv.index, lv.index + 1) or holder(sent, us, lv, c0)
             if held:
@@ -484,6 +487,9 @@ class RelationFinder:
         if cue.pos != "noun" and c0 > 0 and toks[c0 - 1].norm in WORDS.impersonal:
             return [], after  # «تم بحث الحرب»: no agent is named
         clause_initial = all(skippable(t) for t in toks[left:c0])
+        if cue.pos == "verb" and clause_initial and left > 0 and toks[left - 1].norm in WORDS.pronoun_subject \
+                and (speaker := self._speaker(sent, us, left)):
+            return speaker, after  # «قال ماكرون إنه حثّ نتنياهو على …»: «ـه» is the subject, Netanyahu the object
         if cue.pos == "verb" and clause_initial and not pronoun and \
                 (head := relative_head(sent, us, left, c0, c1)):
             return [head], after  # «شتاينماير، الذي حضّ تبون على …»: the relative clause's subject is its head
@@ -515,11 +521,14 @@ class RelationFinder:
                 return people[-1:], after
         if left > 0 and toks[left - 1].norm in WORDS.pronoun_subject or toks[left].norm in WORDS.pronoun_subject:
             # «أعلن الجيش الإسرائيلي أنه قصف …»: the subject of the clause that reports it
-            speaker = [u for u in us if u.last <= left and u.type is not EntityType.TOPIC and not marker(sent, u)]
-            ante = speaker[0] if speaker else None
-            if ante is not None:
-                return [ante], after
+            return self._speaker(sent, us, left), after
         return [], after
+
+    @staticmethod
+    def _speaker(sent: Sentence, us: list[Mention], left: int) -> list[Mention]:
+        """The subject of the clause that reports the one opening at *left*, if named."""
+        speaker = [u for u in us if u.last <= left and u.type is not EntityType.TOPIC and not marker(sent, u)]
+        return speaker[:1]
 
     def _object(self, sent, us, rest, c0, c1, anchor, cue) -> list[Mention]:
         """The object group: after *anchor* (the cue or its subject), by marker and class."""
