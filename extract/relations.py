@@ -309,7 +309,8 @@ class RelationFinder:
             objects = deed_doer(doc, sent, anchor)
         if cue.objects & _PLACES and all(o.source == "nisba" for o in objects):
             # «تسيطر روسيا على خُمس الأراضي الأوكرانية، بما في ذلك لوغانسك»: the adjective is no place
-            objects = including(sent, us, right, cue.objects) or objects
+            # a place named only by an adjective is a target of an attack, never a place held, annexed or visited
+            objects = including(sent, us, right, cue.objects) or ([] if cue.objects <= _PLACES else objects)
         pairs: list[tuple[Mention, Mention]] = []
         if objects:
             pairs = [(s, o) for s in subjects for o in objects]
@@ -418,9 +419,13 @@ class RelationFinder:
     def _right(self, sent: Sentence, c1: int, us: list[Mention], through: bool) -> int:
         inside = {t for u in us for t in range(u.first + 1, u.last)}
         closing = -1   # the comma that closes a parenthetical phrase
+        quoted = 0     # open «…» quotations: a comma inside one ends no clause («بـ«عقوبات قاسية، مالية» على X»)
         for k in range(c1, len(sent.tokens)):
             tok = sent.tokens[k]
             if k in inside:
+                continue
+            quoted += (tok.text == "«") - (tok.text == "»" and quoted > 0)
+            if quoted and tok.text == "،":
                 continue
             if tok.text in PUNCT_BOUNDARY or tok.norm in WORDS.clause_start:
                 if tok.norm in WORDS.then and any(u.first == k + 1 for u in us) and \
@@ -471,6 +476,10 @@ class RelationFinder:
             # sentence («لكنه أعرب عن غضبه من …»)
             fits = ante is not None and not named and (ante.sentence == sent.index or opens)
             return ([ante] if fits else []), after
+        if cue.pos == "noun" and not suffix and cue.objects <= _PLACES and \
+                (lv := light_verb(sent, c0, us)) is not None and not lv.participle and \
+                (held := holder(sent, us, lv, c0)):
+            return held, after  # «أعلنت روسيا ضمّ دونيتسك»: the light verb's subject; the genitive is the place
         if cue.pos == "noun" and self._after_necessity(sent, c0) and (speaker := main_subject(sent, us, c0)):
             return speaker, after  # «قال X: "يجب زيادة الضغط على روسيا"»: the pressure X calls for
         if cue.pos == "noun" and (doers := event_doer(doc, sent, us, c1)) is not None:

@@ -47,3 +47,16 @@ def test_a_nisba_after_a_non_place_noun_is_no_target(construction_facts):
 ])
 def test_control_cues(construction_facts, text, triple):
     assert triple in {f[:3] for f in construction_facts(text)}
+
+
+def test_annexation_after_a_light_verb(construction_facts):
+    # «أعلن X ضمّ Y»: the light verb's subject annexes, the genitive is the place annexed
+    found = {f[:3] for f in construction_facts("وأعلنت روسيا ضم دونيتسك ولوغانسك.")}
+    assert {("russia", "annexed", "donetsk"), ("russia", "annexed", "luhansk")} <= found
+    assert ("donetsk", "annexed", "russia") not in found
+
+
+def test_a_place_named_by_an_adjective_is_never_held_or_annexed(construction_facts):
+    # «مناطق أوكرانية» may be a target of a strike, but Ukraine is not the region annexed
+    found = {f[:3] for f in construction_facts("وأعلنت روسيا ضم أربع مناطق أوكرانية.")}
+    assert ("russia", "annexed", "ukraine") not in found

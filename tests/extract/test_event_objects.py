@@ -16,6 +16,9 @@ import pytest
     # a dual call noun with coordinated objects
     ("وأجرى ترامب اتصالين هاتفيين بالرئيس الروسي فلاديمير بوتين والرئيس الأوكراني فولوديمير زيلينسكي.",
      {("donald-trump", "phoned", "vladimir-putin"), ("donald-trump", "phoned", "volodymyr-zelensky")}, set()),
+    # a comma inside a quotation ends no clause: the threat's target after it still counts
+    ("ولوّح الرئيس الأمريكي دونالد ترامب بـ«عقوبات مؤلمة، اقتصادية وسياسية» على إيران وفنزويلا.",
+     {("donald-trump", "threatened", "iran"), ("donald-trump", "threatened", "venezuela")}, set()),
 ])
 def test_event_objects(construction_facts, text, expected, absent):
     found = {f[:3] for f in construction_facts(text)}
