@@ -34,6 +34,7 @@ from .arabic import dediac, normalize, normalize_phrase
 from .clauses import OBJECT_SUFFIXES, imperfect_like, parenthetical, partitive, relative_head, sides_between
 from .clitics import CliticSplitter
 from .cue_forms import table_cues
+from .gathering import gathered
 from .grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
                        fronted_agent, including, main_subject, meeting_sides, sides_here)
@@ -45,7 +46,7 @@ from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_
                            pronoun_suffix, skippable)
 from .passive import passive_sides
 from .resources import read_tsv, split_variants, word_set
-from .stance import event_doer, holder, light_verb
+from .stance import event_doer, event_holder, holder, light_verb
 
 __all__ = ["RelationFinder", "SYMMETRIC"]
 
@@ -146,6 +147,10 @@ class RelationFinder:
                     for cue in cues:
                         doc.facts.extend(self._facts(doc, sent, us, i, i + n, cue))
                     after = i + n
+            for n0, n1, sides in gathered(sent, us, self._interaction):  # «لقاء جمعهما», «اجتماع جمع X و Y»
+                cue = next(c for c in self._cue_at(sent, n0)[1] if c.relation in SYMMETRIC)
+                doc.facts.extend(self._stated(doc, sent, n0, n1, cue, [
+                    (a, b) for m, a in enumerate(sides) for b in sides[m + 1:]], cue.relation))
         return doc
 
     # -- cue matching ------------------------------------------------------
@@ -482,6 +487,8 @@ class RelationFinder:
             return held, after  # «أعلنت روسيا ضمّ دونيتسك»: the light verb's subject; the genitive is the place
         if cue.pos == "noun" and self._after_necessity(sent, c0) and (speaker := main_subject(sent, us, c0)):
             return speaker, after  # «قال X: "يجب زيادة الضغط على روسيا"»: the pressure X calls for
+        if cue.pos == "noun" and cue.relation in SYMMETRIC and not suffix and (made := event_holder(sent, us, c0)):
+            return made, [u for u in after if u.first >= max(c1, made[0].last)]  # «كان ترامب قد أجرى اتصالاً بـ…»
         if cue.pos == "noun" and (doers := event_doer(doc, sent, us, c1)) is not None:
             end = doers[0].last if doers and doers[0].first > c1 else c1  # «زيارة يقوم بها مودي إلى …»
             return doers, [u for u in us if end <= u.first <= end + _AFTER_DOER]
