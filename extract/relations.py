@@ -267,6 +267,9 @@ class RelationFinder:
         elif cue.pos == "verb" and not before and not pronoun and \
                 (carried := carried_subject(sent, us, c0, left)):
             subjects, rest = carried, after  # «زار روته أنقرة، حيث التقى إردوغان», «أما فيدان فقد دعا …، وحث روسيا»
+        elif cue.pos == "verb" and not before and not pronoun and \
+                (carried := self._joined_verb_subject(sent, us, c0, after)) is not None:
+            subjects, rest = carried, after  # «انتقد X واشنطن بشدة، واتهم الولايات المتحدة بـ…»: X accuses
         elif event_only:  # «الاجتماع ركز على …»: only a meeting or call is said to focus on something
             subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after
         elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
@@ -612,6 +615,22 @@ class RelationFinder:
             topics = [u for u in us if u.last <= c0 and u.type is EntityType.TOPIC]
             return topics[-1:]
         return []
+
+    @staticmethod
+    def _joined_verb_subject(sent: Sentence, us: list[Mention], c0: int, after: list[Mention]
+                             ) -> list[Mention] | None:
+        """The subject a verb joined on by «، و» keeps from the sentence's first clause, when the one
+        name after the verb is its object (a second one right after it would be VSO: a new subject).
+        None when the verb is not such a one; [] when its subject is not named in the sentence."""
+        toks = sent.tokens
+        if c0 < 2 or not toks[c0].prefix.startswith("و") or toks[c0 - 1].text != "،":
+            return None
+        plain = [u for u in after if not marker(sent, u) and u.type is not EntityType.TOPIC]
+        if not plain or plain[0].first != c0 + 1 or \
+                (len(plain) > 1 and plain[1].first - plain[0].last <= 1):
+            return None
+        subject = main_subject(sent, us, c0)
+        return subject if subject and all(s.last <= c0 and s.key != plain[0].key for s in subject) else []
 
     def _target(self, sent: Sentence, anchor: int, u: Mention) -> bool:
         """Whether nisba *u* qualifies a place that is hit, right after *anchor* («مواقع حدودية باكستانية»)."""

@@ -24,3 +24,27 @@ def test_event_objects(construction_facts, text, expected, absent):
     found = {f[:3] for f in construction_facts(text)}
     assert expected <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # «، و» + a verb with one name after it: the name is its object, the subject the first clause's
+    ("وانتقد الرئيس الكولومبي غوستافو بيترو واشنطن بشدة، واتهم الولايات المتحدة بتنفيذ إعدامات.",
+     {("gustavo-petro", "accused", "usa")}, {("usa", "accused", "washington")}),
+    ("وزار وزير الخارجية الفرنسي جان نويل بارو الجزائر، والتقى الرئيس الجزائري عبد المجيد تبون.",
+     {("jean-noel-barrot", "met", "abdelmadjid-tebboune")}, set()),
+    # two names after the verb: a new subject and its object
+    ("وقصفت روسيا كييف، واتهمت أوكرانيا روسيا بخرق الهدنة.",
+     {("ukraine", "accused", "russia")}, {("russia", "accused", "ukraine")}),
+])
+def test_a_joined_verb_keeps_the_subject(construction_facts, text, expected, absent):
+    found = {f[:3] for f in construction_facts(text)}
+    assert expected <= found
+    assert not absent & found
+
+
+def test_a_joined_verb_whose_subject_is_not_named_gives_none(construction_facts):
+    # the first clause opens with a time phrase and its subject is no known name: the one name after
+    # «واتهم» is still its object, never its subject
+    found = {f[:3] for f in construction_facts(
+        "فمنذ الضربة الأولى في سبتمبر، انتقد بيترو واشنطن بشدة، واتهم الولايات المتحدة بتنفيذ إعدامات.")}
+    assert not {f for f in found if f[0] == "usa" and f[1] == "accused"}
