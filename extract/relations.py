@@ -101,6 +101,9 @@ class RelationFinder:
         self.agent_nouns = word_set("agent_nouns.tsv")
         self.patient_verbs = word_set("patient_verbs.tsv")
         self.target_nouns = word_set("target_nouns.tsv")
+        members = read_tsv("member_nouns.tsv")
+        self.members = frozenset(normalize(r["word"]) for r in members if r["kind"] == "member")
+        self.counts = frozenset(normalize(r["word"]) for r in members if r["kind"] == "count")
         self._found: dict[tuple[int, int], tuple[int, list[Cue]] | None] = {}  # cues of the Doc being read
         self._doc: Doc | None = None
         self.cues: dict[tuple[str, ...], list[Cue]] = {}
@@ -512,6 +515,8 @@ class RelationFinder:
         if cue.pos == "verb" and clause_initial and not pronoun and \
                 (head := relative_head(sent, us, left, c0, c1)):
             return [head], after  # «شتاينماير، الذي حضّ تبون على …»: the relative clause's subject is its head
+        if cue.pos == "verb" and not pronoun and (group := self._member_agent(sent, us, c1)) is not None:
+            return [group], [u for u in after if u.first >= group.last]  # «هاجم مئات المسلحين من X …»
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 4 if pronoun else 2
         if cue.pos == "noun" and first is not None and first.first - c1 == 1 and not marker(sent, first) and \
@@ -631,6 +636,19 @@ class RelationFinder:
             return None
         subject = main_subject(sent, us, c0)
         return subject if subject and all(s.last <= c0 and s.key != plain[0].key for s in subject) else []
+
+    def _member_agent(self, sent: Sentence, us: list[Mention], c1: int) -> Mention | None:
+        """The group whose members act, named after a verb ending at *c1*: «مئات المسلحين من X»,
+        «مقاتلو X», «عناصر من X» (``member_nouns.tsv``)."""
+        toks, k, member = sent.tokens, c1, False
+        while k < min(c1 + 6, len(toks)) and (toks[k].norm in self.counts or toks[k].norm in self.members
+                                              or toks[k].text in _QUOTES):
+            member = member or toks[k].norm in self.members
+            k += 1
+        group = next((u for u in us if u.first == k), None)
+        if not member or group is None or group.type not in (EntityType.ORGANIZATION, EntityType.COUNTRY):
+            return None
+        return group
 
     def _target(self, sent: Sentence, anchor: int, u: Mention) -> bool:
         """Whether nisba *u* qualifies a place that is hit, right after *anchor* («مواقع حدودية باكستانية»)."""

@@ -60,3 +60,20 @@ def test_a_place_named_by_an_adjective_is_never_held_or_annexed(construction_fac
     # «مناطق أوكرانية» may be a target of a strike, but Ukraine is not the region annexed
     found = {f[:3] for f in construction_facts("وأعلنت روسيا ضم أربع مناطق أوكرانية.")}
     assert ("russia", "annexed", "ukraine") not in found
+
+
+@pytest.mark.parametrize("text", [
+    # the members of a group (with a count and the partitive «من») act for it
+    "وهاجم مئات المسلحين من حركة الشباب بلدة جوهر.",
+    "واقتحم عناصر من حركة الشباب بلدة جوهر.",
+    "واستهدف مقاتلو حركة الشباب مدينة جوهر.",
+    # «بلدة» heads the place after «على»
+    "وشن مقاتلو حركة الشباب هجوماً على بلدة جوهر.",
+])
+def test_members_of_a_group_act_for_it(construction_facts, text):
+    assert ("al-shabaab", "attacked", "ar-jwhr") in {f[:3] for f in construction_facts(text)}
+
+
+def test_members_as_an_object_are_no_subject(construction_facts):
+    found = {f[:3] for f in construction_facts("والتقى الرئيس الأمريكي دونالد ترامب عشرات المسلحين من حركة الشباب.")}
+    assert not {f for f in found if f[0] == "al-shabaab"}
