@@ -587,6 +587,9 @@ class RelationFinder:
                 continue  # «تطالب موسكو بأن تتخلى كييف …»: Kyiv is the complement's subject
             mark = marker(sent, u)
             kind_ok = u.type in cue.objects
+            if mark == "مع" and kind_ok and cue.relation == "threatened" and u.type is not EntityType.TOPIC and \
+                    any(either(t, WORDS.conflict) for t in toks[max(anchor, u.first - 5):u.first]):
+                return coordinated(sent, us, u)  # «لوّح بـ«حرب مفتوحة» مع أفغانستان»: the other side of the war
             if mark and mark in cue.markers and kind_ok:
                 return coordinated(sent, us, u)
             if mark == "من" and kind_ok and cue.objects & _PLACES and partitive(sent, cue.markers, anchor, u):

@@ -48,3 +48,17 @@ def test_a_joined_verb_whose_subject_is_not_named_gives_none(construction_facts)
     found = {f[:3] for f in construction_facts(
         "فمنذ الضربة الأولى في سبتمبر، انتقد بيترو واشنطن بشدة، واتهم الولايات المتحدة بتنفيذ إعدامات.")}
     assert not {f for f in found if f[0] == "usa" and f[1] == "accused"}
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # the other side of a war threatened is the one threatened, across a phrase set off by commas
+    ("ولوّح وزير الدفاع الباكستاني خواجة آصف، مع انطلاق الجولة، بـ«حرب مفتوحة» مع أفغانستان.",
+     {("khawaja-asif", "threatened", "afghanistan")}, set()),
+    # «مع» after no war: a meeting's other side, not a target of the threat
+    ("ولوّح الرئيس الأمريكي دونالد ترامب بعقوبات خلال لقائه مع الرئيس الصيني شي جين بينغ.",
+     set(), {("donald-trump", "threatened", "xi-jinping")}),
+])
+def test_threatened_with_a_war_with(construction_facts, text, expected, absent):
+    found = {f[:3] for f in construction_facts(text)}
+    assert expected <= found
+    assert not absent & found
