@@ -46,7 +46,7 @@ from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_
                            pronoun_suffix, skippable)
 from .passive import passive_sides
 from .resources import read_tsv, split_variants, word_set
-from .stance import event_doer, event_holder, holder, light_verb
+from .stance import event_doer, event_holder, holder, light_verb, witness_place
 
 __all__ = ["RelationFinder", "SYMMETRIC"]
 
@@ -316,6 +316,8 @@ class RelationFinder:
             objects = [ante] if ante is not None and ante.key not in {s.key for s in subjects} else []
         else:
             objects = self._object(sent, us, rest, c0, c1, anchor, cue)
+        if not objects and cue.pos == "noun" and cue.objects <= _PLACES:
+            objects = witness_place(sent, us, c0)  # «وشهدت كاراكاس زيارة غرينيل»: where the visit went
         if not objects and EntityType.PERSON in cue.objects:  # «وندد الكرملين بهذه التهديدات»
             objects = deed_doer(doc, sent, anchor)
         if cue.objects & _PLACES and all(o.source == "nisba" for o in objects):

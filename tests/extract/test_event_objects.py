@@ -62,3 +62,18 @@ def test_threatened_with_a_war_with(construction_facts, text, expected, absent):
     found = {f[:3] for f in construction_facts(text)}
     assert expected <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # «شهد» with a place as its subject: the place the visit after it went to
+    ("وكانت العاصمة الفنزويلية كاراكاس قد شهدت في يناير زيارة المبعوث الأمريكي ستيف ويتكوف.",
+     {("steve-witkoff", "visited", "caracas")}, set()),
+    ("وشهدت موسكو الأسبوع الماضي زيارة الرئيس الصيني شي جين بينغ.", {("xi-jinping", "visited", "moscow")}, set()),
+    # a person as the subject of «شهد» is a witness, not a place visited
+    ("وشهد الرئيس الصيني شي جين بينغ توقيع الاتفاق في موسكو.", set(),
+     {("xi-jinping", "visited", "moscow")}),
+])
+def test_a_place_that_witnessed_a_visit(construction_facts, text, expected, absent):
+    found = {f[:3] for f in construction_facts(text)}
+    assert expected <= found
+    assert not absent & found
