@@ -316,6 +316,8 @@ class RelationFinder:
             objects = [ante] if ante is not None and ante.key not in {s.key for s in subjects} else []
         else:
             objects = self._object(sent, us, rest, c0, c1, anchor, cue)
+        if objects and cue.pos in ("verb", "participle") and EntityType.PERSON in cue.objects:
+            objects = objects + self._gapped_objects(sent, us, objects[-1].last)
         if not objects and cue.pos == "noun" and cue.objects <= _PLACES:
             objects = witness_place(sent, us, c0)  # «وشهدت كاراكاس زيارة غرينيل»: where the visit went
         if not objects and EntityType.PERSON in cue.objects:  # «وندد الكرملين بهذه التهديدات»
@@ -654,6 +656,27 @@ class RelationFinder:
         if not member or group is None or group.type not in (EntityType.ORGANIZATION, EntityType.COUNTRY):
             return None
         return group
+
+    @staticmethod
+    def _gapped_objects(sent: Sentence, us: list[Mention], end: int) -> list[Mention]:
+        """Objects of the same verb left out of a later clause: «داعياً تبون إلى الحوار، والبوليساريو
+        إلى اغتنام الفرصة»: «، و» + a name + the preposition that followed the first object."""
+        toks = sent.tokens
+        if end >= len(toks) or toks[end].norm not in WORDS.preposition:
+            return []
+        prep, out = toks[end].norm, []
+        for k in range(end + 1, len(toks) - 1):
+            if toks[k].text in PUNCT_BOUNDARY and toks[k].text != "،":
+                break
+            if toks[k].text != "،":
+                continue
+            nxt = next((u for u in us if u.first in (k + 1, k + 2)), None)
+            if nxt is None or nxt.type is EntityType.TOPIC or marker(sent, nxt) or \
+                    not (toks[nxt.first].prefix.startswith("و") or toks[k + 1].text == "و"):
+                continue
+            if nxt.last < len(toks) and toks[nxt.last].norm == prep:
+                out.append(nxt)
+        return out
 
     def _target(self, sent: Sentence, anchor: int, u: Mention) -> bool:
         """Whether nisba *u* qualifies a place that is hit, right after *anchor* («مواقع حدودية باكستانية»)."""

@@ -4,6 +4,13 @@ from __future__ import annotations
 import pytest
 
 
+def _finds(facts, expected, absent):
+    """All *expected* (subject, relation, object) triples are among *facts*, none of *absent*."""
+    found = {f[:3] for f in facts}
+    assert expected <= found
+    assert not absent & found
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), [
     # «إنه/أنه» + verb: the pronoun is the subject (the speaker), the name after the verb its object
     ("وقال الرئيس الفرنسي إيمانويل ماكرون إنه حثّ نتنياهو على وقف الحرب.",
@@ -21,9 +28,7 @@ import pytest
      {("donald-trump", "threatened", "iran"), ("donald-trump", "threatened", "venezuela")}, set()),
 ])
 def test_event_objects(construction_facts, text, expected, absent):
-    found = {f[:3] for f in construction_facts(text)}
-    assert expected <= found
-    assert not absent & found
+    _finds(construction_facts(text), expected, absent)
 
 
 @pytest.mark.parametrize(("text", "expected", "absent"), [
@@ -37,9 +42,7 @@ def test_event_objects(construction_facts, text, expected, absent):
      {("ukraine", "accused", "russia")}, {("russia", "accused", "ukraine")}),
 ])
 def test_a_joined_verb_keeps_the_subject(construction_facts, text, expected, absent):
-    found = {f[:3] for f in construction_facts(text)}
-    assert expected <= found
-    assert not absent & found
+    _finds(construction_facts(text), expected, absent)
 
 
 def test_a_joined_verb_whose_subject_is_not_named_gives_none(construction_facts):
@@ -59,9 +62,7 @@ def test_a_joined_verb_whose_subject_is_not_named_gives_none(construction_facts)
      set(), {("donald-trump", "threatened", "xi-jinping")}),
 ])
 def test_threatened_with_a_war_with(construction_facts, text, expected, absent):
-    found = {f[:3] for f in construction_facts(text)}
-    assert expected <= found
-    assert not absent & found
+    _finds(construction_facts(text), expected, absent)
 
 
 @pytest.mark.parametrize(("text", "expected", "absent"), [
@@ -74,6 +75,19 @@ def test_threatened_with_a_war_with(construction_facts, text, expected, absent):
      {("xi-jinping", "visited", "moscow")}),
 ])
 def test_a_place_that_witnessed_a_visit(construction_facts, text, expected, absent):
-    found = {f[:3] for f in construction_facts(text)}
-    assert expected <= found
-    assert not absent & found
+    _finds(construction_facts(text), expected, absent)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # «، و» + a name + the same preposition: the verb is left out, its object is not
+    ("وحث الرئيس الفرنسي إيمانويل ماكرون روسيا على وقف الحرب، وأوكرانيا على قبول المفاوضات.",
+     {("emmanuel-macron", "urged", "russia"), ("emmanuel-macron", "urged", "ukraine")}, set()),
+    ("وقال العاهل المغربي الملك محمد السادس إن القرار تاريخي، داعياً الرئيس الجزائري عبد المجيد تبون إلى "
+     "«حوار أخوي» لتجاوز الخلافات، وجبهة البوليساريو إلى «اغتنام الفرصة».",
+     {("mohammed-vi", "urged", "abdelmadjid-tebboune"), ("mohammed-vi", "urged", "polisario")}, set()),
+    # a new clause with a verb of its own after «، و» is no left-out object
+    ("ودعا الرئيس الفرنسي إيمانويل ماكرون روسيا إلى وقف الحرب، وقال إن أوكرانيا إلى جانب أوروبا.",
+     {("emmanuel-macron", "urged", "russia")}, {("emmanuel-macron", "urged", "ukraine")}),
+])
+def test_an_object_of_a_left_out_verb(construction_facts, text, expected, absent):
+    _finds(construction_facts(text), expected, absent)
