@@ -13,7 +13,7 @@ from .grammar import WORDS
 from .model import EntityType, Mention, Sentence
 from .participants import PUNCT_BOUNDARY, coordinated, marker
 
-__all__ = ["parenthetical", "relative_head", "sides_between", "partitive", "imperfect_like", "OBJECT_SUFFIXES"]
+__all__ = ["parenthetical", "relative_head", "resumed_head", "sides_between", "partitive", "imperfect_like", "OBJECT_SUFFIXES"]
 
 #: Object pronouns on a verb («استقبله», «ضمتها»).
 OBJECT_SUFFIXES = ("ها", "ه", "هم", "هما")
@@ -52,7 +52,19 @@ def relative_head(sent: Sentence, us: list[Mention], left: int, c0: int, c1: int
     resumes = [dediac(t.text) for t in toks[c1 - 1:c1 + 1]]  # the letters: «ـها», not a folded «ة»
     if any(w.endswith(OBJECT_SUFFIXES) for w in resumes):  # «التي ضمتها روسيا», «التي تسيطر عليها»
         return None
-    k = left - 2 if left >= 2 and toks[left - 2].text in ("،", ",") else left - 1
+    return _head_of(sent, us, left - 1)
+
+
+def resumed_head(sent: Sentence, us: list[Mention], c0: int) -> Mention | None:
+    """The name a relative pronoun right before the verb at *c0* stands for, which the verb's object
+    pronoun resumes: «ماليزيا، التي زارها ترمب» → Malaysia."""
+    return _head_of(sent, us, c0 - 1) if c0 > 0 and sent.tokens[c0 - 1].norm in WORDS.relative else None
+
+
+def _head_of(sent: Sentence, us: list[Mention], rel: int) -> Mention | None:
+    """The participant right before the relative pronoun at *rel* (a comma may stand between)."""
+    toks = sent.tokens
+    k = rel - 1 if rel >= 1 and toks[rel - 1].text in ("،", ",") else rel
     head = next((u for u in us if u.last == k), None)
     return head if head is not None and head.type is not EntityType.TOPIC and head.source != "nisba" else None
 

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 
 
 from .arabic import dediac, normalize, normalize_phrase
-from .clauses import OBJECT_SUFFIXES, imperfect_like, parenthetical, partitive, relative_head, sides_between
+from .clauses import (OBJECT_SUFFIXES, imperfect_like, parenthetical, partitive, relative_head, resumed_head,
+                      sides_between)
 from .clitics import CliticSplitter
 from .cue_forms import table_cues
 from .gathering import gathered
@@ -212,14 +213,16 @@ class RelationFinder:
         return found
 
     def _verb_with_object(self, word: str) -> list[Cue]:
-        """Verb cues taking a direct person object that *word* is, plus an object pronoun."""
+        """Verb cues taking a direct person object that *word* is, plus an object pronoun; or a verb of
+        place relations with «ها» (the city or country it refers to)."""
         if word[-1:] not in _SUFFIX_ENDS or (word,) in self.cues:
             return []
         for suffix in _OBJECT_SUFFIXES:
             stem = word[:-len(suffix)]
             if word.endswith(suffix) and len(stem) >= 3:
-                found = [c for c in self.cues.get((stem,), ()) if c.pos == "verb" and "direct" in c.markers
-                         and EntityType.PERSON in c.objects]
+                found = [c for c in self.cues.get((stem,), ()) if c.pos == "verb" and (
+                    "direct" in c.markers and EntityType.PERSON in c.objects  # «استقبله»
+                    or c.objects <= _PLACES and suffix == "ها")]  # «كوالالمبور، التي وصلها ترمب»
                 if found:
                     return found
         return []
@@ -312,7 +315,8 @@ class RelationFinder:
             subjects = subjects + [u for u in rest if marker(sent, u) == "مع" and u.type is not EntityType.TOPIC]
         anchor = max([c1] + [s.last for s in subjects if s.first >= c1])
         if pronoun:  # «… ويتكوف إلى موسكو حيث استقبله في المطار دميترييف»: him = the one named before
-            ante = antecedent(doc, sent, [u for u in us if u not in subjects], c0, feminine=pronoun == "ها")
+            ante = resumed_head(sent, us, c0) or \
+                antecedent(doc, sent, [u for u in us if u not in subjects], c0, feminine=pronoun == "ها")
             objects = [ante] if ante is not None and ante.key not in {s.key for s in subjects} else []
         else:
             objects = self._object(sent, us, rest, c0, c1, anchor, cue)

@@ -91,3 +91,14 @@ def test_a_place_that_witnessed_a_visit(construction_facts, text, expected, abse
 ])
 def test_an_object_of_a_left_out_verb(construction_facts, text, expected, absent):
     _finds(construction_facts(text), expected, absent)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # «ـها» on a verb of visiting resumes the head of the relative clause, even after a preposition
+    ("وتقع كوالالمبور في ماليزيا، التي زارها ترامب مرتين.", {("donald-trump", "visited", "malaysia")},
+     {("donald-trump", "visited", "kuala-lumpur")}),
+    ("وتحدث الرئيس عن الجزائر التي زارها الرئيس الفرنسي إيمانويل ماكرون العام الماضي.",
+     {("emmanuel-macron", "visited", "algeria")}, set()),
+])
+def test_a_place_resumed_by_the_verbs_pronoun(construction_facts, text, expected, absent):
+    _finds(construction_facts(text), expected, absent)
