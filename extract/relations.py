@@ -268,6 +268,9 @@ class RelationFinder:
             return self._stated(doc, sent, c0, c1, cue, [(s, o) for s in subjects for o in objects], cue.relation)
         if cue.pos == "participle" and dediac(toks[c0].text).endswith("ه"):
             return []  # «مطالبه» (his demands), not the participle «مطالبةً»: the letters tell them apart
+        if cue.pos == "participle" and (c0 > 0 and toks[c0 - 1].norm in WORDS.preposition
+                                        or toks[c0].prefix.lstrip("وف")[:1] in ("ب", "ل")):
+            return []  # «في إشارة إلى مطالبة إسلام آباد بـ…»: after a preposition a verbal noun, no «حال»
         if cue.pos == "participle":  # «…، داعياً إسرائيل إلى فتح المعابر»: said by the main clause's subject
             subjects, rest = main_subject(sent, us, c0), after
         elif cue.pos == "verb" and not before and not pronoun and \

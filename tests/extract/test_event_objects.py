@@ -102,3 +102,12 @@ def test_an_object_of_a_left_out_verb(construction_facts, text, expected, absent
 ])
 def test_a_place_resumed_by_the_verbs_pronoun(construction_facts, text, expected, absent):
     _finds(construction_facts(text), expected, absent)
+
+
+def test_a_participle_after_a_preposition_is_a_verbal_noun(construction_facts):
+    # «إلى مطالبة X بـ…» is X's demand, not the speaker «مطالباً X»: the speaker urged no one
+    facts = construction_facts("وأضاف الرئيس الفرنسي إيمانويل ماكرون أن الوفد رفض الاقتراح، في إشارة إلى مطالبة "
+                               "الرئيس الأمريكي دونالد ترامب بوقف الحرب.")
+    _finds(facts, set(), {("emmanuel-macron", "urged", "donald-trump")})
+    _finds(construction_facts("وقال الرئيس الفرنسي إيمانويل ماكرون إن الوضع خطير، مطالباً روسيا بوقف الحرب."),
+           {("emmanuel-macron", "urged", "russia")}, set())
