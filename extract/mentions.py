@@ -29,6 +29,7 @@ class GazetteerMatcher:
         self.gaz = gazetteer
         self.splitter = splitter
         self.agent_nouns = word_set("agent_nouns.tsv")
+        self.target_nouns = word_set("target_nouns.tsv")
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in doc.sentences:
@@ -73,12 +74,18 @@ class GazetteerMatcher:
                         for i, j, key in split_topics(sent, taken)]
 
     def _nisba_agents(self, sent: Sentence) -> list[Mention]:
-        """«القوات الروسية والأوكرانية», «بمسيرات روسية» → Russia (and Ukraine) as actors."""
+        """«القوات الروسية والأوكرانية», «بمسيرات روسية» → Russia (and Ukraine) as actors;
+        «مواقع حدودية باكستانية» → Pakistan as the place hit."""
         out, toks = [], sent.tokens
-        for i in either_at(toks[:-1], self.agent_nouns):
+        agents = either_at(toks[:-1], self.agent_nouns)
+        targets = [i for i in either_at(toks[:-1], self.target_nouns) if i not in agents]
+        for i in sorted(agents + targets):
             tok = toks[i]
             definite = tok.base.startswith("ال")
             j = i + 1
+            if i in targets and j + 1 < len(toks) and not self._country(toks[j].norm, definite) and \
+                    _plain_adjective(toks[j].norm, definite):
+                j += 1  # «مواقع حدودية باكستانية»: one adjective of the place first
             while j < len(toks):
                 adj = toks[j].norm[1:] if toks[j].norm.startswith("و") and j > i + 1 else toks[j].norm
                 # two words first: «الجنود الكوريين الشماليين»
@@ -99,6 +106,11 @@ class GazetteerMatcher:
         if definite:
             return nisba.get(adjective)
         return nisba.get(adjective) or nisba.get(" ".join("ال" + w for w in adjective.split()))
+
+
+def _plain_adjective(word: str, definite: bool) -> bool:
+    """Whether *word* reads as an adjective agreeing with a plural or feminine noun («حدودية», «العسكرية»)."""
+    return word.startswith("ال") == definite and word.endswith(("يه", "ي")) and len(word) > 4
 
 
 def _mention(sent: Sentence, first: int, last: int, etype: EntityType, key: str,

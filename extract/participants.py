@@ -31,6 +31,14 @@ def marker(sent: Sentence, u: Mention) -> str:
         head = toks[u.first - 1].prefix.lstrip("وف")
         if head[:1] in ("ب", "ل", "ك"):
             return head[:1]
+        # «على مناطق تايلاندية», «على مواقع حدودية باكستانية»: «على/ضد» before the head noun
+        for back in (2, 3):
+            k = u.first - back
+            if k >= 0 and toks[k].norm in WORDS.against:
+                if back == 2 or toks[u.first - 1].norm.endswith(("يه", "ي")):
+                    return toks[k].norm
+            if k < 0 or toks[k].is_punct or toks[k].norm in WORDS.preposition:
+                break
     if u.first > 1 and toks[u.first - 1].norm in WORDS.enum_intro:
         for k in range(u.first - 2, max(u.first - 9, -1), -1):  # «عن أربع مناطق يحتلها الجيش هي دونيتسك»
             if toks[k].norm in WORDS.preposition:

@@ -31,9 +31,11 @@ from dataclasses import dataclass
 
 
 from .arabic import dediac, normalize, normalize_phrase
-from .clauses import OBJECT_SUFFIXES, fronted_with, imperfect_like, parenthetical, partitive, relative_head, sides_between
+from .clauses import (OBJECT_SUFFIXES, fronted_with, imperfect_like, parenthetical, partitive, relative_head,
+                      sides_between)
 from .clitics import CliticSplitter
 from .cue_forms import table_cues
+from .gathering import gathered
 from .grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
                        fronted_agent, including, main_subject, meeting_sides, sides_here)
@@ -47,7 +49,7 @@ from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_
 from .passive import passive_sides
 from .relative import resumed_head
 from .resources import read_tsv, split_variants, word_set
-from .stance import event_doer, holder, light_verb
+from .stance import event_doer, event_holder, holder, light_verb, witness_place
 from .venues import is_dateline, parties_only
 
 __all__ = ["RelationFinder", "SYMMETRIC"]
@@ -59,6 +61,7 @@ _QUOTES = frozenset('"«»“”\'')
 _STARTS_LIMIT = 200_000   # words whose cue-starting readings are remembered
 _APPOSITION_TAIL = 4      # words of a title phrase after its office's object («للمهمات الخاصة»)
 _AFTER_DOER = 4           # tokens between an event's doer in a relative clause and the event's object
+_OWN = {"له": "ه", "لها": "ها", "لهما": "هما"}   # «زيارة له»: the pronoun of a noun, after «ل»
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
     "agent": {EntityType.PERSON, EntityType.ORGANIZATION, *_PLACES},
@@ -103,6 +106,10 @@ class RelationFinder:
         self.negative = word_set("negative_verbs.tsv")
         self.agent_nouns = word_set("agent_nouns.tsv")
         self.patient_verbs = word_set("patient_verbs.tsv")
+        self.target_nouns = word_set("target_nouns.tsv")
+        members = read_tsv("member_nouns.tsv")
+        self.members = frozenset(normalize(r["word"]) for r in members if r["kind"] == "member")
+        self.counts = frozenset(normalize(r["word"]) for r in members if r["kind"] == "count")
         self._found: dict[tuple[int, int], tuple[int, list[Cue]] | None] = {}  # cues of the Doc being read
         self._doc: Doc | None = None
         self.cues: dict[tuple[str, ...], list[Cue]] = {}
@@ -150,6 +157,10 @@ class RelationFinder:
                     for cue in cues:  # a venue is no party: «وفي واشنطن، اتهم …» (:mod:`.venues`)
                         doc.facts.extend(parties_only(doc, sent, self._facts(doc, sent, us, i, i + n, cue)))
                     after = i + n
+            for n0, n1, sides in gathered(sent, us, self._interaction):  # «لقاء جمعهما», «اجتماع جمع X و Y»
+                cue = next(c for c in self._cue_at(sent, n0)[1] if c.relation in SYMMETRIC)
+                doc.facts.extend(self._stated(doc, sent, n0, n1, cue, [
+                    (a, b) for m, a in enumerate(sides) for b in sides[m + 1:]], cue.relation))
         return doc
 
     # -- cue matching ------------------------------------------------------
@@ -210,14 +221,16 @@ class RelationFinder:
 
     def _verb_with_object(self, word: str, *, person: bool = True) -> list[Cue]:
         """Verb cues taking a direct person object (any direct object, unless *person*) that *word*
-        is, plus an object pronoun."""
+        is, plus an object pronoun; or a verb of place relations with «ها» (the city or country it
+        refers to)."""
         if word[-1:] not in _SUFFIX_ENDS or (word,) in self.cues:
             return []
         for suffix in _OBJECT_SUFFIXES:
             stem = word[:-len(suffix)]
             if word.endswith(suffix) and len(stem) >= 3:
-                found = [c for c in self.cues.get((stem,), ()) if c.pos == "verb" and "direct" in c.markers
-                         and (EntityType.PERSON in c.objects or not person)]
+                found = [c for c in self.cues.get((stem,), ()) if c.pos == "verb" and (
+                    "direct" in c.markers and (EntityType.PERSON in c.objects or not person)  # «استقبله»
+                    or c.objects <= _PLACES and suffix == "ها")]  # «كوالالمبور، التي وصلها ترمب»
                 if found:
                     return found
         return []
@@ -264,11 +277,17 @@ class RelationFinder:
             return self._stated(doc, sent, c0, c1, cue, [(s, o) for s in subjects for o in objects], cue.relation)
         if cue.pos == "participle" and dediac(toks[c0].text).endswith("ه"):
             return []  # «مطالبه» (his demands), not the participle «مطالبةً»: the letters tell them apart
+        if cue.pos == "participle" and (c0 > 0 and toks[c0 - 1].norm in WORDS.preposition
+                                        or toks[c0].prefix.lstrip("وف")[:1] in ("ب", "ل")):
+            return []  # «في إشارة إلى مطالبة إسلام آباد بـ…»: after a preposition a verbal noun, no «حال»
         if cue.pos == "participle":  # «…، داعياً إسرائيل إلى فتح المعابر»: said by the main clause's subject
             subjects, rest = main_subject(sent, us, c0), after
         elif cue.pos == "verb" and not before and not pronoun and \
                 (carried := carried_subject(sent, us, c0, left)):
             subjects, rest = carried, after  # «زار روته أنقرة، حيث التقى إردوغان», «أما فيدان فقد دعا …، وحث روسيا»
+        elif cue.pos == "verb" and not before and not pronoun and \
+                (carried := self._joined_verb_subject(sent, us, c0, after)) is not None:
+            subjects, rest = carried, after  # «انتقد X واشنطن بشدة، واتهم الولايات المتحدة بـ…»: X accuses
         elif event_only:  # «الاجتماع ركز على …»: only a meeting or call is said to focus on something
             subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after
         elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
@@ -316,11 +335,16 @@ class RelationFinder:
             objects = [ante] if ante is not None and ante.key not in {s.key for s in subjects} else []
         else:
             objects = self._object(sent, us, rest, c0, c1, anchor, cue)
+        if objects and cue.pos in ("verb", "participle") and EntityType.PERSON in cue.objects:
+            objects = objects + self._gapped_objects(sent, us, objects[-1].last)
+        if not objects and cue.pos == "noun" and cue.objects <= _PLACES:
+            objects = witness_place(sent, us, c0)  # «وشهدت كاراكاس زيارة غرينيل»: where the visit went
         if not objects and EntityType.PERSON in cue.objects:  # «وندد الكرملين بهذه التهديدات»
             objects = deed_doer(doc, sent, anchor)
         if cue.objects & _PLACES and all(o.source == "nisba" for o in objects):
             # «تسيطر روسيا على خُمس الأراضي الأوكرانية، بما في ذلك لوغانسك»: the adjective is no place
-            objects = including(sent, us, right, cue.objects) or objects
+            # a place named only by an adjective is a target of an attack, never a place held, annexed or visited
+            objects = including(sent, us, right, cue.objects) or ([] if cue.objects <= _PLACES else objects)
         pairs: list[tuple[Mention, Mention]] = []
         if objects:
             pairs = [(s, o) for s in subjects for o in objects]
@@ -448,9 +472,13 @@ class RelationFinder:
     def _right(self, sent: Sentence, c1: int, us: list[Mention], through: bool) -> int:
         inside = {t for u in us for t in range(u.first + 1, u.last)}
         closing = -1   # the comma that closes a parenthetical phrase
+        quoted = 0     # open «…» quotations: a comma inside one ends no clause («بـ«عقوبات قاسية، مالية» على X»)
         for k in range(c1, len(sent.tokens)):
             tok = sent.tokens[k]
             if k in inside:
+                continue
+            quoted += (tok.text == "«") - (tok.text == "»" and quoted > 0)
+            if quoted and tok.text == "،":
                 continue
             if tok.text in PUNCT_BOUNDARY or tok.norm in WORDS.clause_start:
                 if tok.norm in WORDS.then and any(u.first == k + 1 for u in us) and \
@@ -488,6 +516,8 @@ class RelationFinder:
         if cue.pos == "noun" and cue.relation in SYMMETRIC and \
                 (held := fronted_with(sent, us, before, left, c0, self._appositions(doc, sent, us))):
             return [held[0]], [held[1]] + after  # «أجرى لافروف مع روبيو محادثات»
+        if cue.pos == "noun" and not suffix and c1 < len(toks) and toks[c1].text in _OWN:
+            suffix = _OWN[toks[c1].text]  # «في أول زيارة له إلى الصين»: his visit, as «زيارته»
         if suffix and (lv := light_verb(sent, c0, us)) is not None:
             held = both_sides(doc, sent, lv.index, lv.index + 1) or holder(sent, us, lv, c0)
             if held:
@@ -502,8 +532,14 @@ class RelationFinder:
             # sentence («لكنه أعرب عن غضبه من …»)
             fits = ante is not None and not named and (ante.sentence == sent.index or opens)
             return ([ante] if fits else []), after
+        if cue.pos == "noun" and not suffix and cue.objects <= _PLACES and \
+                (lv := light_verb(sent, c0, us)) is not None and not lv.participle and \
+                (held := holder(sent, us, lv, c0)):
+            return held, after  # «أعلنت روسيا ضمّ دونيتسك»: the light verb's subject; the genitive is the place
         if cue.pos == "noun" and self._after_necessity(sent, c0) and (speaker := main_subject(sent, us, c0)):
             return speaker, after  # «قال X: "يجب زيادة الضغط على روسيا"»: the pressure X calls for
+        if cue.pos == "noun" and cue.relation in SYMMETRIC and not suffix and (made := event_holder(sent, us, c0)):
+            return made, [u for u in after if u.first >= max(c1, made[0].last)]  # «كان ترامب قد أجرى اتصالاً بـ…»
         if cue.pos == "noun" and (doers := event_doer(doc, sent, us, c1)) is not None:
             end = doers[0].last if doers and doers[0].first > c1 else c1  # «زيارة يقوم بها مودي إلى …»
             return doers, [u for u in us if end <= u.first <= end + _AFTER_DOER]
@@ -518,9 +554,14 @@ class RelationFinder:
         if cue.pos != "noun" and c0 > 0 and toks[c0 - 1].norm in WORDS.impersonal:
             return [], after  # «تم بحث الحرب»: no agent is named
         clause_initial = all(skippable(t) for t in toks[left:c0])
+        if cue.pos == "verb" and clause_initial and left > 0 and toks[left - 1].norm in WORDS.pronoun_subject \
+                and (speaker := self._speaker(sent, us, left)):
+            return speaker, after  # «قال ماكرون إنه حثّ نتنياهو على …»: «ـه» is the subject, Netanyahu the object
         if cue.pos == "verb" and clause_initial and not pronoun and not resumed and \
                 (head := relative_head(sent, us, left, c0, c1, self._appositions(doc, sent, us))):
             return [head], after  # «شتاينماير، الذي حضّ تبون على …»: the relative clause's subject is its head
+        if cue.pos == "verb" and not pronoun and (group := self._member_agent(sent, us, c1)) is not None:
+            return [group], [u for u in after if u.first >= group.last]  # «هاجم مئات المسلحين من X …»
         first = after[0] if after else None
         gap_after = 0 if cue.pos == "noun" else 4 if pronoun else 2
         if cue.pos == "noun" and first is not None and first.first - c1 == 1 and not marker(sent, first) and \
@@ -549,11 +590,14 @@ class RelationFinder:
                 return people[-1:], after
         if left > 0 and toks[left - 1].norm in WORDS.pronoun_subject or toks[left].norm in WORDS.pronoun_subject:
             # «أعلن الجيش الإسرائيلي أنه قصف …»: the subject of the clause that reports it
-            speaker = [u for u in us if u.last <= left and u.type is not EntityType.TOPIC and not marker(sent, u)]
-            ante = speaker[0] if speaker else None
-            if ante is not None:
-                return [ante], after
+            return self._speaker(sent, us, left), after
         return [], after
+
+    @staticmethod
+    def _speaker(sent: Sentence, us: list[Mention], left: int) -> list[Mention]:
+        """The subject of the clause that reports the one opening at *left*, if named."""
+        speaker = [u for u in us if u.last <= left and u.type is not EntityType.TOPIC and not marker(sent, u)]
+        return speaker[:1]
 
     def _object(self, sent, us, rest, c0, c1, anchor, cue) -> list[Mention]:
         """The object group: after *anchor* (the cue or its subject), by marker and class."""
@@ -588,6 +632,9 @@ class RelationFinder:
                 continue  # «تطالب موسكو بأن تتخلى كييف …»: Kyiv is the complement's subject
             mark = marker(sent, u)
             kind_ok = u.type in cue.objects
+            if mark == "مع" and kind_ok and cue.relation == "threatened" and u.type is not EntityType.TOPIC and \
+                    any(either(t, WORDS.conflict) for t in toks[max(anchor, u.first - 5):u.first]):
+                return coordinated(sent, us, u)  # «لوّح بـ«حرب مفتوحة» مع أفغانستان»: the other side of the war
             if mark and mark in cue.markers and kind_ok:
                 return coordinated(sent, us, u)
             if mark == "من" and kind_ok and cue.objects & _PLACES and partitive(sent, cue.markers, anchor, u):
@@ -599,9 +646,10 @@ class RelationFinder:
                     u.last < len(toks) and imperfect_like(toks[u.last].norm):
                 break  # «البوليساريو ترفض والجزائر تراقب»: «و» + a name + a verb: a clause of its own
             if not mark and "direct" in cue.markers and kind_ok and u.first - anchor <= 4 \
-                    and not (u.source == "nisba" and u.first - anchor > 1) \
-                    and not toks[u.first].prefix.startswith("و"):  # «بانسحاب القوات الأوكرانية»
-                # (a name joined on by «و» goes with the subject: «وتتهم باماكو وواغادوغو ونيامي …»)
+                    and not (u.source == "nisba" and u.first - anchor > 1 and not self._target(sent, anchor, u)) \
+                    and not toks[u.first].prefix.startswith("و"):
+                # «بانسحاب القوات الأوكرانية» is no object; «هاجمت مواقع حدودية باكستانية» is; a name
+                # joined on by «و» goes with the subject: «وتتهم باماكو وواغادوغو ونيامي …»
                 return coordinated(sent, us, u)
             framed = any(either(t, WORDS.topic_frame) for t in toks[anchor:u.first])
             if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",) \
@@ -622,6 +670,60 @@ class RelationFinder:
             topics = [u for u in us if u.last <= c0 and u.type is EntityType.TOPIC]
             return topics[-1:]
         return []
+
+    @staticmethod
+    def _joined_verb_subject(sent: Sentence, us: list[Mention], c0: int, after: list[Mention]
+                             ) -> list[Mention] | None:
+        """The subject a verb joined on by «، و» keeps from the sentence's first clause, when the one
+        name after the verb is its object (a second one right after it would be VSO: a new subject).
+        None when the verb is not such a one; [] when its subject is not named in the sentence."""
+        toks = sent.tokens
+        if c0 < 2 or not toks[c0].prefix.startswith("و") or toks[c0 - 1].text != "،":
+            return None
+        plain = [u for u in after if not marker(sent, u) and u.type is not EntityType.TOPIC]
+        if not plain or plain[0].first != c0 + 1 or \
+                (len(plain) > 1 and plain[1].first - plain[0].last <= 1):
+            return None
+        subject = main_subject(sent, us, c0)
+        return subject if subject and all(s.last <= c0 and s.key != plain[0].key for s in subject) else []
+
+    def _member_agent(self, sent: Sentence, us: list[Mention], c1: int) -> Mention | None:
+        """The group whose members act, named after a verb ending at *c1*: «مئات المسلحين من X»,
+        «مقاتلو X», «عناصر من X» (``member_nouns.tsv``)."""
+        toks, k, member = sent.tokens, c1, False
+        while k < min(c1 + 6, len(toks)) and (toks[k].norm in self.counts or toks[k].norm in self.members
+                                              or toks[k].text in _QUOTES):
+            member = member or toks[k].norm in self.members
+            k += 1
+        group = next((u for u in us if u.first == k), None)
+        if not member or group is None or group.type not in (EntityType.ORGANIZATION, EntityType.COUNTRY):
+            return None
+        return group
+
+    @staticmethod
+    def _gapped_objects(sent: Sentence, us: list[Mention], end: int) -> list[Mention]:
+        """Objects of the same verb left out of a later clause: «داعياً تبون إلى الحوار، والبوليساريو
+        إلى اغتنام الفرصة»: «، و» + a name + the preposition that followed the first object."""
+        toks = sent.tokens
+        if end >= len(toks) or toks[end].norm not in WORDS.preposition:
+            return []
+        prep, out = toks[end].norm, []
+        for k in range(end + 1, len(toks) - 1):
+            if toks[k].text in PUNCT_BOUNDARY and toks[k].text != "،":
+                break
+            if toks[k].text != "،":
+                continue
+            nxt = next((u for u in us if u.first in (k + 1, k + 2)), None)
+            if nxt is None or nxt.type is EntityType.TOPIC or marker(sent, nxt) or \
+                    not (toks[nxt.first].prefix.startswith("و") or toks[k + 1].text == "و"):
+                continue
+            if nxt.last < len(toks) and toks[nxt.last].norm == prep:
+                out.append(nxt)
+        return out
+
+    def _target(self, sent: Sentence, anchor: int, u: Mention) -> bool:
+        """Whether nisba *u* qualifies a place that is hit, right after *anchor* («مواقع حدودية باكستانية»)."""
+        return any(either(t, self.target_nouns) for t in sent.tokens[anchor:u.first])
 
     def _after_necessity(self, sent: Sentence, c0: int) -> bool:
         """Whether a necessity word («يجب», «لا بد من») stands up to two words before token *c0*."""

@@ -21,10 +21,11 @@ from .arabic import normalize
 from .cue_forms import lemma, participle_forms, verb_forms
 from .implicit import main_subject
 from .model import Doc, EntityType, Mention, Sentence
-from .participants import antecedent, marker
+from .grammar import WORDS
+from .participants import antecedent, marker, skippable
 from .resources import read_tsv, split_variants
 
-__all__ = ["LightVerb", "light_verb", "holder", "event_doer"]
+__all__ = ["LightVerb", "light_verb", "holder", "event_doer", "event_holder", "witness_place"]
 
 _RELATIVE = frozenset({"التي", "الذي"})
 _ADJECTIVES = 2   # adjectives between an event noun and the relative clause naming its doer
@@ -68,6 +69,60 @@ def _event_verbs() -> tuple[frozenset[str], frozenset[str]]:
         else:  # «أجراها»: «أجرى» + «ها», the alif maqsura written «ا» before the pronoun
             attached |= {f + pronoun for f in forms} | {f[:-1] + "ا" + pronoun for f in forms if f.endswith("ي")}
     return frozenset(attached), frozenset(apart)
+
+
+@cache
+def _event_finite() -> frozenset[str]:
+    """The finite forms of the event light verbs, without their resumptive pronoun («أجرى», «عقد»)."""
+    return frozenset(f for row in read_tsv("light_verbs.tsv") if row.get("kind") == "event"
+                     for f in verb_forms(lemma(row["root"], row["form"], stems=row.get("stems", ""))))
+
+
+def event_holder(sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
+    """Who made the event noun at *c0*, the subject of the event light verb before it.
+
+    «وكان ترامب قد أجرى، السبت، اتصالين هاتفيين بـ…» → Trump; «وأجرى الرئيس
+    اتصالاً …» → the name after the verb. Empty when no such verb or subject.
+    """
+    toks, finite = sent.tokens, _event_finite()
+    j = c0 - 1
+    while j >= 0 and (toks[j].is_punct or toks[j].norm in WORDS.time) and toks[j].text not in ".؟!":
+        j -= 1
+    if j < 0 or not ({toks[j].norm, toks[j].base, toks[j].norm[1:]} & finite):
+        return []
+    after = next((u for u in us if j < u.first and u.last <= c0), None)
+    if after is not None:
+        return [after] if not marker(sent, after) and after.type is not EntityType.TOPIC else []
+    k = j - 1
+    while k >= 0 and skippable(toks[k]) and toks[k].text not in "،,.":
+        k -= 1   # «ترامب قد أجرى»
+    before = next((u for u in us if u.last == k + 1), None)
+    return [before] if before is not None and not marker(sent, before) and before.type is not EntityType.TOPIC else []
+
+
+@cache
+def _witness_verbs() -> frozenset[str]:
+    return frozenset(f for row in read_tsv("light_verbs.tsv") if row.get("kind") == "witness"
+                     for f in verb_forms(lemma(row["root"], row["form"], stems=row.get("stems", ""))))
+
+
+def witness_place(sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
+    """The place that «witnessed» the event noun at *c0*: «وكانت كاراكاس قد شهدت في يناير زيارة X»,
+    «وشهدت موسكو زيارة X». The verb stands up to four words before the noun; the place is its subject."""
+    toks, verbs = sent.tokens, _witness_verbs()
+    named = {t for u in us for t in range(u.first, u.last)}
+    for j in range(c0 - 1, max(c0 - 6, -1), -1):
+        if toks[j].text in "،.؛" or j in named:
+            return []
+        if {toks[j].norm, toks[j].base, toks[j].norm[1:]} & verbs:
+            after = next((u for u in us if u.first == j + 1), None)
+            k = j - 1
+            while k >= 0 and skippable(toks[k]) and toks[k].text not in "،,.":
+                k -= 1
+            before = next((u for u in us if u.last == k + 1), None)
+            place = after or before
+            return [place] if place is not None and place.type.is_place and not marker(sent, place) else []
+    return []
 
 
 def event_doer(doc: Doc, sent: Sentence, us: list[Mention], c1: int) -> list[Mention] | None:

@@ -61,8 +61,9 @@ def is_venue(sent: Sentence, u: Mention, *, as_object: bool = False) -> bool:
         return False
     words, toks = _words(), sent.tokens
     mark = marker(sent, u)
-    if mark in words["at"] or (not as_object and (mark in words["to"] or mark == "ب")):
-        return True
+    if mark in words["at"] or (not as_object and u.type is not EntityType.ORGANIZATION
+                               and (mark in words["to"] or mark == "ب")):
+        return True  # (an organization after «من» is whose members act: «مسلحون من حركة …»)
     if is_dateline(sent, u):
         return True
     for k in range(u.first - 1, max(u.first - 1 - _HEAD_BACK, -1), -1):
