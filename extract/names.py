@@ -86,7 +86,7 @@ class NameFinder:
         # up to a listed name: «وزير الخارجية البنيني جون كاتو | لافروف»
         # (a patronymic goes on: «عبد العزيز بن سلمان» is not «بن سلمان»)
         toks = sent.tokens
-        listed = [m.first for m in doc.mentions if m.sentence == sent.index and j < m.first < end
+        listed = [m.first for m in index_of(doc).mentions(sent.index) if j < m.first < end
                   and m.source == "gazetteer" and toks[m.first].norm not in self.join_after]
         end = min(listed, default=end)
         return end if end - j >= 2 else 0  # one unknown word after a title is too often not a name

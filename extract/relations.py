@@ -35,6 +35,7 @@ from .clauses import (OBJECT_SUFFIXES, fronted_with, imperfect_like, parenthetic
                       sides_between)
 from .clitics import CliticSplitter
 from .cue_forms import table_cues
+from .doc_index import index_of
 from .gathering import gathered
 from .grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
@@ -389,8 +390,8 @@ class RelationFinder:
         """The comma closing each title phrase set off after a name → that name
         («جون سميث، مبعوث ترامب للمهمات الخاصة،»)."""
         toks, found = sent.tokens, {}
-        for f in doc.facts:
-            if f.sentence != sent.index or f.rule != "role.title":
+        for f in index_of(doc).facts(sent.index):
+            if f.rule != "role.title":
                 continue
             named = next((u for u in us if u.key == f.subject and u.last + 1 < len(toks)
                           and toks[u.last].text == "،" and toks[u.last + 1].start == f.start), None)

@@ -16,6 +16,8 @@ dates equally near leave the statement undated.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from dataclasses import replace
 
 from .dates import DateMention, article_anchor, find_dates, opens_clause
@@ -51,7 +53,14 @@ class FactDater:
         if not mentions:
             return doc
         spans = {s.index: (s.start, s.end) for s in doc.sentences}
-        doc.facts = [self._dated(f, mentions, spans.get(f.sentence), article.text) for f in doc.facts]
+        by_sentence: dict[int, list[DateMention]] = {}   # each date expression under its sentence
+        starts = sorted((s.start, s.index) for s in doc.sentences)
+        for m in mentions:
+            k = bisect_right(starts, (m.start, float("inf"))) - 1
+            if k >= 0:
+                by_sentence.setdefault(starts[k][1], []).append(m)
+        doc.facts = [self._dated(f, by_sentence.get(f.sentence, []), spans.get(f.sentence), article.text)
+                     for f in doc.facts]
         return doc
 
     @staticmethod
