@@ -77,7 +77,23 @@ def word_kinds(phrase: str) -> dict[str, str]:
 # -- scanning ----------------------------------------------------------------
 
 def tokens(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), normalize(m.group())) for m in _TOKEN.finditer(text)]
+    return [Tok(m.start(), m.end(), _normal(m.group())) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def _normal(word: str) -> str:
+    """:func:`~.arabic.normalize` of one word, remembered (news repeats its words)."""
+    return normalize(word)
+
+
+@lru_cache(maxsize=200_000)
+def _firsts(word: str) -> tuple[str, ...]:
+    """The readings of *word*, without its clitics, that start a listed phrase (most words: none)."""
+    starts = _kinds_of()[1]
+    return tuple(w for w in _unclitic(word) if w in starts)
+
+
+_NONE: dict[str, tuple[int, str]] = {}
 
 
 class Scanner:
@@ -94,11 +110,13 @@ class Scanner:
         """Kind -> (end token, value) of the longest listed phrase of that kind at token *i*."""
         found = self._found.get(i)
         if found is None:
-            found = self._found[i] = {}
-            table, starts = _kinds_of()
             toks = self.toks
-            firsts = [w for w in _unclitic(toks[i].norm) if w in starts]
-            for n in range(min(_MAX_PHRASE, len(toks) - i), 0, -1) if firsts else ():
+            firsts = _firsts(toks[i].norm)
+            if not firsts:
+                return _NONE   # (shared and never changed)
+            found = self._found[i] = {}
+            table = _kinds_of()[0]
+            for n in range(min(_MAX_PHRASE, len(toks) - i), 0, -1):
                 rest = [t.norm for t in toks[i + 1:i + n]]
                 for first in firsts:
                     for kind, value in table.get(" ".join([first, *rest]), {}).items():
