@@ -125,7 +125,7 @@ def _gazetteer() -> dict[str, list[list[str]]]:
 
 def _samples() -> list[str]:
     sys.path.insert(0, str(ROOT))
-    from rawabit.extract.reader import read_articles
+    from rawabit.extract.reading.reader import read_articles
     return [a.text for a in read_articles([ROOT / "samples"])]
 
 
@@ -294,7 +294,7 @@ def anercorp_articles(dest: Path) -> Path | None:
         return None
     if (dest / ".words").exists():
         return dest
-    from rawabit.extract.ner_mentions import read_conll
+    from rawabit.extract.entities.ner_mentions import read_conll
     sentences = [" ".join(token for token, _ in s) for f in files for s in read_conll(f)]
     dest.mkdir(parents=True, exist_ok=True)
     for k in range(0, len(sentences), _SENTENCES_PER_ARTICLE):

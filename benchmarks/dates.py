@@ -73,7 +73,7 @@ def sample_accuracy(folder: Path = SAMPLE) -> dict[str, object]:
         those, given right) and ``wrong`` (the wrong ones, for reading).
     """
     from rawabit.extract.pipeline import Pipeline
-    from rawabit.extract.reader import read_articles
+    from rawabit.extract.reading.reader import read_articles
     expected = expected_dates(folder)
     given = right = 0
     found: set[tuple] = set()

@@ -51,7 +51,7 @@ def _bodies(folder: Path) -> list[tuple[Path, list[str]]]:
 
 def long_article(bodies: list[tuple[Path, list[str]]], sentences: int, dest: Path) -> dict:
     """Write one article of about *sentences* sentences from *bodies*; return its size."""
-    from rawabit.extract.sentences import split_sentences
+    from rawabit.extract.reading.sentences import split_sentences
 
     paras, count = [], 0
     for _, body in bodies:

@@ -2,7 +2,7 @@
 
 Generates articles as ``build_speed.py`` does (or reads a folder of them),
 tokenizes them with the pipeline's segmenter, then tags them with
-:class:`~rawabit.extract.ner.CRFRecognizer` 32 texts at a time, as a
+:class:`~rawabit.extract.entities.ner.CRFRecognizer` 32 texts at a time, as a
 one-worker build does, and prints the CPU seconds of each step (token info, the summed
 word weights, the context features and their lookup, Viterbi, marginals,
 the second pass's features; the words' own weights are summed once per new
@@ -35,7 +35,7 @@ def texts_of(corpus: Path) -> list[list[list[str]]]:
     """Per article of *corpus*, its sentences' tokens, as the pipeline's segmenter cuts them."""
     from rawabit.extract.model import Doc
     from rawabit.extract.pipeline import Pipeline
-    from rawabit.extract.reader import read_articles
+    from rawabit.extract.reading.reader import read_articles
     segmenter = Pipeline.default(ner=False).components[0]
     return [[[t.text for t in s.tokens] for s in segmenter(Doc(a)).sentences]
             for a in read_articles([corpus])]
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=32, help="texts tagged together")
     args = ap.parse_args(argv)
 
-    from rawabit.extract import ner
+    from rawabit.extract.entities import ner
     corpus = args.corpus
     if corpus is None:
         from build_speed import make_corpus

@@ -3,13 +3,13 @@
 ``rawabit build --dask ADDRESS`` sends the per-article work (reading,
 cleaning, extraction) to the workers of a running ``dask scheduler``, or of a
 ``LocalCluster`` of worker processes for ``local:N``, and gets back only each
-article's :class:`~rawabit.extract.linker.Summary`. Linking and writing stay
+article's :class:`~rawabit.extract.linking.linker.Summary`. Linking and writing stay
 in this process, fed in input order, so the graph is byte for byte the one
 ``--workers 1`` writes.
 
 Workers need only the installed package (its models ship inside it) and the
 inputs: local paths, sent as absolute paths (a cluster of several machines
-needs them on a shared disk), or fsspec URLs (``s3://…``; :mod:`.urls`).
+needs them on a shared disk), or fsspec URLs (``s3://…``; :mod:`.reading.urls`).
 
 Dask does the rest: at most a few chunks per worker thread are in flight
 (back-pressure, as :func:`~.parallel.ordered_map` does for a local pool), and
@@ -37,12 +37,12 @@ from typing import TYPE_CHECKING, Any
 
 from rawabit.errors import ClusterError
 
-from .linker import Summary
+from .linking.linker import Summary
 from .model import Article
-from .reader import ReadOptions, Skipped
+from .reading.reader import ReadOptions, Skipped
 from .parallel import (CHUNK_SIZE, chunked, default_workers, fewer_collections, in_order, read_and_summarize,
                        summarize)
-from .urls import is_url
+from .reading.urls import is_url
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -219,7 +219,7 @@ def extract_files(files: Iterable[tuple[str | os.PathLike[str], str]], *, client
     as absolute paths, URLs as they are.
 
     Args:
-        files: ``(path, display)`` pairs, as :func:`~.reader.find_files` gives.
+        files: ``(path, display)`` pairs, as :func:`~.reading.reader.find_files` gives.
         client: A client of a cluster with workers (:func:`connect`).
         factory: Builds a worker's pipeline; must pickle (with cloudpickle).
         max_bytes: Largest file accepted.

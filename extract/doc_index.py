@@ -33,7 +33,7 @@ class DocIndex:
 
     Attributes:
         units: Sentence -> its widest mentions (filled by
-            :func:`~rawabit.extract.mentions.units`; :meth:`sync` drops a
+            :func:`~rawabit.extract.entities.mentions.units`; :meth:`sync` drops a
             sentence's entry when a mention was added to it).
     """
 

@@ -192,7 +192,7 @@ class Fact:
         confidence: 0–1.
         date: When the statement happened or is to happen, as ISO
             ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (its precision); ``""`` if
-            its sentence does not say (see :mod:`~rawabit.extract.timing`).
+            its sentence does not say (see :mod:`~rawabit.extract.time.timing`).
     """
 
     subject: str

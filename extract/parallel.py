@@ -2,7 +2,7 @@
 
 Each worker builds its :class:`~rawabit.extract.pipeline.Pipeline` once, in
 the pool's initializer, and sends back for every article only its
-:class:`~rawabit.extract.linker.Summary` (facts, quotes, entity candidates and
+:class:`~rawabit.extract.linking.linker.Summary` (facts, quotes, entity candidates and
 mention keys; no sentences, tokens or text). Linking stays in the parent, after
 extraction, so the linked result is the same whatever the number of workers.
 
@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rawabit.errors import InputError
 
-from .linker import Summary
+from .linking.linker import Summary
 from .model import Article
-from .reader import ReadOptions, Skipped, read_file
+from .reading.reader import ReadOptions, Skipped, read_file
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -249,7 +249,7 @@ def extract_files(files: Iterable[tuple[str | os.PathLike[str], str]], *, worker
     """Read and extract *files* in *workers* processes; yield each file's outcome in input order.
 
     Args:
-        files: ``(path, display)`` pairs, as :func:`~rawabit.extract.reader.find_files` gives.
+        files: ``(path, display)`` pairs, as :func:`~rawabit.extract.reading.reader.find_files` gives.
         workers: Number of worker processes (at least 1).
         factory: Builds a worker's pipeline; called once per worker.
         max_bytes: Largest file accepted.

@@ -15,26 +15,26 @@ from functools import partial
 from itertools import islice
 from typing import Any
 
-from .clitics import CliticSplitter
-from .descriptions import DescriptionBinder
-from .encoding import DEFAULT_MAX_BYTES
-from .gazetteer import Gazetteer
-from .geography import GeographyFinder
-from .headed_places import HeadedPlaces
-from .groups import GroupFacts, PeopleGroups
-from .linker import Linker, Summary
-from .mentions import GazetteerMatcher
+from .reading.clitics import CliticSplitter
+from .linking.descriptions import DescriptionBinder
+from .reading.encoding import DEFAULT_MAX_BYTES
+from .entities.gazetteer import Gazetteer
+from .entities.geography import GeographyFinder
+from .entities.headed_places import HeadedPlaces
+from .linking.groups import GroupFacts, PeopleGroups
+from .linking.linker import Linker, Summary
+from .entities.mentions import GazetteerMatcher
 from .model import Article, Doc, Entity, EntityType, Extraction
-from .names import NameFinder
-from .quotes import QuoteFinder
-from .reader import ArticleFilter, ReadOptions, ReadReport
-from .relations import RelationFinder
+from .entities.names import NameFinder
+from .relations.quotes import QuoteFinder
+from .reading.reader import ArticleFilter, ReadOptions, ReadReport
+from .relations.finder import RelationFinder
 from .resources import word_set
-from .sentences import split_sentences, tokenize
-from .short_names import ShortNames
-from .signatures import SignatureFilter
-from .timing import FactDater
-from .titles import TitleParser
+from .reading.sentences import split_sentences, tokenize
+from .linking.short_names import ShortNames
+from .relations.signatures import SignatureFilter
+from .time.timing import FactDater
+from .entities.titles import TitleParser
 
 __all__ = ["Pipeline", "Segmenter"]
 
@@ -80,7 +80,7 @@ class Pipeline:
 
         Args:
             recognizer: A statistical mention finder run after the gazetteer
-                (default: the shipped CRF, :class:`~.recognizer.NerMentions`).
+                (default: the shipped CRF, :class:`~.entities.recognizer.NerMentions`).
             ner: False to run without a statistical recogniser.
             known: Entities from earlier runs (a store being grown), for linking.
         """
@@ -100,7 +100,7 @@ class Pipeline:
                                      | agent_nouns | descriptions.lexicon() | groups.lexicon())
         parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
         if recognizer is not None or ner:
-            from .recognizer import NerMentions
+            from .entities.recognizer import NerMentions
             parts.append(recognizer or NerMentions(names=names))
         parts += [HeadedPlaces(gaz, names), bodies, titles, ShortNames(gaz, splitter), descriptions, groups,
                   relations, GroupFacts(groups), GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz),
@@ -142,7 +142,7 @@ class Pipeline:
         """Extract every article and link entities across them.
 
         Articles are read and extracted one at a time; of each only its
-        :class:`~rawabit.extract.linker.Summary` is kept for linking, so the
+        :class:`~rawabit.extract.linking.linker.Summary` is kept for linking, so the
         corpus text is never in memory whole. Linking runs after extraction,
         in this process, so the result does not depend on *workers*.
 
@@ -186,7 +186,7 @@ class Pipeline:
         fills *report* the same way, with less work left to this process.
 
         Args:
-            files: ``(path, display)`` pairs (:func:`~.reader.find_files`).
+            files: ``(path, display)`` pairs (:func:`~.reading.reader.find_files`).
             report: Filled with the files read and skipped.
             workers: Processes that read and extract.
             cluster: A Dask client whose workers read and extract instead.

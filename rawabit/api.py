@@ -20,10 +20,10 @@ from typing import Any
 
 from .errors import InputError
 from .extract.arabic import is_arabic
-from .extract.linker import Linker, Summary
+from .extract.linking.linker import Linker, Summary
 from .extract.model import Article, Doc, Entity, EntityType, Extraction
 from .extract.pipeline import Pipeline
-from .extract.reader import ReadOptions, ReadReport, find_files, read_files, read_text
+from .extract.reading.reader import ReadOptions, ReadReport, find_files, read_files, read_text
 from .knowledge_graph import KnowledgeGraph
 from .extract.parallel import fewer_collections
 from .writing import PathLike, check_outputs, write

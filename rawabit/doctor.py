@@ -165,7 +165,7 @@ def _extra(req) -> str | None:
 def model_checks() -> list[Check]:
     """The shipped NER models (loaded, timed) and CAMeL Tools' optional data."""
     from rawabit.errors import RawabitError
-    from rawabit.extract.ner import MODEL_PATH, CRFRecognizer
+    from rawabit.extract.entities.ner import MODEL_PATH, CRFRecognizer
 
     started = time.perf_counter()
     try:
@@ -186,7 +186,7 @@ def model_checks() -> list[Check]:
 
 def fast_path_checks() -> list[Check]:
     """Whether the tokenizer reads its character tables or has to ask camel-tools."""
-    from rawabit.extract import words
+    from rawabit.extract.reading import words
 
     origin = words.fast_path()
     detail = {"shipped": "shipped tables fit the installed camel-tools, emoji and regex",

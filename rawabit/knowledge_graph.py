@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .extract.model import Article, Entity, Extraction, Fact, Quote, Status
-from .extract.reader import ReadReport
+from .extract.reading.reader import ReadReport
 from .extract.parallel import fewer_collections
 from .writing import PathLike, check_outputs
 
@@ -58,7 +58,7 @@ class KnowledgeGraph:
     Attributes:
         extraction: The :class:`~rawabit.extract.model.Extraction` behind the
             plain objects.
-        report: The :class:`~rawabit.extract.reader.ReadReport` of the build.
+        report: The :class:`~rawabit.extract.reading.reader.ReadReport` of the build.
         store_path: The store directory, or None.
         outputs: The files written so far, in order.
         seconds: Wall-clock seconds the build took (0 when not timed).

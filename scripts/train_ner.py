@@ -49,12 +49,12 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rawabit.extract import crf  # noqa: E402
-from rawabit.extract.ner import CRFRecognizer, entity_bias_vector, propagate_spans  # noqa: E402
-from rawabit.extract.ner_features import (  # noqa: E402
+from rawabit.extract.entities import crf  # noqa: E402
+from rawabit.extract.entities.ner import CRFRecognizer, entity_bias_vector, propagate_spans  # noqa: E402
+from rawabit.extract.entities.ner_features import (  # noqa: E402
     CLUSTERS_NAME, document_features, load_clusters, load_resources, normalize, split_affixes,
     stack_features)
-from rawabit.extract.ner_mentions import iob_spans, read_conll  # noqa: E402
+from rawabit.extract.entities.ner_mentions import iob_spans, read_conll  # noqa: E402
 
 TRAIN = "anercorp/ANERCorp_CAMeLstyle_reconstructed_train.txt"
 TEST = "anercorp/ANERCorp_CAMeLstyle_reconstructed_test.txt"
@@ -130,7 +130,7 @@ def build_clusters(sentences, path: Path) -> None:
     norms = [[normalize(t) for t, _ in s] for s in sentences]
     stems = [[split_affixes(n, res)[1] for n in s] for s in norms]
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write("# Word clusters for the NER features (rawabit.extract.ner_features.load_clusters).\n"
+        fh.write("# Word clusters for the NER features (rawabit.extract.entities.ner_features.load_clusters).\n"
                  "# Made by scripts/train_ner.py from the tokens of the ANERcorp train split\n"
                  "# (ANERCorp_CAMeLstyle_reconstructed_train.txt; no tags, no test text):\n"
                  "# PPMI of +-2 positional co-occurrence, SVD to 100 dims, k-means at\n"
@@ -197,7 +197,7 @@ def choose_bias(path: Path, xs, gold) -> tuple[float, list[tuple[float, float]]]
 def write_settings(path: Path, bias: float, tried: list[tuple[float, float]]) -> None:
     """Write ``<model>.toml``, the decoding settings CRFRecognizer reads."""
     path.write_text(
-        "# Decoding settings of the NER model beside this file (rawabit.extract.ner.CRFRecognizer),\n"
+        "# Decoding settings of the NER model beside this file (rawabit.extract.entities.ner.CRFRecognizer),\n"
         "# written by scripts/train_ner.py. entity_bias is added to the score of every entity\n"
         "# label of the last pass before decoding; it was chosen on the last tenth of the\n"
         "# ANERcorp train split, held out in corpus order (micro F1 there for each bias tried:\n"

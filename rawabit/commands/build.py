@@ -72,7 +72,7 @@ def _workers(text: str) -> int:
 
 
 def _date(text: str) -> str:
-    from ..extract.metadata import normalize_published
+    from ..extract.reading.metadata import normalize_published
     value = normalize_published(text)
     if not value:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (write it as YYYY-MM-DD)")
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.output and not args.store:
         print("rawabit: error: say where to write the graph, e.g. -o graph.ttl (or --store DIR)", file=sys.stderr)
         return 2
-    from ..extract.records import parse_fields
+    from ..extract.reading.records import parse_fields
     from ..progress import Progress
     read_options = api.ReadOptions(tuple(parse_fields(args.field).items()), args.date or "")
     with Progress(enabled=not args.quiet) as progress:

@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..extract.pipeline import Pipeline
-    from ..extract.reader import read_file
+    from ..extract.reading.reader import read_file
 
     nlp = Pipeline.default()
     out = sys.stdout

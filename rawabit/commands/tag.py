@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
-from ..extract.ner import BACKENDS, get_recognizer
-from ..extract.ner_mentions import read_lines
+from ..extract.entities.ner import BACKENDS, get_recognizer
+from ..extract.entities.ner_mentions import read_lines
 
 __all__ = ["NAME", "HELP", "DESCRIPTION", "add_arguments", "run", "tag_lines"]
 
@@ -43,7 +43,7 @@ def tag_lines(lines: list[str], recognizer) -> list[str]:
 
     Args:
         lines: Input lines without line ends.
-        recognizer: A :class:`~rawabit.extract.ner.Recognizer`.
+        recognizer: A :class:`~rawabit.extract.entities.ner.Recognizer`.
 
     Returns:
         Output lines: ``token TAG`` for each token line, ``""`` for each blank one.

@@ -52,8 +52,8 @@ def test_a_dependency_out_of_range_or_a_broken_model_fails_the_doctor(monkeypatc
     monkeypatch.setattr(doctor, "version", lambda name: "6.0.0" if name == "rdflib" else real(name))
     broken = tmp_path / "ner.crfsuite"
     broken.write_bytes(b"not a model")
-    monkeypatch.setattr("rawabit.extract.ner.MODEL_PATH", broken)
-    monkeypatch.setattr("rawabit.extract.ner.CRFRecognizer.pretrained", classmethod(lambda cls: cls(broken)))
+    monkeypatch.setattr("rawabit.extract.entities.ner.MODEL_PATH", broken)
+    monkeypatch.setattr("rawabit.extract.entities.ner.CRFRecognizer.pretrained", classmethod(lambda cls: cls(broken)))
     assert main(["doctor"]) == 1
     out = capsys.readouterr().out
     assert "FAIL rdflib: 6.0.0 (wants >=7.0)" in out and 'pip install "rdflib>=7.0"' in out

@@ -5,9 +5,9 @@ import pytest
 
 from rawabit import api
 from rawabit.cli import main
-from rawabit.extract.linker import Summary
+from rawabit.extract.linking.linker import Summary
 from rawabit.extract.pipeline import Pipeline
-from rawabit.extract.reader import read_articles
+from rawabit.extract.reading.reader import read_articles
 
 
 def test_two_workers_write_the_turtle_of_one(tmp_path, samples_dir):
@@ -55,7 +55,7 @@ def test_a_worker_sends_each_entity_back_once(samples_dir):
 def test_workers_that_read_the_files_report_and_extract_as_one_process_does(tmp_path, samples_dir):
     import shutil
 
-    from rawabit.extract.reader import ReadReport, find_files
+    from rawabit.extract.reading.reader import ReadReport, find_files
 
     folder = tmp_path / "in"
     shutil.copytree(samples_dir, folder)
@@ -77,7 +77,7 @@ def test_workers_that_read_the_files_report_and_extract_as_one_process_does(tmp_
 
 def test_workers_that_read_the_files_still_say_when_nothing_is_readable(tmp_path):
     from rawabit.errors import InputError
-    from rawabit.extract.reader import ReadReport, find_files
+    from rawabit.extract.reading.reader import ReadReport, find_files
 
     (tmp_path / "a.txt").write_bytes(b"\x00\x00")
     (tmp_path / "b.txt").write_text("   \n", encoding="utf-8")

@@ -1,11 +1,11 @@
-"""Tests for rawabit.extract.boilerplate: line rules and article splitting."""
+"""Tests for rawabit.extract.reading.boilerplate: line rules and article splitting."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from rawabit.extract.boilerplate import classify, load_rules, normalize_line, split_articles
+from rawabit.extract.reading.boilerplate import classify, load_rules, normalize_line, split_articles
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "reader"
 P1 = ("التقى وزير الخارجية المصري نظيره الأردني في العاصمة عمّان يوم الأحد، وبحث الجانبان سبل "

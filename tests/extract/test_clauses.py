@@ -1,4 +1,4 @@
-"""Clause structure around a cue (extract/clauses.py): phrases set off by commas, «ثم» between names,
+"""Clause structure around a cue (extract/relations/clauses.py): phrases set off by commas, «ثم» between names,
 the head of a relative pronoun, the sides of a verbal noun, a share of a place."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests of the numpy CRF decoder (rawabit.extract.crf) against crfsuite itself."""
+"""Tests of the numpy CRF decoder (rawabit.extract.entities.crf) against crfsuite itself."""
 from __future__ import annotations
 
 import numpy as np
@@ -6,8 +6,8 @@ import pycrfsuite
 import pytest
 
 from rawabit.errors import ModelError
-from rawabit.extract.crf import add_scores, marginals, read_model, side_by_side, viterbi
-from rawabit.extract.ner import MODEL_PATH, STACK_PATH
+from rawabit.extract.entities.crf import add_scores, marginals, read_model, side_by_side, viterbi
+from rawabit.extract.entities.ner import MODEL_PATH, STACK_PATH
 
 # Our own sentences, tagged by hand, to train small models in the tests.
 _TRAIN = [

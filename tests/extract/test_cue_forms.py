@@ -1,11 +1,11 @@
-"""Cue words generated from root and form (extract/cue_forms.py, cue_lemmas.tsv)."""
+"""Cue words generated from root and form (extract/relations/cue_forms.py, cue_lemmas.tsv)."""
 from __future__ import annotations
 
 import pytest
 
 from rawabit.extract.arabic import normalize
-from rawabit.extract.cue_forms import (lemma, noun_forms, participle_forms, passive_forms,
-                                       passive_participle_forms, table_cues, verb_forms)
+from rawabit.extract.relations.cue_forms import (lemma, noun_forms, participle_forms, passive_forms,
+                                                 passive_participle_forms, table_cues, verb_forms)
 from rawabit.extract.resources import read_tsv
 
 

@@ -1,11 +1,11 @@
-"""Arabic date expressions found and normalised (extract/dates.py), on our own sentences."""
+"""Arabic date expressions found and normalised (extract/time/dates.py), on our own sentences."""
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
-from rawabit.extract.dates import Anchor, article_anchor, find_dates, precision
+from rawabit.extract.time.dates import Anchor, article_anchor, find_dates, precision
 
 # Tuesday 18 March 2025
 TUESDAY = Anchor(date(2025, 3, 18))

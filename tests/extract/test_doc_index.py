@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from rawabit.extract.doc_index import LOOKBACK, index_of
-from rawabit.extract.mentions import units
+from rawabit.extract.entities.mentions import units
 from rawabit.extract.model import Article, EntityType, Fact, Mention, Status
 from rawabit.extract.pipeline import Pipeline
 

@@ -1,4 +1,4 @@
-"""Tests for rawabit.extract.encoding: decoding, binary refusal, normalisation."""
+"""Tests for rawabit.extract.reading.encoding: decoding, binary refusal, normalisation."""
 from __future__ import annotations
 
 import codecs
@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from rawabit.errors import InputError
-from rawabit.extract.encoding import decode, looks_binary, normalize_text
+from rawabit.extract.reading.encoding import decode, looks_binary, normalize_text
 
 TEXT = ("التقى وزير الخارجية المصري نظيره الأردني في العاصمة عمّان يوم الأحد.\n"
         "وقال الوزير إن المباحثات كانت مثمرة، وإن اللجنة المشتركة ستجتمع قريباً.")

@@ -119,7 +119,7 @@ def test_a_one_word_spelling_finds_a_topic_but_is_no_label_of_it(nlp):
 def test_pipe_gives_the_docs_of_one_article_at_a_time(nlp):
     from pathlib import Path
 
-    from rawabit.extract.reader import read_articles
+    from rawabit.extract.reading.reader import read_articles
 
     samples = Path(__file__).resolve().parents[2] / "samples"
     articles = list(read_articles([samples]))

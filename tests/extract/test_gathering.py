@@ -1,4 +1,4 @@
-"""A meeting that brings its sides together (extract/gathering.py, gathering_verbs.tsv)."""
+"""A meeting that brings its sides together (extract/relations/gathering.py, gathering_verbs.tsv)."""
 from __future__ import annotations
 
 import pytest

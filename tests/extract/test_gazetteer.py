@@ -1,7 +1,7 @@
-"""Tests of rawabit.extract.gazetteer's phrase index."""
+"""Tests of rawabit.extract.entities.gazetteer's phrase index."""
 from __future__ import annotations
 
-from rawabit.extract.gazetteer import PhraseIndex
+from rawabit.extract.entities.gazetteer import PhraseIndex
 
 
 def _index() -> PhraseIndex:

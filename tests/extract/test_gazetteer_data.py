@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from rawabit.extract.arabic import normalize_phrase
-from rawabit.extract.gazetteer import Gazetteer
+from rawabit.extract.entities.gazetteer import Gazetteer
 from rawabit.extract.model import EntityType
 from rawabit.extract.resources import read_tsv, split_variants
 

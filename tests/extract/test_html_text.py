@@ -1,4 +1,4 @@
-"""Tests for rawabit.extract.html_text."""
+"""Tests for rawabit.extract.reading.html_text."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from rawabit.errors import InputError
-from rawabit.extract.html_text import declared_charset, extract_html
+from rawabit.extract.reading.html_text import declared_charset, extract_html
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "reader"
 TITLE = "وزير الخارجية المصري يلتقي نظيره الأردني في عمّان"

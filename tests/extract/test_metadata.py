@@ -1,10 +1,10 @@
-"""Publication dates, URLs and outlets from page and dataset metadata (extract/metadata.py)."""
+"""Publication dates, URLs and outlets from page and dataset metadata (extract/reading/metadata.py)."""
 from __future__ import annotations
 
 import pytest
 
-from rawabit.extract.html_text import extract_page
-from rawabit.extract.metadata import date_from_url, normalize_published, outlet_of
+from rawabit.extract.reading.html_text import extract_page
+from rawabit.extract.reading.metadata import date_from_url, normalize_published, outlet_of
 
 
 @pytest.mark.parametrize(("value", "iso"), [

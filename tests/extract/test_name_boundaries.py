@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pytest
 
 from rawabit.extract.model import Article, EntityType
-from rawabit.extract.ner import Recognizer
+from rawabit.extract.entities.ner import Recognizer
 from rawabit.extract.pipeline import Pipeline
 
 

@@ -1,4 +1,4 @@
-"""Tests of the shipped CRF recogniser (rawabit.extract.ner)."""
+"""Tests of the shipped CRF recogniser (rawabit.extract.entities.ner)."""
 from __future__ import annotations
 
 import importlib.util
@@ -6,9 +6,9 @@ import importlib.util
 import pytest
 
 from rawabit.errors import ModelError
-from rawabit.extract.ner import (
+from rawabit.extract.entities.ner import (
     MODEL_PATH, STACK_PATH, CRFRecognizer, Recognizer, get_recognizer, propagate_spans)
-from rawabit.extract.ner_mentions import iob_spans, read_conll
+from rawabit.extract.entities.ner_mentions import iob_spans, read_conll
 
 # Our own news-style sentences; (first, last, type) spans a reasonable model must find.
 SENTENCES = [
@@ -107,7 +107,7 @@ def _crfsuite_two_passes(sentences):
     """The shipped models run through pycrfsuite's own tagger, as the first release did."""
     import pycrfsuite
 
-    from rawabit.extract.ner_features import document_features, load_resources, stack_features
+    from rawabit.extract.entities.ner_features import document_features, load_resources, stack_features
 
     res = load_resources()
     first, second = pycrfsuite.Tagger(), pycrfsuite.Tagger()
@@ -146,7 +146,7 @@ def test_entity_bias_trades_o_for_entities(tmp_path):
 
 
 def test_entity_bias_by_type_moves_only_that_type():
-    from rawabit.extract.ner import entity_bias_vector
+    from rawabit.extract.entities.ner import entity_bias_vector
 
     labels = ("B-LOC", "O", "I-ORG", "B-ORG", "I-PERS")
     assert entity_bias_vector(labels, 0.5).tolist() == [0.5, 0.0, 0.5, 0.5, 0.5]

@@ -15,14 +15,14 @@ import sys
 import pytest
 
 from rawabit.errors import ModelError
-from rawabit.extract.ner import CamelBertRecognizer, get_recognizer
+from rawabit.extract.entities.ner import CamelBertRecognizer, get_recognizer
 
 LABELS = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-MISC", "O"]
 WORDS = ["التقى", "وزير", "الخارجية", "أيمن", "الصفدي", "في", "عمان", "##ة", "##ال", "ال"]
 
 _CHILD = """
 import json, sys
-from rawabit.extract.ner import CamelBertRecognizer
+from rawabit.extract.entities.ner import CamelBertRecognizer
 tokens = sys.argv[2].split()
 by_path = CamelBertRecognizer(sys.argv[1])
 installed = CamelBertRecognizer.pretrained()

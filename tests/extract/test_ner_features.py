@@ -1,9 +1,9 @@
-"""Tests of rawabit.extract.ner_features."""
+"""Tests of rawabit.extract.entities.ner_features."""
 from __future__ import annotations
 
 import pytest
 
-from rawabit.extract.ner_features import (
+from rawabit.extract.entities.ner_features import (
     LABEL_FEATURES, NEIGHBOURS, context_features, document_features, known_pairs, load_clusters,
     load_gazetteer, load_resources, normalize, sentence_features, split_affixes, stack_features,
     token_infos, word_shape)
@@ -240,7 +240,7 @@ def _reference_document(sentences, res, window=8):
 
 def _reference_stack(sentences, first, res, confidence, window=100):
     from collections import Counter
-    from rawabit.extract.ner_features import _confidence, _etype, _span_roles
+    from rawabit.extract.entities.ner_features import _confidence, _etype, _span_roles
     infos = [[_reference_info(t, res) for t in s] for s in sentences]
     roles_of = [_span_roles(tags) for tags in first]
     out = []

@@ -1,10 +1,10 @@
-"""Tests of rawabit.extract.ner_mentions: IOB2 spans and CoNLL reading."""
+"""Tests of rawabit.extract.entities.ner_mentions: IOB2 spans and CoNLL reading."""
 from __future__ import annotations
 
 import pytest
 
 from rawabit.errors import InputError
-from rawabit.extract.ner_mentions import iob_spans, read_conll, read_lines
+from rawabit.extract.entities.ner_mentions import iob_spans, read_conll, read_lines
 
 
 def test_spans_of_a_plain_sequence():

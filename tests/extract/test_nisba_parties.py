@@ -1,4 +1,4 @@
-"""Nisba adjectives naming the parties of an event noun (extract/nisba_parties.py)."""
+"""Nisba adjectives naming the parties of an event noun (extract/relations/nisba_parties.py)."""
 from __future__ import annotations
 
 import pytest

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from rawabit.extract.gazetteer import Gazetteer
+from rawabit.extract.entities.gazetteer import Gazetteer
 from rawabit.extract.model import Article
 from rawabit.extract.pipeline import Pipeline
-from rawabit.extract.signatures import SignatureFilter
+from rawabit.extract.relations.signatures import SignatureFilter
 
 
 @pytest.fixture(scope="module")

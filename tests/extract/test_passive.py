@@ -1,4 +1,4 @@
-"""The passive participle with its agent (extract/passive.py) and a stance aimed at the doer of a deed."""
+"""The passive participle with its agent (extract/relations/passive.py) and a stance aimed at the doer of a deed."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""Tests for rawabit.extract.reader: paths to Article objects."""
+"""Tests for rawabit.extract.reading.reader: paths to Article objects."""
 from __future__ import annotations
 
 import codecs
@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from rawabit.errors import InputError
-from rawabit.extract.boilerplate import classify
+from rawabit.extract.reading.boilerplate import classify
 from rawabit.extract.model import Article
-from rawabit.extract.reader import ReadReport, Skipped, article_id, find_files, read_articles, read_file
+from rawabit.extract.reading.reader import ReadReport, Skipped, article_id, find_files, read_articles, read_file
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "reader"
 TITLE = "وزير الخارجية المصري يلتقي نظيره الأردني في عمّان"

@@ -1,4 +1,4 @@
-"""News datasets read record by record (extract/records.py, through extract/reader.py)."""
+"""News datasets read record by record (extract/reading/records.py, through extract/reading/reader.py)."""
 from __future__ import annotations
 
 import json
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from rawabit.errors import InputError
-from rawabit.extract.reader import ReadOptions, ReadReport, read_articles, read_file
-from rawabit.extract.records import parse_fields
+from rawabit.extract.reading.reader import ReadOptions, ReadReport, read_articles, read_file
+from rawabit.extract.reading.records import parse_fields
 
 MEETING = "التقى وزير الخارجية المصري بدر عبد العاطي نظيره الأردني أيمن الصفدي في عمّان أمس."
 VISIT = "زار الرئيس الجزائري عبد المجيد تبون تونس يوم 15 جويلية 2024، والتقى الرئيس التونسي قيس سعيد."

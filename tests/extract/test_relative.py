@@ -1,10 +1,10 @@
-"""The relative clause whose verb takes its head as object (extract/relative.py): a resumptive
+"""The relative clause whose verb takes its head as object (extract/relations/relative.py): a resumptive
 pronoun on the verb or on its preposition, agreeing with the relative pronoun."""
 from __future__ import annotations
 
 import pytest
 
-from rawabit.extract.relative import resumptive
+from rawabit.extract.relations.relative import resumptive
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -1,4 +1,4 @@
-"""Role facts from the phrases that state an office (extract/titles.py, extract/led_by.py):
+"""Role facts from the phrases that state an office (extract/entities/titles.py, extract/relations/led_by.py):
 an apposition after the name, a title with its holder's body or country, a rank between
 title and name, and «بقيادة/برئاسة» after a body."""
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pickle
 from dataclasses import replace
 
-from rawabit.extract.linker import Linker, Summary
+from rawabit.extract.linking.linker import Linker, Summary
 from rawabit.extract.model import Article, Entity, EntityType, Fact, Status
 from rawabit.extract.spool import Spool
 

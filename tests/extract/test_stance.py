@@ -1,4 +1,4 @@
-"""Light-verb stance phrases (extract/stance.py) and the cognate accusative."""
+"""Light-verb stance phrases (extract/relations/stance.py) and the cognate accusative."""
 from __future__ import annotations
 
 import pytest

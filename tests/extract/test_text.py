@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from rawabit.extract.arabic import normalize, normalize_phrase, slugify
-from rawabit.extract.clitics import CliticSplitter
-from rawabit.extract.sentences import split_sentences, tokenize
+from rawabit.extract.reading.clitics import CliticSplitter
+from rawabit.extract.reading.sentences import split_sentences, tokenize
 
 
 def test_normalize_folds_spelling_variants():

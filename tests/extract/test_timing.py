@@ -1,4 +1,4 @@
-"""Statements dated by their sentence (extract/timing.py), and the hand-dated sample set."""
+"""Statements dated by their sentence (extract/time/timing.py), and the hand-dated sample set."""
 from __future__ import annotations
 
 import importlib.util
@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from rawabit.extract.dates import DateMention
+from rawabit.extract.time.dates import DateMention
 from rawabit.extract.model import Article
 from rawabit.extract.pipeline import Pipeline
-from rawabit.extract.reader import article_id
-from rawabit.extract.timing import LASTING_RELATIONS, date_of
+from rawabit.extract.reading.reader import article_id
+from rawabit.extract.time.timing import LASTING_RELATIONS, date_of
 
 ROOT = Path(__file__).resolve().parents[2]
 

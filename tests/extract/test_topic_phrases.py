@@ -1,4 +1,4 @@
-"""Topic phrases split by a row of adjectives (extract/topic_phrases.py)."""
+"""Topic phrases split by a row of adjectives (extract/relations/topic_phrases.py)."""
 from __future__ import annotations
 
 import pytest

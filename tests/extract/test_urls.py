@@ -6,8 +6,8 @@ import shutil
 import pytest
 
 from rawabit.errors import InputError
-from rawabit.extract.reader import ReadReport, find_files, read_articles
-from rawabit.extract.urls import is_url
+from rawabit.extract.reading.reader import ReadReport, find_files, read_articles
+from rawabit.extract.reading.urls import is_url
 
 fsspec = pytest.importorskip("fsspec")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rawabit.extract.boilerplate import split_articles
+from rawabit.extract.reading.boilerplate import split_articles
 from rawabit.extract.pipeline import Pipeline
 from support.asserted import asserted
-from rawabit.extract.reader import read_articles
+from rawabit.extract.reading.reader import read_articles
 
 
 @pytest.fixture(scope="module")

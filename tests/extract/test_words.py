@@ -9,8 +9,8 @@ import sys
 import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
 
-from rawabit.extract import words
-from rawabit.extract.words import word_spans
+from rawabit.extract.reading import words
+from rawabit.extract.reading.words import word_spans
 
 NEWS = ("أعلن الرئيس الفرنسي، مساء الثلاثاء، أن باريس «لن تقبل» بأي اتفاق لا يشمل أوكرانيا!! "
         "وقال المتحدث (نقلاً عن وكالة الأنباء): إن الجولة الثالثة ستبدأ في 12/3/2026 عند الساعة 10:30... "
@@ -120,7 +120,7 @@ def test_the_key_changes_with_the_unicode_data_regex_gives(monkeypatch):
 def test_plain_news_text_does_not_import_camel_tools_symbol_sets(cache):
     # whatever the installed releases: the first process may compute the tables
     # (a release the shipped ones were not made for), every later one reads them
-    code = ("import sys; from rawabit.extract.words import word_spans, fast_path; "
+    code = ("import sys; from rawabit.extract.reading.words import word_spans, fast_path; "
             "print(len(list(word_spans('قال الوزير: «نرفض ذلك» في 2025.'))), fast_path(), "
             "'camel_tools.utils.charsets' in sys.modules)")
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()

@@ -121,8 +121,8 @@ def _leaf_classes(onto: Graph, node) -> set[str]:
 def test_the_extractor_signatures_are_the_ontology_domains_and_ranges(onto):
     # extract/data/relation_signatures.tsv drops facts before RDF is written; it must admit
     # exactly what the ontology's domains and ranges do (e.g. controls → Region or City)
-    from rawabit.extract.signatures import SignatureFilter
-    from rawabit.extract.gazetteer import Gazetteer
+    from rawabit.extract.relations.signatures import SignatureFilter
+    from rawabit.extract.entities.gazetteer import Gazetteer
     signatures = SignatureFilter(Gazetteer()).signatures
     assert set(signatures) == set(RELATIONS)
     for name, (subjects, objects) in signatures.items():

@@ -1,0 +1,76 @@
+"""Where places are: «مدينة إسطنبول التركية», «منطقة أوديسا جنوب أوكرانيا», «العاصمة الروسية موسكو»."""
+from __future__ import annotations
+
+from .gazetteer import Gazetteer
+from ..doc_index import index_of
+from ..model import Doc, EntityType, Fact, Mention, Sentence, Status
+from ..grammar import WORDS, either, either_at
+from ..resources import word_set
+
+__all__ = ["GeographyFinder"]
+
+_CONTAINED = {EntityType.CITY, EntityType.REGION}
+#: Most words between a place and where it lies («الواقعة في أقصى شمال شرق»).
+_LOCATING_MAX = 5
+
+
+class GeographyFinder:
+    """Pipeline component: ``locatedIn`` facts from adjectives, directions and «العاصمة»."""
+
+    name = "geography"
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.directions = word_set("directions.tsv")
+
+    def __call__(self, doc: Doc) -> Doc:
+        for sent in doc.sentences:
+            ms = sorted((m for m in index_of(doc).mentions(sent.index) if m.type.is_place),
+                        key=lambda m: m.first)
+            for m in ms:
+                if m.type in _CONTAINED:
+                    self._after(doc, sent, m, ms)
+            self._capital(doc, sent, ms)
+        return doc
+
+    def _after(self, doc: Doc, sent: Sentence, m: Mention, ms: list[Mention]) -> None:
+        toks = sent.tokens
+        j = m.last
+        country, after = self.gaz.nisba_at([t.norm for t in toks[j:j + 2]], 0)   # «بوسان الكورية الجنوبية»
+        if country:
+            known = self.gaz.country_of(m.key)
+            ent = self.gaz.entities.get(country)
+            if ent is not None and ent.type is EntityType.COUNTRY and known in ("", country):
+                self._fact(doc, sent, m, country, m.first, j + after, "locatedIn.adjective")
+            return
+        # «أوديسا جنوب أوكرانيا», «رفح الواقعة في أقصى جنوب غزة», «وتقع منطقة خاركيف في شمال شرق أوكرانيا»
+        k, cue = j, False
+        while k < len(toks) and k - j < _LOCATING_MAX:
+            word = toks[k]
+            if either(word, self.directions) or either(word, WORDS.locating):
+                cue = True
+            elif word.norm != "في":
+                break
+            k += 1
+        verb_before = m.first > 0 and (either(toks[m.first - 1], WORDS.locating)
+                                       or (m.first > 1 and toks[m.first - 2].norm in WORDS.locating))
+        if k > j and (cue or verb_before):
+            wanted = {EntityType.COUNTRY} | ({EntityType.REGION} if m.type is EntityType.CITY else set())
+            nxt = next((x for x in ms if x.first == k and x.type in wanted), None)
+            if nxt is not None:
+                self._fact(doc, sent, m, nxt.key, m.first, nxt.last, "locatedIn.direction")
+
+    def _capital(self, doc: Doc, sent: Sentence, ms: list[Mention]) -> None:
+        toks = sent.tokens
+        for i in either_at(toks[:-2], WORDS.capital):
+            country = self.gaz.nisba.get(toks[i + 1].norm)
+            city = next((x for x in ms if x.first == i + 2 and x.type is EntityType.CITY), None)
+            if country and city is not None:
+                self._fact(doc, sent, city, country, i, city.last, "locatedIn.capital")
+
+    def _fact(self, doc: Doc, sent: Sentence, m: Mention, country: str, first: int, last: int, rule: str) -> None:
+        if country == m.key:
+            return
+        toks = sent.tokens
+        doc.facts.append(Fact(m.key, "locatedIn", country, Status.ASSERTED, doc.article.id, sent.index,
+                              toks[first].start, toks[last - 1].end, sent.text, rule, 0.85))

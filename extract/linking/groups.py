@@ -1,0 +1,115 @@
+"""A group of people taken up by a plural or dual noun: «القادة الثلاثة», «بالزعيمين».
+
+«… شي وبوتين وكيم … اتهم ترمب القادة الثلاثة بالتآمر»: the three leaders are
+the last three people named. :class:`PeopleGroups` (before the relation
+finder) gives such a noun (``group_nouns.tsv``) one mention, keyed by the
+most recent of its members, when the last :data:`~..doc_index.LOOKBACK`
+sentences name that many people; :class:`GroupFacts` (after it) states each
+fact the group takes part in for every member.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..arabic import normalize_phrase
+from ..reading.clitics import CliticSplitter
+from ..doc_index import index_of
+from ..entities.mentions import _mention
+from ..model import Doc, EntityType, Sentence
+from ..relations.participants import PUNCT_BOUNDARY
+from ..resources import read_tsv
+
+__all__ = ["PeopleGroups", "GroupFacts"]
+
+
+class PeopleGroups:
+    """Pipeline component: one mention for a noun that takes up the last N people named."""
+
+    name = "groups"
+
+    def __init__(self, splitter: CliticSplitter):
+        self.splitter = splitter
+        self.nouns = {tuple(normalize_phrase(r["word"]).split()): int(r["count"]) for r in read_tsv("group_nouns.tsv")}
+        #: (article id, sentence, key of the group's mention) -> every member's key
+        self.members: dict[tuple[str, int, str], tuple[str, ...]] = {}
+
+    def lexicon(self) -> set[str]:
+        return {w for words in self.nouns for w in words}
+
+    def __call__(self, doc: Doc) -> Doc:
+        index, readings = index_of(doc), self.splitter.candidates
+        for sent in doc.sentences:
+            toks = sent.tokens
+            taken = None
+            for j, tok in enumerate(toks):
+                nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
+                found = self._noun(tok.norm, nxt, readings)
+                if found is None:
+                    continue
+                length, count = found
+                if taken is None:
+                    taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
+                if taken & set(range(j, j + length)):
+                    continue
+                people = self._last_people(doc, sent, j, count)
+                if people:
+                    doc.mentions.append(_mention(sent, j, j + length, EntityType.PERSON, people[0], "group", 0.7))
+                    self.members[(doc.article.id, sent.index, people[0])] = people
+        return doc
+
+    def _noun(self, word: str, nxt: str, readings) -> tuple[int, int] | None:
+        """(tokens, people) of a group noun starting with *word*, or None."""
+        if (word, nxt) in self.nouns:
+            return 2, self.nouns[(word, nxt)]
+        for reading in readings(word)[1:]:  # a dual only after a preposition: «بالزعيمين»
+            if (reading,) in self.nouns and word[:1] in "بل":
+                return 1, self.nouns[(reading,)]
+        return None
+
+    def _last_people(self, doc: Doc, sent: Sentence, j: int, count: int) -> tuple[str, ...]:
+        """The last *count* different people named before token *j*, latest first; () if fewer."""
+        # the group is named before the clause it stands in: «اتهم ترمب القادة الثلاثة» leaves Trump out
+        clause = next((k for k in range(j - 1, -1, -1) if sent.tokens[k].text in PUNCT_BOUNDARY), -1)
+        found: list[str] = []
+        for ms in index_of(doc).mentions_back(sent.index):
+            named = sorted((m for m in ms if m.type is EntityType.PERSON and m.key and m.source != "group"
+                            and (m.sentence < sent.index or m.last <= clause)), key=lambda m: -m.last)
+            for m in named:
+                if m.key not in found:
+                    found.append(m.key)
+                    if len(found) == count:
+                        return tuple(found)
+        return ()
+
+
+class GroupFacts:
+    """Pipeline component: each fact of a group's mention stated for every member."""
+
+    name = "group_facts"
+
+    def __init__(self, groups: PeopleGroups):
+        self.groups = groups
+
+    def __call__(self, doc: Doc) -> Doc:
+        members = self.groups.members
+        mine = {k: v for k, v in members.items() if k[0] == doc.article.id}
+        if not mine:
+            return doc
+        for k in mine:
+            del members[k]
+        extra = []
+        for f in doc.facts:
+            if f.rule.startswith("role."):
+                continue  # an office is its holder's own
+            for end in ("subject", "object"):
+                key = getattr(f, end)
+                group = mine.get((doc.article.id, f.sentence, key))
+                if group:
+                    extra += [replace(f, **{end: other}) for other in group[1:]]
+        seen = {(f.subject, f.relation, f.object, f.sentence) for f in doc.facts}
+        for f in extra:
+            ident = (f.subject, f.relation, f.object, f.sentence)
+            if f.subject != f.object and ident not in seen:
+                seen.add(ident)
+                doc.facts.append(f)
+        return doc
