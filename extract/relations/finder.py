@@ -35,7 +35,7 @@ from .clauses import (OBJECT_SUFFIXES, fronted_with, imperfect_like, parenthetic
                       sides_between)
 from ..reading.clitics import CliticSplitter
 from .cue_forms import table_cues
-from .doc_index import index_of
+from ..doc_index import index_of
 from .gathering import gathered
 from ..grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
