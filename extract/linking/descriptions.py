@@ -24,6 +24,8 @@ from ..resources import read_tsv
 
 __all__ = ["DescriptionBinder"]
 
+_REMEMBERED = 200_000   # words whose reading as a description noun is remembered
+
 
 class DescriptionBinder:
     """Pipeline component: mentions for definite descriptions of an entity named before.
@@ -45,16 +47,25 @@ class DescriptionBinder:
         self.nouns = {normalize(r["word"]): EntityType(r["type"]) for r in read_tsv("description_nouns.tsv")
                       if EntityType(r["type"]) in kinds}
         self._words: dict[str, frozenset[str]] = {}
+        self._nouns_of: dict[str, str] = {}
 
     def lexicon(self) -> set[str]:
         return set(self.nouns)
 
+    def _noun_of(self, word: str) -> str:
+        """The description noun *word* is, with its proclitics off, or '' (remembered per word)."""
+        got = self._nouns_of.get(word)
+        if got is None:
+            if len(self._nouns_of) > _REMEMBERED:
+                self._nouns_of.clear()
+            got = self._nouns_of[word] = next((r for r in self.splitter.candidates(word) if r in self.nouns), "")
+        return got
+
     def __call__(self, doc: Doc) -> Doc:
         index = index_of(doc)
-        nouns, readings = self.nouns, self.splitter.candidates
+        noun_of = self._noun_of
         for sent in doc.sentences:
-            found = [(j, noun) for j, t in enumerate(sent.tokens)
-                     for noun in (next((r for r in readings(t.norm) if r in nouns), None),) if noun]
+            found = [(j, noun) for j, t in enumerate(sent.tokens) if (noun := noun_of(t.norm))]
             if not found:
                 continue
             taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
@@ -63,7 +74,7 @@ class DescriptionBinder:
                     continue
                 key = self._bound(doc, sent, j, noun)
                 if key:
-                    doc.mentions.append(_mention(sent, j, j + 1, nouns[noun], key, "description", 0.75))
+                    doc.mentions.append(_mention(sent, j, j + 1, self.nouns[noun], key, "description", 0.75))
         return doc
 
     def _bound(self, doc: Doc, sent: Sentence, j: int, noun: str) -> str:

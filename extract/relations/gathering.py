@@ -15,7 +15,7 @@ noun is any meeting, call or talks cue (the caller's *interaction*).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from .cue_forms import lemma, verb_forms
 from ..model import EntityType, Mention, Sentence
@@ -37,6 +37,7 @@ def _verbs() -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=100_000)
 def _reading(word: str) -> tuple[str, str] | None:
     """(verb, object pronoun) when *word* is a gathering verb, with «و» and a pronoun stripped."""
     verbs = _verbs()
