@@ -7,9 +7,6 @@ or not. When that noun is an organization and X a person, X leads it:
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..arabic import dediac, normalize
 from ..grammar import WORDS
 from ..model import Doc, EntityType, Fact, Mention, Sentence, Status
 
@@ -18,17 +15,11 @@ __all__ = ["led_by_facts"]
 _RULE = "leaderOf.led_by"
 
 
-@lru_cache(maxsize=100_000)
-def _folded(text: str) -> str:
-    """A word without diacritics, normalised (remembered: news repeats its words)."""
-    return normalize(dediac(text))
-
-
 def led_by_facts(doc: Doc, sent: Sentence, us: list[Mention]) -> list[Fact]:
     """(person, leaderOf, organization) for each «ORGANIZATION(،) بقيادة PERSON» of *sent*."""
     toks, out = sent.tokens, []
     for k, tok in enumerate(toks):
-        word = _folded(tok.text)
+        word = tok.norm
         if word not in WORDS.led_by and not (word[:1] == "و" and word[1:] in WORDS.led_by):
             continue
         end = k - 1 if k > 0 and toks[k - 1].text in ("،", ",") else k

@@ -77,13 +77,7 @@ def word_kinds(phrase: str) -> dict[str, str]:
 # -- scanning ----------------------------------------------------------------
 
 def tokens(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), _normal(m.group())) for m in _TOKEN.finditer(text)]
-
-
-@lru_cache(maxsize=200_000)
-def _normal(word: str) -> str:
-    """:func:`~.arabic.normalize` of one word, remembered (news repeats its words)."""
-    return normalize(word)
+    return [Tok(m.start(), m.end(), normalize(m.group())) for m in _TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=200_000)
