@@ -76,8 +76,53 @@ def word_kinds(phrase: str) -> dict[str, str]:
 
 # -- scanning ----------------------------------------------------------------
 
-def tokens(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), normalize(m.group())) for m in _TOKEN.finditer(text)]
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """The word and punctuation tokens of *text* (of ``text[start:end]``, offsets into *text*)."""
+    norm, new = normalize, tuple.__new__      # (a NamedTuple's own constructor, without its call)
+    return [new(Tok, (m.start(), m.end(), norm(m.group())))
+            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+#: Kinds of listed phrase an expression can start with (see :func:`expressions`); a
+#: cue, a bound or a direction word only ever comes before or after one of these.
+_OPENING_KINDS = frozenset({"daytime", "ordinal", "month", "hijri_month", "weekday", "day", "part", "unit",
+                            "year"})
+_WORD = re.compile(r"(?:\w|[\u064b-\u0652\u0670\u0640])+")
+_SENTENCE_END = re.compile(r"[.!?؟]+")
+
+
+@lru_cache(maxsize=1)
+def _opening_words() -> frozenset[str]:
+    table = _kinds_of()[0]
+    return frozenset(phrase.split(" ", 1)[0] for phrase, kinds in table.items() if _OPENING_KINDS & kinds.keys())
+
+
+@lru_cache(maxsize=200_000)
+def _may_open(word: str) -> bool:
+    """Whether an expression can start at the raw *word*: a number, or a listed opening word."""
+    norm = normalize(word)
+    return norm.isdigit() or not _opening_words().isdisjoint(_unclitic(norm))
+
+
+def scan_tokens(text: str) -> list[Tok]:
+    """The tokens of the sentences of *text* that can hold a date expression, in order.
+
+    A sentence with no number and no listed opening word (most of an article)
+    holds none and is skipped before it is tokenized. Each kept sentence ends
+    with its final mark (a clause break), so no expression or look-around of
+    :func:`expressions` reaches across the gap a skipped one leaves: the
+    expressions found are those of the whole text's tokens.
+    """
+    out: list[Tok] = []
+    start = 0
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    for end in ends:
+        if any(map(_may_open, _WORD.findall(text, start, end))):
+            out += tokens(text, start, end)
+        start = end
+    return out
 
 
 @lru_cache(maxsize=200_000)

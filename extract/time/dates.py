@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .date_grammar import Scanner, When, expressions, tokens, word_kinds
+from .date_grammar import Scanner, When, expressions, scan_tokens, tokens, word_kinds
 
 __all__ = ["Anchor", "DateMention", "find_dates", "article_anchor", "precision", "parse_iso", "opens_clause"]
 
@@ -239,7 +239,7 @@ def _scan(text: str) -> tuple[tuple[int, int, When, bool], ...]:
 
     Cached: an article is scanned once for its anchor and once more for its dates.
     """
-    toks = tokens(text)
+    toks = scan_tokens(text)
     scan = Scanner(toks)
     return tuple((toks[first].start, toks[last - 1].end, when, scan.bound(first))
                  for first, last, when in expressions(toks))

@@ -169,3 +169,23 @@ def test_hijri_months_without_a_year_take_the_one_nearest_the_article_date():
     assert values("بدأت المهلة في شهر شوال.") == [("شوال", "2025")]                 # 30 March – 28 April: a year
     assert values("التقى الوزير بعد رجب طيب أردوغان.") == []                           # a name, not the month
     assert values("صام المسلمون في شهر رمضان.", Anchor(year=2025)) == [("رمضان", "")]
+
+
+def test_sentences_without_a_date_word_are_skipped_and_nothing_else_changes():
+    """Only sentences with a number or an opening word are tokenized; the expressions found
+    (with their offsets) are those of the whole text's tokens, across sentence marks too."""
+    from rawabit.extract.time.date_grammar import expressions, scan_tokens, tokens
+
+    text = ("أكد الوزير أن بلاده ماضية في الإصلاحات. واستقبل الرئيس نظيره الفرنسي الثلاثاء الماضي."
+            " وقال المتحدث إن الحوار مستمر! ووُقّع الاتفاق في 18.3.2025 بعد مفاوضات طويلة."
+            " هل يتغير الموقف؟ منذ 2019 لم تنعقد القمة. وسيعقد الاجتماع المقبل في الرابع من أبريل")
+
+    def found(toks):
+        return [(toks[a].start, toks[b - 1].end, when) for a, b, when in expressions(toks)]
+
+    kept = scan_tokens(text)
+    assert found(kept) == found(tokens(text))
+    assert [text[s:e] for s, e, _ in found(kept)] == [
+        "الثلاثاء الماضي", "18.3.2025", "2019", "الرابع من أبريل"]
+    words = {t.norm for t in kept}
+    assert "الاصلاحات" not in words and "الحوار" not in words   # dateless sentences were never tokenized
