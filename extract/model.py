@@ -110,7 +110,8 @@ class Token(NamedTuple):
 
     @property
     def is_punct(self) -> bool:
-        return not any(ch.isalnum() for ch in self.text)
+        text = self.text
+        return not (text.isalnum() or any(ch.isalnum() for ch in text))
 
 
 @dataclass(frozen=True, slots=True)

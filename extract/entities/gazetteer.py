@@ -104,6 +104,7 @@ class Gazetteer:
         self.topics = PhraseIndex()
         self.nisba: dict[str, str] = {}            # normalized adjective → country key
         self.roles: dict[str, list[tuple[str, str]]] = {}  # person key → [(relation, object key)]
+        self._holders: dict[tuple[str, str], list[str]] | None = None  # (relation, object) → people
         self.container: dict[str, str] = {}         # place key → containing place key
         self.org_country: dict[str, str] = {}
         self.outlets: set[str] = set()              # news agencies and outlets (kind «outlet»)
@@ -177,7 +178,13 @@ class Gazetteer:
 
     def holder(self, relation: str, obj: str) -> list[str]:
         """People whose listed office is (relation, obj), e.g. ('presidentOf', 'russia')."""
-        return sorted(p for p, roles in self.roles.items() if (relation, obj) in roles)
+        holders = self._holders
+        if holders is None:     # the roles are read once, at load: index them on first use
+            holders = self._holders = {}
+            for person in sorted(self.roles):
+                for role in dict.fromkeys(self.roles[person]):
+                    holders.setdefault(role, []).append(person)
+        return list(holders.get((relation, obj), ()))
 
     def country_of(self, key: str) -> str:
         """The country a place or organization belongs to, or ''."""

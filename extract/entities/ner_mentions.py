@@ -16,10 +16,19 @@ _SNIFF = 8192
 
 
 def _parse(tag: str) -> tuple[str, str]:
-    if not tag or tag == "O" or "-" not in tag:
-        return "O", ""
-    prefix, typ = tag.split("-", 1)
-    return prefix.upper(), typ
+    parsed = _PARSED.get(tag)
+    if parsed is None:
+        if not tag or tag == "O" or "-" not in tag:
+            parsed = "O", ""
+        else:
+            prefix, typ = tag.split("-", 1)
+            parsed = prefix.upper(), typ
+        if len(_PARSED) < 1024:     # a tag set is small; a stray file's odd tags are not kept
+            _PARSED[tag] = parsed
+    return parsed
+
+
+_PARSED: dict[str, tuple[str, str]] = {}
 
 
 def iob_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:

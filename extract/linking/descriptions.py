@@ -63,9 +63,10 @@ class DescriptionBinder:
 
     def __call__(self, doc: Doc) -> Doc:
         index = index_of(doc)
-        noun_of = self._noun_of
-        for sent in doc.sentences:
-            found = [(j, noun) for j, t in enumerate(sent.tokens) if (noun := noun_of(t.norm))]
+        noun_of, known = self._noun_of, self._nouns_of.get
+        for sent in doc.sentences:   # (the remembered answer first, without a call: most words have one)
+            found = [(j, noun) for j, t in enumerate(sent.tokens)
+                     if (noun := known(t.norm)) or (noun is None and (noun := noun_of(t.norm)))]
             if not found:
                 continue
             taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}

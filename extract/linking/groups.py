@@ -30,6 +30,7 @@ class PeopleGroups:
     def __init__(self, splitter: CliticSplitter):
         self.splitter = splitter
         self.nouns = {tuple(normalize_phrase(r["word"]).split()): int(r["count"]) for r in read_tsv("group_nouns.tsv")}
+        self._pair_firsts = frozenset(words[0] for words in self.nouns if len(words) == 2)
         #: (article id, sentence, key of the group's mention) -> every member's key
         self.members: dict[tuple[str, int, str], tuple[str, ...]] = {}
 
@@ -41,7 +42,10 @@ class PeopleGroups:
         for sent in doc.sentences:
             toks = sent.tokens
             taken = None
+            pair_firsts = self._pair_firsts
             for j, tok in enumerate(toks):
+                if tok.norm not in pair_firsts and tok.norm[:1] not in "بل":
+                    continue    # (what :meth:`_noun` would say, without the call: most words)
                 nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
                 found = self._noun(tok.norm, nxt, readings)
                 if found is None:

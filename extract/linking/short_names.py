@@ -47,10 +47,11 @@ class ShortNames:
         for sent in doc.sentences:
             if short:
                 taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
+                known = short.get
                 for j, tok in enumerate(sent.tokens):
-                    if j in taken or tok.is_punct:
-                        continue
-                    key = next((short[r] for r in readings(tok.norm) if short.get(r)), "")
+                    if j in taken:
+                        continue    # (a punctuation mark has no reading among the names: they are all letters)
+                    key = next((key for r in readings(tok.norm) if (key := known(r))), "")
                     if key:
                         doc.mentions.append(_mention(sent, j, j + 1, EntityType.PERSON, key, "short-name", 0.8))
             for m in index.mentions(sent.index):

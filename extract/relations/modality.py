@@ -45,6 +45,8 @@ class ModalityTagger:
         for n, c in enumerate(self.cues):
             (self._after if c.scope == "after" else self._before).setdefault(c.words[0], []).append((n, c))
         self._after_reach = max((c.window for c in self.cues if c.scope == "after"), default=0)
+        self._last_tokens: tuple | None = None
+        self._last_readings: tuple[list[str], list[str], list[tuple[int, list]]] = ([], [], [])
 
     def status(self, sent: Sentence, cue: int, clause_start: int, *, noun_end: int = -1) -> Status:
         """Return the status of the relation whose cue word is token *cue*.
@@ -59,29 +61,44 @@ class ModalityTagger:
         toks = sent.tokens
         if toks[cue].prefix.endswith("س"):  # «سيزور»: future
             return Status.PLANNED
-        words = [t.norm for t in toks]
-        bases = [t.norm[1:] if t.norm[:1] in "وف" and len(t.norm) > 2 else t.base for t in toks]
+        words, bases, openers = self._readings(toks)
         best: tuple[int, _Cue] | None = None  # the matching cue that comes first in self.cues
         if noun_end >= 0:
             for j in range(noun_end, min(noun_end + self._after_reach, len(words))):
                 for n, c in self._after.get(words[j], ()):
                     if j - noun_end < c.window and (best is None or n < best[0]):
                         best = (n, c)
-        for i in range(0, cue):
-            for w in {words[i], bases[i]}:
-                for n, c in self._before.get(w, ()):
-                    if best is not None and n >= best[0]:
-                        continue
-                    lo = {"before": max(cue - c.window, clause_start), "clause": clause_start, "sentence": 0}[c.scope]
-                    k = len(c.words)
-                    if not lo <= i <= cue - k:
-                        continue
-                    if tuple(words[i:i + k]) != c.words and (bases[i], *words[i + 1:i + k]) != c.words:
-                        continue
-                    if c.imperfect and not _imperfect(words[i + k] if i + k < len(words) else ""):
-                        continue
-                    best = (n, c)
+        for i, entries in openers:
+            if i >= cue:
+                break
+            for n, c in entries:
+                if best is not None and n >= best[0]:
+                    continue
+                lo = (max(cue - c.window, clause_start) if c.scope == "before"
+                      else clause_start if c.scope == "clause" else 0)
+                k = len(c.words)
+                if not lo <= i <= cue - k:
+                    continue
+                if tuple(words[i:i + k]) != c.words and (bases[i], *words[i + 1:i + k]) != c.words:
+                    continue
+                if c.imperfect and not _imperfect(words[i + k] if i + k < len(words) else ""):
+                    continue
+                best = (n, c)
         return best[1].status if best is not None else Status.ASSERTED
+
+
+    def _readings(self, toks: tuple) -> tuple[list[str], list[str], list[tuple[int, list]]]:
+        """Each token's word, its word without a leading و/ف (else its base), and the tokens
+        a cue before the relation may start at, with those cues; kept for the sentence last
+        asked about, as its relation cues are asked about one after another."""
+        if toks is not self._last_tokens:
+            words = [t.norm for t in toks]
+            bases = [t.norm[1:] if t.norm[:1] in "وف" and len(t.norm) > 2 else t.base for t in toks]
+            before = self._before
+            openers = [(i, entries) for i, (w, b) in enumerate(zip(words, bases))
+                       for r in ((w,) if w == b else (w, b)) if (entries := before.get(r))]
+            self._last_tokens, self._last_readings = toks, (words, bases, openers)
+        return self._last_readings
 
 
 def _imperfect(word: str) -> bool:
