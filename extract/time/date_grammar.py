@@ -97,11 +97,30 @@ def _opening_words() -> frozenset[str]:
     return frozenset(phrase.split(" ", 1)[0] for phrase, kinds in table.items() if _OPENING_KINDS & kinds.keys())
 
 
-@lru_cache(maxsize=200_000)
 def _may_open(word: str) -> bool:
     """Whether an expression can start at the raw *word*: a number, or a listed opening word."""
     norm = normalize(word)
     return norm.isdigit() or not _opening_words().isdisjoint(_unclitic(norm))
+
+
+_OPENING: set[str] = set()    # raw words :func:`_may_open` said yes to
+_INERT: set[str] = set()      # and no to
+_REMEMBERED = 200_000
+
+
+def _holds_opening(words: list[str]) -> bool:
+    """Whether any of the raw *words* may open an expression (answers kept per word, and
+    asked of a whole sentence at once: set operations, not a call per word)."""
+    seen = set(words)
+    if not seen.isdisjoint(_OPENING):
+        return True
+    new = seen - _INERT
+    if new:
+        if len(_INERT) > _REMEMBERED:
+            _INERT.clear()
+        for word in new:
+            (_OPENING if _may_open(word) else _INERT).add(word)
+    return not new.isdisjoint(_OPENING)
 
 
 def scan_tokens(text: str) -> list[Tok]:
@@ -119,7 +138,7 @@ def scan_tokens(text: str) -> list[Tok]:
     if not ends or ends[-1] < len(text):
         ends.append(len(text))
     for end in ends:
-        if any(map(_may_open, _WORD.findall(text, start, end))):
+        if _holds_opening(_WORD.findall(text, start, end)):
             out += tokens(text, start, end)
         start = end
     return out
