@@ -36,12 +36,12 @@ from .clauses import (OBJECT_SUFFIXES, fronted_with, imperfect_like, parenthetic
 from ..reading.clitics import CliticSplitter
 from .cue_forms import table_cues
 from ..doc_index import index_of
-from .gathering import gathered
+from .gathering import gathered, gathering_words
 from ..grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
                        fronted_agent, including, main_subject, meeting_sides, sides_here)
 from ..entities.mentions import units
-from .led_by import led_by_facts
+from .led_by import led_by_facts, led_by_words
 from .modality import ModalityTagger
 from ..model import Doc, EntityType, Fact, Mention, Sentence
 from .nisba_parties import nisba_parties
@@ -131,6 +131,7 @@ class RelationFinder:
                 self.max_len = max(self.max_len, len(words))
         self._firsts = frozenset(words[0] for words in self.cues)
         self._starts: dict[str, tuple[str, ...]] = {}
+        self._led_by, self._gathering = led_by_words(), gathering_words()
 
     def lexicon(self) -> set[str]:
         """Every normalized word of every cue."""
@@ -143,7 +144,9 @@ class RelationFinder:
             us = [u for u in units(doc, sent.index) if not is_dateline(sent, u)]  # «واشنطن - استقبل …»
             if not us:
                 continue
-            doc.facts.extend(led_by_facts(doc, sent, us))  # «قوات الدعم السريع بقيادة دقلو»
+            words = {t.norm for t in sent.tokens}   # (two rules below need words few sentences have)
+            if not words.isdisjoint(self._led_by):
+                doc.facts.extend(led_by_facts(doc, sent, us))  # «قوات الدعم السريع بقيادة دقلو»
             covered = {t for u in us for t in range(u.first, u.last)}
             after = 0   # the token after the last cue
             last: list[Cue] = []   # the rows of that cue
@@ -158,7 +161,8 @@ class RelationFinder:
                     for cue in cues:  # a venue is no party: «وفي واشنطن، اتهم …» (:mod:`.venues`)
                         doc.facts.extend(parties_only(doc, sent, self._facts(doc, sent, us, i, i + n, cue)))
                     after = i + n
-            for n0, n1, sides in gathered(sent, us, self._interaction):  # «لقاء جمعهما», «اجتماع جمع X و Y»
+            for n0, n1, sides in (gathered(sent, us, self._interaction)   # «لقاء جمعهما», «اجتماع جمع X و Y»
+                                  if not words.isdisjoint(self._gathering) else ()):
                 cue = next(c for c in self._cue_at(sent, n0)[1] if c.relation in SYMMETRIC)
                 doc.facts.extend(self._stated(doc, sent, n0, n1, cue, [
                     (a, b) for m, a in enumerate(sides) for b in sides[m + 1:]], cue.relation))

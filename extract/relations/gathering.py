@@ -50,6 +50,14 @@ def _reading(word: str) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def gathering_words() -> frozenset[str]:
+    """Every word :func:`_reading` reads as a gathering verb: a sentence holding none of
+    them has no «جمع» clause."""
+    plain = {v + p for v in _verbs() for p in ("", *_PRONOUNS)}
+    return frozenset(plain | {"و" + w for w in plain})
+
+
 def _sides(us: list[Mention]) -> list[Mention]:
     return [u for u in us if u.type is not EntityType.TOPIC and u.source != "nisba"]
 

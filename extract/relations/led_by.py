@@ -15,6 +15,11 @@ __all__ = ["led_by_facts"]
 _RULE = "leaderOf.led_by"
 
 
+def led_by_words() -> frozenset[str]:
+    """Every word :func:`led_by_facts` starts at: «بقيادة» and the like, with or without «و»."""
+    return frozenset(WORDS.led_by | {"و" + w for w in WORDS.led_by})
+
+
 def led_by_facts(doc: Doc, sent: Sentence, us: list[Mention]) -> list[Fact]:
     """(person, leaderOf, organization) for each «ORGANIZATION(،) بقيادة PERSON» of *sent*."""
     toks, out = sent.tokens, []

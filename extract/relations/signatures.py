@@ -30,6 +30,9 @@ def _types(cell: str) -> frozenset[EntityType]:
     return frozenset(out)
 
 
+_REMEMBERED = 100_000   # names and words whose answers are kept
+
+
 class SignatureFilter:
     """Drop facts whose subject or object has a class the relation does not take."""
 
@@ -41,15 +44,32 @@ class SignatureFilter:
         self._listed = {key: ent.type for key, ent in gazetteer.entities.items()}
         self.outlets = frozenset(gazetteer.outlets)
         self.outlet_heads = word_set("outlet_heads.tsv")   # of one or two words
+        self._labels: dict[str, str] = {}
+        self._heads: dict[str, bool] = {}
 
     def is_outlet(self, key: str, label: str = "") -> bool:
         """Whether *key* (named *label*) is a news agency or outlet, a source and no participant."""
-        return key in self.outlets or self._headed(normalize_phrase(label))
+        return key in self.outlets or self._headed(self._normalized(label))
+
+    def _normalized(self, label: str) -> str:
+        """*label* normalized; remembered, as the same names come back in every article."""
+        found = self._labels.get(label)
+        if found is None:
+            if len(self._labels) > _REMEMBERED:
+                self._labels.clear()
+            found = self._labels[label] = normalize_phrase(label)
+        return found
 
     def _headed(self, name: str) -> bool:
         """Whether the normalized *name* begins with an outlet's head word (one or two words)."""
-        words = name.split(maxsplit=2)
-        return bool(words) and (words[0] in self.outlet_heads or " ".join(words[:2]) in self.outlet_heads)
+        found = self._heads.get(name)
+        if found is None:
+            if len(self._heads) > _REMEMBERED:
+                self._heads.clear()
+            words = name.split(maxsplit=2)
+            found = self._heads[name] = bool(words) and (
+                words[0] in self.outlet_heads or " ".join(words[:2]) in self.outlet_heads)
+        return found
 
     def outlets_in(self, doc: Doc) -> set[str]:
         """The keys of *doc*'s outlets: listed ones, names that begin with an outlet's head
