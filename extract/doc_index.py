@@ -61,7 +61,10 @@ class DocIndex:
     def sync(self) -> None:
         """Take in what was appended to the Doc's mentions and facts since the last call."""
         doc = self.doc
-        mentions = doc.mentions
+        mentions, facts = doc.mentions, doc.facts
+        if mentions is self._mentions and facts is self._facts and len(mentions) == self._m_seen \
+                and len(facts) == self._f_seen:
+            return      # (most calls: nothing new)
         if mentions is not self._mentions or len(mentions) < self._m_seen:
             self._reset_mentions()
         if len(mentions) > self._m_seen:
@@ -72,7 +75,6 @@ class DocIndex:
                 if m.type is EntityType.PERSON:
                     people.add(m.key)
             self._m_seen = len(mentions)
-        facts = doc.facts
         if facts is not self._facts or len(facts) < self._f_seen:
             self._reset_facts()
         if len(facts) > self._f_seen:
@@ -95,7 +97,8 @@ class DocIndex:
     def mentions_back(self, sentence: int, *, window: int = LOOKBACK) -> Iterator[list[Mention] | tuple]:
         """The mentions of *sentence*, then of each sentence before it, up to *window* back."""
         for s in range(sentence, max(sentence - window, 0) - 1, -1):
-            yield self.mentions(s)
+            self.sync()     # (a caller may add mentions between two sentences)
+            yield self._m_by_sentence.get(s, _EMPTY)
 
     def subjects(self, relation: str, obj: str) -> set[str]:
         """Every subject of a fact ``(?, relation, obj)`` in the Doc (do not change the set)."""
