@@ -22,8 +22,34 @@ def skippable(tok) -> bool:
 
 
 def marker(sent: Sentence, u: Mention) -> str:
-    """The preposition that introduces participant *u* (normalized), or ''."""
+    """The preposition that introduces participant *u* (normalized), or ''.
+
+    Rules ask this of the same participants again and again: the answers for the
+    sentence asked about last are kept (they depend on its tokens, where *u*
+    starts and whether it is a nationality adjective).
+    """
     toks = sent.tokens
+    if toks is not _MARKERS.tokens:
+        _MARKERS.tokens, _MARKERS.found = toks, {}
+    key = (u.first, u.source == "nisba")
+    found = _MARKERS.found.get(key)
+    if found is None:
+        found = _MARKERS.found[key] = _marker(toks, u)
+    return found
+
+
+class _Markers:
+    __slots__ = ("tokens", "found")
+
+    def __init__(self) -> None:
+        self.tokens: tuple | None = None
+        self.found: dict[tuple[int, bool], str] = {}
+
+
+_MARKERS = _Markers()
+
+
+def _marker(toks, u: Mention) -> str:
     prefix = toks[u.first].prefix.lstrip("وف")
     if prefix[:1] in ("ب", "ل", "ك"):
         return prefix[:1]
