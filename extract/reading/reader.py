@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath, PurePosixPath
 
 from rawabit.errors import InputError
@@ -234,15 +234,22 @@ def read_text(text: str, *, path: str = "<text>", title: str = "", date: str = "
     Raises:
         InputError: Nothing but blank space or boilerplate is left.
     """
+    articles = _articles(text, path=path, title=title, date=date, url=url, source=source)
+    if not articles:
+        raise InputError(f"{path}: no article text (empty or only boilerplate)")
+    return articles
+
+
+def _articles(text: str, *, path: str, title: str, date: str, url: str, source: str) -> list[Article]:
+    """:func:`read_text`'s articles, ``[]`` where it raises: the text normalised,
+    the known *title* put first unless its first line already is that title,
+    boilerplate removed and the text cut into articles."""
     title, text = normalize_text(title).strip(), normalize_text(text)
     if title and text.lstrip().partition("\n")[0].strip() != title:
         text = f"{title}\n{text}"
-    segments = split_articles(text, title=title)
-    if not segments:
-        raise InputError(f"{path}: no article text (empty or only boilerplate)")
     return [Article(id=article_id(seg.text), path=path, text=seg.text, title=seg.title, part=n,
                     date=date, url=url, source=source)
-            for n, seg in enumerate(segments)]
+            for n, seg in enumerate(split_articles(text, title=title))]
 
 
 def _read_records(text: str, suffix: str, shown: str, options: ReadOptions,
@@ -267,19 +274,19 @@ def _read_records(text: str, suffix: str, shown: str, options: ReadOptions,
 
 
 def _record_article(record: Record, shown: str) -> Article | None:
-    title, text, meta = record.title, record.text, PageMeta()
+    """The article of a dataset record, its text read as :func:`read_text` reads a file's.
+
+    A record without text gives its page, read as an HTML file is: the page's
+    headline first, the record's title only where the page has none. Only the
+    first article cut from a record is kept; ``None`` when none is left.
+    """
+    text, title, meta = record.text, record.title, PageMeta()
     if not text:
         page_title, text, meta = extract_page(record.html)
-        title = title or page_title
-    elif title and not text.startswith(title):
-        text = f"{title}\n{text}"       # the headline first, as in a page
-    segments = split_articles(normalize_text(text), title=normalize_text(title))
-    if not segments:
-        return None
-    seg = segments[0]
-    return Article(id=article_id(seg.text), path=shown, text=seg.text, title=seg.title, part=record.index,
-                   date=record.date or meta.date, url=record.url or meta.url,
-                   source=record.source or meta.source)
+        title = page_title or title
+    articles = _articles(text, path=shown, title=title, date=record.date or meta.date,
+                         url=record.url or meta.url, source=record.source or meta.source)
+    return replace(articles[0], part=record.index) if articles else None
 
 
 def read_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -116,13 +116,10 @@ def test_a_one_word_spelling_finds_a_topic_but_is_no_label_of_it(nlp):
         assert "السلام" not in aliases and "هدنة" not in aliases
 
 
-def test_pipe_gives_the_docs_of_one_article_at_a_time(nlp):
-    from pathlib import Path
-
+def test_pipe_gives_the_docs_of_one_article_at_a_time(nlp, samples_dir):
     from rawabit.extract.reading.reader import read_articles
 
-    samples = Path(__file__).resolve().parents[2] / "samples"
-    articles = list(read_articles([samples]))
+    articles = list(read_articles([samples_dir]))
     assert len(articles) >= 5
     one_by_one = [nlp(a) for a in articles]
     for batch_size in (1, 3, len(articles)):

@@ -7,7 +7,7 @@ import pytest
 
 from rawabit.extract.reading.boilerplate import classify, load_rules, normalize_line, split_articles
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "reader"
+DATA = Path(__file__).resolve().parents[2] / "data" / "reader"
 P1 = ("التقى وزير الخارجية المصري نظيره الأردني في العاصمة عمّان يوم الأحد، وبحث الجانبان سبل "
       "تعزيز التعاون الاقتصادي بين البلدين وتطورات الأوضاع في المنطقة.")
 P2 = ("وقال الوزير الأردني في مؤتمر صحفي مشترك إن المباحثات كانت مثمرة، وإن البلدين اتفقا على عقد "

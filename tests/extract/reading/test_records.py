@@ -118,6 +118,28 @@ def test_records_with_html_give_the_page_date(tmp_path):
     assert (article.title, article.date, article.url) == ("لقاء في عمّان", "2025-03-20", "https://alofuq.example/a")
 
 
+
+def _page(h1: str = "") -> str:
+    return f"<html><body><article>{f'<h1>{h1}</h1>' if h1 else ''}<p>{MEETING}</p><p>{VISIT}</p></article></body></html>"
+
+
+@pytest.mark.parametrize("record, title", [
+    # the headline already heads the text, spelled apart only by tatweel, a zero-width joiner or spaces
+    ({"title": "لقــاء في عمّان", "text": f"لقاء في عمّان\n{MEETING}"}, "لقاء في عمّان"),
+    ({"title": "لقاء\u200c في عمّان", "text": f"لقاء في عمّان\n{MEETING}"}, "لقاء في عمّان"),
+    ({"title": "لقاء في عمّان", "text": f"لقاء  في عمّان\n{MEETING}"}, "لقاء في عمّان"),
+    # a headline whose words begin the first paragraph is still a line of its own
+    ({"title": "التقى وزير الخارجية المصري", "text": MEETING}, "التقى وزير الخارجية المصري"),
+    # a page is read as an HTML file is: its own headline first, the record's title where it has none
+    ({"title": "لقاء في عمّان | صحيفة الأفق", "html": _page("لقاء في عمّان")}, "لقاء في عمّان"),
+    ({"title": "لقاء في عمّان", "html": _page()}, "لقاء في عمّان"),
+], ids=["tatweel", "zero-width", "spaces", "first-words", "page-headline", "page-without-headline"])
+def test_a_records_headline_heads_its_text_once(tmp_path, record, title):
+    [article] = read_file(write_jsonl(tmp_path / "news.jsonl", [record]))
+    assert article.title == title
+    lines = article.text.split("\n\n")
+    assert lines[0] == title and lines[1] == MEETING
+
 def test_plain_files_take_the_date_given_and_pages_keep_their_own(tmp_path):
     (tmp_path / "a.txt").write_text(MEETING, encoding="utf-8")
     (tmp_path / "b.html").write_text(

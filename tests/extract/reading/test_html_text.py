@@ -8,7 +8,7 @@ import pytest
 from rawabit.errors import InputError
 from rawabit.extract.reading.html_text import declared_charset, extract_html
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "reader"
+DATA = Path(__file__).resolve().parents[2] / "data" / "reader"
 TITLE = "وزير الخارجية المصري يلتقي نظيره الأردني في عمّان"
 
 

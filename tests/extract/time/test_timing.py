@@ -12,7 +12,7 @@ from rawabit.extract.pipeline import Pipeline
 from rawabit.extract.reading.reader import article_id
 from rawabit.extract.time.timing import LASTING_RELATIONS, date_of
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from rawabit.extract.reading.boilerplate import classify
 from rawabit.extract.model import Article
 from rawabit.extract.reading.reader import ReadReport, Skipped, article_id, find_files, read_articles, read_file
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "reader"
+DATA = Path(__file__).resolve().parents[2] / "data" / "reader"
 TITLE = "وزير الخارجية المصري يلتقي نظيره الأردني في عمّان"
 BODY = ("التقى وزير الخارجية المصري نظيره الأردني في العاصمة عمّان يوم الأحد، وبحث الجانبان سبل "
         "تعزيز التعاون الاقتصادي بين البلدين وتطورات الأوضاع في المنطقة.")
