@@ -381,12 +381,13 @@ def expressions(toks: list[Tok]) -> Iterable[tuple[int, int, When]]:
     A time of day («مساء») or «يوم» before an expression is part of it.
     """
     scan = Scanner(toks)
+    # every expression starts with a number or a listed phrase: those tokens, found in one pass
+    opens = [i for i, t in enumerate(toks) if t.norm.isdigit() or (_firsts(t.norm) and scan.starts(i))]
     i = 0
-    while i < len(toks):
-        if not toks[i].norm.isdigit() and not scan.starts(i):
-            i += 1          # every expression starts with a number or a listed word
-            continue
-        start = i
+    for start in opens:
+        if start < i:
+            continue        # inside the expression found last
+        i = start
         daytime = scan.phrase(i, "daytime")
         if daytime is not None:
             i = daytime[0]
