@@ -44,9 +44,10 @@ def split_topics(sent: Sentence, taken: set[int]) -> list[tuple[int, int, str]]:
     """
     heads = _heads()
     toks, out = sent.tokens, []
-    for i, tok in enumerate(toks):
+    for i in [i for i, t in enumerate(toks) if t.base in heads or t.norm in heads]:   # most sentences: none
         if i in taken:
             continue
+        tok = toks[i]
         for rest, key in heads.get(tok.base, ()) or heads.get(tok.norm, ()):
             for j in range(i + 2, min(i + 2 + _ADJECTIVES_MAX, len(toks) - len(rest) + 1)):
                 if toks[j - 1].text in _STOP or (j - 1) in taken:
