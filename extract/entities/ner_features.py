@@ -341,21 +341,20 @@ def _token_info(word: str, res: FeatureResources) -> dict:
     given = norm in res.given_names or stem in res.given_names
     if given:
         own.append("gn")
-    own += [f"p{k}={norm[:k]}" for k in range(1, 5) if len(norm) > k]
-    own += [f"s{k}={norm[-k:]}" for k in range(1, 5) if len(norm) > k]
-    own += [f"ss{k}={stem[-k:]}" for k in (1, 2, 3) if len(stem) > k]
+    n, m = min(len(norm) - 1, 4), min(len(stem) - 1, 3)   # prefixes and suffixes shorter than the word
+    own += [_AFFIX_NAMES[0][k] + norm[:k + 1] for k in range(n)]
+    own += [_AFFIX_NAMES[1][k] + norm[-k - 1:] for k in range(n)]
+    own += [_AFFIX_NAMES[2][k] + stem[-k - 1:] for k in range(m)]
     padded = f"<{stem}>"
     own += ["g3=" + padded[j:j + 3] for j in range(len(padded) - 2)]
     own += [f"c{k}={c}" for k, c in enumerate(cl)]
     nb = {}
-    for off in NEIGHBOURS:
-        near = [f"{off}:n={norm}", f"{off}:st={stem}", f"{off}:pc={pre}"]
-        if trig:
-            near.append(f"{off}:tr={trig}")
-        far = [f"{off}:sh={shape}", f"{off}:sf={suf}", f"{off}:s2={norm[-2:]}"] if abs(off) == 1 else []
-        if given and abs(off) == 1:
-            far.append(f"{off}:gn")
-        nb[off] = (tuple(near), tuple(far))
+    for off, (n_, st_, pc_, tr_, sh_, sf_, s2_, gn_) in _NEIGHBOUR_NAMES.items():
+        near = (n_ + norm, st_ + stem, pc_ + pre, tr_ + trig) if trig else (n_ + norm, st_ + stem, pc_ + pre)
+        far = (sh_ + shape, sf_ + suf, s2_ + norm[-2:]) if sh_ else ()
+        if sh_ and given:
+            far += (gn_,)
+        nb[off] = (near, far)
     ncl = {off: f"{off}:c1={cl[1]}" for off in (-1, 1)} if len(cl) > 1 else None
     nisba = pre.endswith("ال") and suf in ("ي", "يه")
     # Everything the word brings wherever it stands: its own features (0), and
@@ -378,6 +377,15 @@ def _token_info(word: str, res: FeatureResources) -> dict:
             # whether a gazetteer name may start at it
             "runs": bool(trig) or nisba or pre.endswith(("ال", "لل")),
             "gzfirst": norm in res.first_words or stem in res.first_words}
+
+
+# The names of the prefix (p1..p4), suffix (s1..s4) and stem-suffix (ss1..ss3)
+# features with their "=", by length - 1; and by offset those a word gives its
+# neighbours (the shape, suffix, last letters and given-name ones only at ±1).
+_AFFIX_NAMES = tuple(tuple(f"{name}{k}=" for k in range(1, 5)) for name in ("p", "s", "ss"))
+_NEIGHBOUR_NAMES = {off: (f"{off}:n=", f"{off}:st=", f"{off}:pc=", f"{off}:tr=")
+                    + ((f"{off}:sh=", f"{off}:sf=", f"{off}:s2=", f"{off}:gn") if abs(off) == 1 else ("",) * 4)
+                    for off in NEIGHBOURS}
 
 
 def token_infos(sentences: Sequence[Sequence[str]], resources: FeatureResources, *,
