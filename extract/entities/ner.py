@@ -326,16 +326,17 @@ class CRFRecognizer(Recognizer):
         for k in range(len(CONFIDENCE) - 2, -1, -1):
             band[conf > CONFIDENCE[k][0]] = k
         state = self._both.state[:, len(self._first.labels):]
+        near: dict[int, np.ndarray] = {}   # offset -> the label id there, pad outside the sentence
+        for offsets, _ in self._labels:
+            for off in offsets:
+                if off is not None and off not in near:
+                    near[off] = np.full(len(ids), pad)
+                    inside = np.flatnonzero((pos + off >= 0) & (pos + off < size))
+                    near[off][inside] = ids[inside + off]
         for offsets, table in self._labels:
             combo = np.zeros(len(ids), dtype=np.intp)
             for off in offsets:
-                if off is None:
-                    combo = band * base + ids
-                    continue
-                near = np.full(len(ids), pad)
-                inside = (pos + off >= 0) & (pos + off < size)
-                near[inside] = ids[np.flatnonzero(inside) + off]
-                combo = combo * base + near
+                combo = band * base + ids if off is None else combo * base + near[off]
             rows = table[combo]
             hit = np.flatnonzero(rows >= 0)
             scores[hit] += state[rows[hit]]   # one row per token: no repeated indexes

@@ -450,15 +450,17 @@ def stem_places(infos: list[list[dict]]) -> dict[str, tuple[list[int], list[tupl
         listed.
     """
     where: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+    get = where.get
     for si, info in enumerate(infos):
-        for ti, key in enumerate(map(_PLACE, info)):
-            if key:
-                entry = where.get(key)
-                if entry is None:
-                    where[key] = ([si], [(si, ti)])
-                else:
-                    entry[0].append(si)
-                    entry[1].append((si, ti))
+        keys = list(map(_PLACE, info))
+        for ti in compress(range(len(keys)), keys):
+            key = keys[ti]
+            entry = get(key)
+            if entry is None:
+                where[key] = ([si], [(si, ti)])
+            else:
+                entry[0].append(si)
+                entry[1].append((si, ti))
     # numbers (filed under (stem,)) have no place of their own but look stems up
     out = {key: entry for key, entry in where.items()
            if type(key) is str and (len(entry[0]) > 1 or (key,) in where)}
@@ -646,17 +648,30 @@ def known_pairs(attributes: Iterable[str]) -> dict[str, frozenset[str]]:
             for k, c in enumerate(pair):
                 if c == "|":
                     out.setdefault(pair[:k], set()).add(pair[k + 1:])
-    return {left: frozenset(right) for left, right in out.items()}
+    return _KnownPairs((left, frozenset(right)) for left, right in out.items())
 
 
 _PAIR_NAMES = ("0|+1=", "-1|0=")
 
 
+class _KnownPairs(dict):
+    """What :func:`known_pairs` returns: a dict that also keeps its pairs as ``(left, right)`` tuples."""
+
+    @cached_property
+    def both(self) -> frozenset[tuple[str, str]]:
+        return _pair_set(self)
+
+
+def _pair_set(pairs: Mapping[str, AbstractSet[str]]) -> frozenset[tuple[str, str]]:
+    """Left word -> right words as a set of ``(left, right)`` tuples."""
+    return frozenset((left, right) for left, rights in pairs.items() for right in rights)
+
+
 def _context_runs(info: list[dict], resources: FeatureResources, base: int, flat: list[str], owner: list[int],
-                  pairs: Mapping[str, AbstractSet[str]] | None = None) -> None:
+                  pairs: AbstractSet[tuple[str, str]] | None = None) -> None:
     """Append to *flat* the features :func:`_features` gives minus each word's
     ``gives``, and to *owner* the token each is for (its index plus *base*);
-    only the word pairs *pairs* lists (:func:`known_pairs`), when it is given.
+    only the word pairs *pairs* holds (``(left, right)`` tuples), when it is given.
 
     The same features by other means: each cue word, nisba, gazetteer name and
     sentence edge hands its features to the tokens around it, so a token with
@@ -677,12 +692,10 @@ def _context_runs(info: list[dict], resources: FeatureResources, base: int, flat
         flat += ["-1|0=" + pair for pair in joined]
         owner += range(base + 1, base + size)
     else:
-        for i in [i for i, a in enumerate(norms[:-1]) if a in pairs]:
-            a, b = norms[i], norms[i + 1]
-            if b in pairs[a]:
-                pair = a + "|" + b
-                flat += ("0|+1=" + pair, "-1|0=" + pair)
-                owner += (base + i, base + i + 1)
+        for i in compress(range(size - 1), map(pairs.__contains__, zip(norms, norms[1:]))):
+            pair = norms[i] + "|" + norms[i + 1]
+            flat += ("0|+1=" + pair, "-1|0=" + pair)
+            owner += (base + i, base + i + 1)
     add, at = flat.append, owner.append
     run, last = 0, -2   # the definite run, and the last definite token
     # only the words that are definite, nisba adjectives or cue words say anything here
@@ -797,10 +810,11 @@ def context_features(infos: list[list[dict]], resources: FeatureResources, *, wi
     flat = [] if flat is None else flat
     owner = [] if owner is None else owner
     where = stem_places(infos) if places is None else places
+    both = None if pairs is None else pairs.both if isinstance(pairs, _KnownPairs) else _pair_set(pairs)
     starts = []   # each sentence's first token, plus base
     for info in infos:
         starts.append(base)
-        _context_runs(info, resources, base, flat, owner, pairs)
+        _context_runs(info, resources, base, flat, owner, both)
         base += len(info)
     for _, members in _lookups(where, window):
         for si, ti, _, seen in members:
