@@ -285,25 +285,33 @@ def load_resources(data_dir: Path | str = DATA_DIR, *, gazetteer: bool = True,
 
 
 def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureResources,
-                    firsts: set[str] | frozenset[str] | None = None, *,
-                    starts: Iterable[int] | None = None) -> list[str]:
+                    firsts: set[str] | frozenset[str] | None = None) -> list[str]:
     """Longest-match gazetteer B-/I- marks; the first token may carry a proclitic.
 
     *firsts*, the first tokens of the gazetteer's names, lets positions no
-    name can start at be skipped; *starts*, when given, are those positions.
+    name can start at be skipped.
     """
-    marks = [""] * len(norms)
     if firsts is None:
         firsts = res.first_words
+    marks = [""] * len(norms)
+    starts = [i for i, (n, st) in enumerate(zip(norms, stems)) if n in firsts or st in firsts]
+    for i, size, typ in _gazetteer_names(stems, norms, res, starts):
+        marks[i:i + size] = _gazetteer_marks(typ, size)
+    return marks
+
+
+def _gazetteer_names(stems: Sequence[str] | Mapping[int, str], norms: Sequence[str], res: FeatureResources,
+                     starts: Iterable[int]) -> list[tuple[int, int, str]]:
+    """The gazetteer names, longest match first, that start at one of *starts*
+    (in order): ``(first token, tokens, coarse type)``; *stems* is read at *starts* only."""
     gazetteer, prefixes, size = res.gazetteer, res.name_prefixes, len(norms)
-    end = 0   # the token after the last name marked
-    if starts is None:
-        starts = [i for i, (n, st) in enumerate(zip(norms, stems)) if n in firsts or st in firsts]
+    out = []
+    end = 0   # the token after the last name found
     for i in starts:
         if i < end:
             continue
         best, typ = 0, ""   # the longest name, read with the whole first word before its stem
-        for head in (norms[i], stems[i]):
+        for head in (norms[i], stems[i]) if norms[i] != stems[i] else (norms[i],):
             name, j = (head,), i + 1
             while name in prefixes:
                 found = gazetteer.get(name)
@@ -314,11 +322,9 @@ def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureReso
                 name += (norms[j],)
                 j += 1
         if best:
-            marks[i] = "B-" + typ
-            for j in range(i + 1, i + best):
-                marks[j] = "I-" + typ
+            out.append((i, best, typ))
             end = i + best
-    return marks
+    return out
 
 
 def _token_info(word: str, res: FeatureResources) -> dict:
@@ -717,12 +723,13 @@ def _context_runs(info: list[dict], resources: FeatureResources, base: int, flat
                 add("-1nisba|def=" + str(info[i + 1]["definite"]))
                 at(base + i + 1)
         if x["trig"]:
-            for j in range(i + 1, min(i + 1 + _WINDOW, size)):
-                add(x["win"])
-                at(base + j)
-                if x["wino"]:
-                    add(x["wino"])
-                    at(base + j)
+            after = min(_WINDOW, size - i - 1)   # the tokens within the cue's window
+            if x["wino"]:
+                flat += (x["win"], x["wino"]) * after
+                owner += map((base + i).__add__, _WINDOW_AT[after])
+            else:
+                flat += (x["win"],) * after
+                owner += range(base + i + 1, base + i + 1 + after)
             if x["wino"] and i + 1 < size:
                 add("otr|+1def=" + str(info[i + 1]["definite"]))
                 at(base + i)
@@ -736,22 +743,32 @@ def _context_runs(info: list[dict], resources: FeatureResources, base: int, flat
                 owner += (base + i, base + i)
     starts = list(compress(range(size), map(_GZFIRST, info)))
     if starts and resources.gazetteer:
-        gaz = _gazetteer_tags(list(map(_STEM, info)), norms, resources, starts=starts)
-        for j in [j for j, mark in enumerate(gaz) if mark]:
-            own, given = _gazetteer_features(gaz[j])
-            if 2 <= j < size - 2:   # every neighbour there (NEIGHBOURS: ±1, ±2)
-                flat += own
-                owner += map((base + j).__sub__, _GIVE_AT)
-                continue
-            add(own[0])
-            at(base + j)
-            for off, feature in given:
-                if 0 <= j - off < size:
-                    add(feature)
-                    at(base + j - off)
+        stems = {i: info[i]["stem"] for i in starts}
+        for i, n, typ in _gazetteer_names(stems, norms, resources, starts):
+            for j, mark in enumerate(_gazetteer_marks(typ, n), i):
+                own, given = _gazetteer_features(mark)
+                if 2 <= j < size - 2:   # every neighbour there (NEIGHBOURS: ±1, ±2)
+                    flat += own
+                    owner += map((base + j).__sub__, _GIVE_AT)
+                    continue
+                add(own[0])
+                at(base + j)
+                for off, feature in given:
+                    if 0 <= j - off < size:
+                        add(feature)
+                        at(base + j - off)
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_marks(typ: str, size: int) -> tuple[str, ...]:
+    """The marks of the tokens of a gazetteer name of *size* tokens and type *typ*."""
+    return ("B-" + typ,) + ("I-" + typ,) * (size - 1)
 
 
 _NORM, _STEM, _RUNS, _GZFIRST = map(itemgetter, ("n", "stem", "runs", "gzfirst"))
+# For an organisation cue giving two features to each of the n tokens after it:
+# their offsets from the cue, by n.
+_WINDOW_AT = [tuple(j for j in range(1, n + 1) for _ in (0, 1)) for n in range(_WINDOW + 1)]
 
 
 @lru_cache(maxsize=None)
