@@ -538,15 +538,18 @@ def _doc_context(infos, places, si: int, ti: int) -> list[str]:
             kind, word = info[tj - 1]["as_prev"]
             if kind:
                 add(kind)
-            if len(seen) < _DOC_MAX * 2:
+            if len(seen) < _DOC_WORDS:
                 add(word)
         if tj + 1 < len(info):
             kind, word = info[tj + 1]["as_next"]
             if kind:
                 add(kind)
-            if len(seen) < _DOC_MAX * 2:
+            if len(seen) < _DOC_WORDS:
                 add(word)
     return sorted(seen)
+
+
+_DOC_WORDS = _DOC_MAX * 2   # past this many features, only cue kinds are added
 
 
 def _org_chains(info: list[dict]) -> tuple[list[bool], list[int], list[int]]:
