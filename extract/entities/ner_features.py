@@ -821,7 +821,9 @@ def context_features(infos: list[list[dict]], resources: FeatureResources, *, wi
         flat, owner: Lists to append to (new ones by default).
         pairs: Left word -> right words (:func:`known_pairs` of a model): only
             these word pairs are listed, the others being unknown to the model;
-            ``None`` lists them all.
+            ``None`` lists them all. What :func:`known_pairs` returns also
+            keeps the pairs as tuples; another mapping is turned into them at
+            each call.
 
     Returns:
         *flat*, the feature strings, and *owner*, for each the index of its
