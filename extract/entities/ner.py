@@ -326,16 +326,17 @@ class CRFRecognizer(Recognizer):
         for k in range(len(CONFIDENCE) - 2, -1, -1):
             band[conf > CONFIDENCE[k][0]] = k
         state = self._both.state[:, len(self._first.labels):]
+        near: dict[int, np.ndarray] = {}   # offset -> the label id there, pad outside the sentence
+        for offsets, _ in self._labels:
+            for off in offsets:
+                if off is not None and off not in near:
+                    near[off] = np.full(len(ids), pad)
+                    inside = np.flatnonzero((pos + off >= 0) & (pos + off < size))
+                    near[off][inside] = ids[inside + off]
         for offsets, table in self._labels:
             combo = np.zeros(len(ids), dtype=np.intp)
             for off in offsets:
-                if off is None:
-                    combo = band * base + ids
-                    continue
-                near = np.full(len(ids), pad)
-                inside = (pos + off >= 0) & (pos + off < size)
-                near[inside] = ids[np.flatnonzero(inside) + off]
-                combo = combo * base + near
+                combo = band * base + ids if off is None else combo * base + near[off]
             rows = table[combo]
             hit = np.flatnonzero(rows >= 0)
             scores[hit] += state[rows[hit]]   # one row per token: no repeated indexes
@@ -351,25 +352,22 @@ class CRFRecognizer(Recognizer):
         index = self._weights
         if len(index) >= self.cache_size:
             index.clear()
-        new: dict[str, dict] = {}
-        for sent, info in zip(sentences, infos):
-            for word, x in zip(sent, info):
-                if word not in index and word not in new:
-                    new[word] = x
-        if new:
+        words = [w for s in sentences for w in s]
+        ids = list(map(index.get, words))
+        if None in ids:
+            tokens = [x for info in infos for x in info]
+            new: dict[str, dict] = {}
+            for k in [k for k, i in enumerate(ids) if i is None]:
+                new.setdefault(words[k], tokens[k])
             self._add_words(new)
-        ids = np.fromiter((index[w] for s in sentences for w in s), dtype=np.intp,
-                          count=sum(map(len, sentences)))
-        per_word = self._table[ids]                    # (tokens, 1 + len(NEIGHBOURS), labels)
-        scores = per_word[:, 0].copy()
+            ids = list(map(index.__getitem__, words))
+        ids = np.array(ids, dtype=np.intp)
+        table = self._table                            # (words, 1 + len(NEIGHBOURS), labels)
+        scores = table[ids, 0]
         for k, off in enumerate(NEIGHBOURS, 1):
             # token i gets what the word at i + off gives a token `off` places away
-            near = np.zeros_like(scores)
-            if off < 0:
-                near[-off:] = per_word[:off, k]
-            else:
-                near[:-off] = per_word[off:, k]
-            scores += near * ((pos + off >= 0) & (pos + off < size))[:, None]
+            inside = np.flatnonzero((pos + off >= 0) & (pos + off < size))
+            scores[inside] += table[ids[inside + off], k]
         return scores
 
     def _add_words(self, infos: dict[str, dict]) -> None:

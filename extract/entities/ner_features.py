@@ -14,6 +14,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter
 from pathlib import Path
 from typing import AbstractSet, Iterable, Mapping, Sequence
 
@@ -289,16 +291,27 @@ def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureReso
     *firsts*, the first tokens of the gazetteer's names, lets positions no
     name can start at be skipped.
     """
-    marks = [""] * len(norms)
     if firsts is None:
         firsts = res.first_words
+    marks = [""] * len(norms)
+    starts = [i for i, (n, st) in enumerate(zip(norms, stems)) if n in firsts or st in firsts]
+    for i, size, typ in _gazetteer_names(stems, norms, res, starts):
+        marks[i:i + size] = _gazetteer_marks(typ, size)
+    return marks
+
+
+def _gazetteer_names(stems: Sequence[str] | Mapping[int, str], norms: Sequence[str], res: FeatureResources,
+                     starts: Iterable[int]) -> list[tuple[int, int, str]]:
+    """The gazetteer names, longest match first, that start at one of *starts*
+    (in order): ``(first token, tokens, coarse type)``; *stems* is read at *starts* only."""
     gazetteer, prefixes, size = res.gazetteer, res.name_prefixes, len(norms)
-    end = 0   # the token after the last name marked
-    for i in [i for i, (n, st) in enumerate(zip(norms, stems)) if n in firsts or st in firsts]:
+    out = []
+    end = 0   # the token after the last name found
+    for i in starts:
         if i < end:
             continue
         best, typ = 0, ""   # the longest name, read with the whole first word before its stem
-        for head in (norms[i], stems[i]):
+        for head in (norms[i], stems[i]) if norms[i] != stems[i] else (norms[i],):
             name, j = (head,), i + 1
             while name in prefixes:
                 found = gazetteer.get(name)
@@ -309,11 +322,9 @@ def _gazetteer_tags(stems: Sequence[str], norms: Sequence[str], res: FeatureReso
                 name += (norms[j],)
                 j += 1
         if best:
-            marks[i] = "B-" + typ
-            for j in range(i + 1, i + best):
-                marks[j] = "I-" + typ
+            out.append((i, best, typ))
             end = i + best
-    return marks
+    return out
 
 
 def _token_info(word: str, res: FeatureResources) -> dict:
@@ -336,21 +347,20 @@ def _token_info(word: str, res: FeatureResources) -> dict:
     given = norm in res.given_names or stem in res.given_names
     if given:
         own.append("gn")
-    own += [f"p{k}={norm[:k]}" for k in range(1, 5) if len(norm) > k]
-    own += [f"s{k}={norm[-k:]}" for k in range(1, 5) if len(norm) > k]
-    own += [f"ss{k}={stem[-k:]}" for k in (1, 2, 3) if len(stem) > k]
+    n, m = min(len(norm) - 1, 4), min(len(stem) - 1, 3)   # prefixes and suffixes shorter than the word
+    own += [_AFFIX_NAMES[0][k] + norm[:k + 1] for k in range(n)]
+    own += [_AFFIX_NAMES[1][k] + norm[-k - 1:] for k in range(n)]
+    own += [_AFFIX_NAMES[2][k] + stem[-k - 1:] for k in range(m)]
     padded = f"<{stem}>"
     own += ["g3=" + padded[j:j + 3] for j in range(len(padded) - 2)]
     own += [f"c{k}={c}" for k, c in enumerate(cl)]
     nb = {}
-    for off in NEIGHBOURS:
-        near = [f"{off}:n={norm}", f"{off}:st={stem}", f"{off}:pc={pre}"]
-        if trig:
-            near.append(f"{off}:tr={trig}")
-        far = [f"{off}:sh={shape}", f"{off}:sf={suf}", f"{off}:s2={norm[-2:]}"] if abs(off) == 1 else []
-        if given and abs(off) == 1:
-            far.append(f"{off}:gn")
-        nb[off] = (tuple(near), tuple(far))
+    for off, (n_, st_, pc_, tr_, sh_, sf_, s2_, gn_) in _NEIGHBOUR_NAMES.items():
+        near = (n_ + norm, st_ + stem, pc_ + pre, tr_ + trig) if trig else (n_ + norm, st_ + stem, pc_ + pre)
+        far = (sh_ + shape, sf_ + suf, s2_ + norm[-2:]) if sh_ else ()
+        if sh_ and given:
+            far += (gn_,)
+        nb[off] = (near, far)
     ncl = {off: f"{off}:c1={cl[1]}" for off in (-1, 1)} if len(cl) > 1 else None
     nisba = pre.endswith("ال") and suf in ("ي", "يه")
     # Everything the word brings wherever it stands: its own features (0), and
@@ -365,8 +375,23 @@ def _token_info(word: str, res: FeatureResources) -> dict:
             # the stem under which other occurrences are looked for ("" for none), and
             # what the word tells an occurrence of a stem it precedes / follows
             "key": stem if len(stem) >= _DOC_MIN and shape != "digit" else "",
+            # where stem_places files the word: its key, or (stem,) for a number ("" for neither)
+            "place": (stem if len(stem) >= _DOC_MIN else "") if shape != "digit" else (stem,),
             "as_prev": ("dprevtr=" + trig if trig else "", "dprev=" + stem),
-            "as_next": ("dnexttr=" + trig if trig else "", "dnext=" + stem)}
+            "as_next": ("dnexttr=" + trig if trig else "", "dnext=" + stem),
+            # whether _context_runs has anything to say of the word itself, and
+            # whether a gazetteer name may start at it
+            "runs": bool(trig) or nisba or pre.endswith(("ال", "لل")),
+            "gzfirst": norm in res.first_words or stem in res.first_words}
+
+
+# The names of the prefix (p1..p4), suffix (s1..s4) and stem-suffix (ss1..ss3)
+# features with their "=", by length - 1; and by offset those a word gives its
+# neighbours (the shape, suffix, last letters and given-name ones only at ±1).
+_AFFIX_NAMES = tuple(tuple(f"{name}{k}=" for k in range(1, 5)) for name in ("p", "s", "ss"))
+_NEIGHBOUR_NAMES = {off: (f"{off}:n=", f"{off}:st=", f"{off}:pc=", f"{off}:tr=")
+                    + ((f"{off}:sh=", f"{off}:sf=", f"{off}:s2=", f"{off}:gn") if abs(off) == 1 else ("",) * 4)
+                    for off in NEIGHBOURS}
 
 
 def token_infos(sentences: Sequence[Sequence[str]], resources: FeatureResources, *,
@@ -386,16 +411,20 @@ def token_infos(sentences: Sequence[Sequence[str]], resources: FeatureResources,
     """
     if cache is None:
         cache = {}
+    get = cache.get
     out = []
     for s in sentences:
-        info = []
-        for word in s:
-            x = cache.get(word)
-            if x is None:
-                if len(cache) >= cache_size:
-                    cache.clear()
-                x = cache[word] = _token_info(word, resources)
-            info.append(x)
+        info = list(map(get, s))
+        if None in info:
+            for k, x in enumerate(info):
+                if x is None:
+                    word = s[k]
+                    x = get(word)
+                    if x is None:
+                        if len(cache) >= cache_size:
+                            cache.clear()
+                        x = cache[word] = _token_info(word, resources)
+                    info[k] = x
         out.append(info)
     return out
 
@@ -422,22 +451,30 @@ def stem_places(infos: list[list[dict]]) -> dict[str, tuple[list[int], list[tupl
     Returns:
         Stem -> (sentence numbers, ``(sentence, token)`` places), both in text
         order; a stem found once has no other occurrence to read and is left out
-        (unless a number has it too).
+        (unless a number has it too). A number has no place of its own but
+        looks its stem up: ``(stem,)`` -> the same of the numbers with a stem
+        listed.
     """
     where: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
-    digits: set[str] = set()   # stems of numbers, which have no key but look stems up
+    get = where.get
     for si, info in enumerate(infos):
-        for ti, x in enumerate(info):
-            key = x["key"]
-            if key:
-                entry = where.get(key)
-                if entry is None:
-                    entry = where[key] = ([], [])
+        keys = list(map(_PLACE, info))
+        for ti in compress(range(len(keys)), keys):
+            key = keys[ti]
+            entry = get(key)
+            if entry is None:
+                where[key] = ([si], [(si, ti)])
+            else:
                 entry[0].append(si)
                 entry[1].append((si, ti))
-            elif x["shape"] == "digit":
-                digits.add(x["stem"])
-    return {key: entry for key, entry in where.items() if len(entry[0]) > 1 or key in digits}
+    # numbers (filed under (stem,)) have no place of their own but look stems up
+    out = {key: entry for key, entry in where.items()
+           if type(key) is str and (len(entry[0]) > 1 or (key,) in where)}
+    out.update((key, entry) for key, entry in where.items() if type(key) is tuple and key[0] in out)
+    return out
+
+
+_PLACE = itemgetter("place")
 
 
 def _near(entry, si: int, window: int) -> list[tuple]:
@@ -491,18 +528,28 @@ def document_features(sentences: Sequence[Sequence[str]], resources: FeatureReso
 def _doc_context(infos, places, si: int, ti: int) -> list[str]:
     """Context words of the other occurrences of a stem near sentence *si*."""
     seen: set[str] = set()
+    add = seen.add
     for sj, tj in places:
         if sj == si and tj == ti:
             continue
         info = infos[sj]
-        seen.add("doc")
-        for near in ((info[tj - 1]["as_prev"],) if tj else ()) + (
-                (info[tj + 1]["as_next"],) if tj + 1 < len(info) else ()):
-            if near[0]:
-                seen.add(near[0])
-            if len(seen) < _DOC_MAX * 2:
-                seen.add(near[1])
+        add("doc")
+        if tj:
+            kind, word = info[tj - 1]["as_prev"]
+            if kind:
+                add(kind)
+            if len(seen) < _DOC_WORDS:
+                add(word)
+        if tj + 1 < len(info):
+            kind, word = info[tj + 1]["as_next"]
+            if kind:
+                add(kind)
+            if len(seen) < _DOC_WORDS:
+                add(word)
     return sorted(seen)
+
+
+_DOC_WORDS = _DOC_MAX * 2   # past this many features, only cue kinds are added
 
 
 def _org_chains(info: list[dict]) -> tuple[list[bool], list[int], list[int]]:
@@ -610,18 +657,30 @@ def known_pairs(attributes: Iterable[str]) -> dict[str, frozenset[str]]:
             for k, c in enumerate(pair):
                 if c == "|":
                     out.setdefault(pair[:k], set()).add(pair[k + 1:])
-    return {left: frozenset(right) for left, right in out.items()}
+    return _KnownPairs((left, frozenset(right)) for left, right in out.items())
 
 
 _PAIR_NAMES = ("0|+1=", "-1|0=")
 
 
-def _context_runs(info: list[dict], resources: FeatureResources, firsts: set[str] | None,
-                  base: int, flat: list[str], owner: list[int],
-                  pairs: Mapping[str, AbstractSet[str]] | None = None) -> None:
+class _KnownPairs(dict):
+    """What :func:`known_pairs` returns: a dict that also keeps its pairs as ``(left, right)`` tuples."""
+
+    @cached_property
+    def both(self) -> frozenset[tuple[str, str]]:
+        return _pair_set(self)
+
+
+def _pair_set(pairs: Mapping[str, AbstractSet[str]]) -> frozenset[tuple[str, str]]:
+    """Left word -> right words as a set of ``(left, right)`` tuples."""
+    return frozenset((left, right) for left, rights in pairs.items() for right in rights)
+
+
+def _context_runs(info: list[dict], resources: FeatureResources, base: int, flat: list[str], owner: list[int],
+                  pairs: AbstractSet[tuple[str, str]] | None = None) -> None:
     """Append to *flat* the features :func:`_features` gives minus each word's
     ``gives``, and to *owner* the token each is for (its index plus *base*);
-    only the word pairs *pairs* lists (:func:`known_pairs`), when it is given.
+    only the word pairs *pairs* holds (``(left, right)`` tuples), when it is given.
 
     The same features by other means: each cue word, nisba, gazetteer name and
     sentence edge hands its features to the tokens around it, so a token with
@@ -630,13 +689,11 @@ def _context_runs(info: list[dict], resources: FeatureResources, firsts: set[str
     size = len(info)
     if not size:
         return
-    flat += ("first", "last")
-    owner += (base, base + size - 1)
-    for off, edge in _EDGE.items():
-        near = range(min(-off, size)) if off < 0 else range(max(size - off, 0), size)
-        flat += [edge] * len(near)
-        owner += [base + i for i in near]
-    norms = [x["n"] for x in info]
+    orgs = False   # whether an organisation cue starts a chain
+    edges, at_edge = _edges(size)
+    flat += edges
+    owner += map(base.__add__, at_edge)
+    norms = list(map(_NORM, info))
     if pairs is None:
         joined = [a + "|" + b for a, b in zip(norms, norms[1:])]
         flat += ["0|+1=" + pair for pair in joined]
@@ -644,21 +701,20 @@ def _context_runs(info: list[dict], resources: FeatureResources, firsts: set[str
         flat += ["-1|0=" + pair for pair in joined]
         owner += range(base + 1, base + size)
     else:
-        for i, (a, b) in enumerate(zip(norms, norms[1:]), base):
-            right = pairs.get(a)
-            if right is not None and b in right:
-                pair = a + "|" + b
-                flat += ("0|+1=" + pair, "-1|0=" + pair)
-                owner += (i, i + 1)
-    run = 0
+        for i in compress(range(size - 1), map(pairs.__contains__, zip(norms, norms[1:]))):
+            pair = norms[i] + "|" + norms[i + 1]
+            flat += ("0|+1=" + pair, "-1|0=" + pair)
+            owner += (base + i, base + i + 1)
     add, at = flat.append, owner.append
-    for i, x in enumerate(info):
+    run, last = 0, -2   # the definite run, and the last definite token
+    # only the words that are definite, nisba adjectives or cue words say anything here
+    for i in compress(range(size), map(_RUNS, info)):
+        x = info[i]
         if x["definite"]:
-            run += 1
+            run = run + 1 if last == i - 1 else 1
+            last = i
             add(_DC[min(run, 3)])
             at(base + i)
-        else:
-            run = 0
         if x["nisba"]:
             if i:
                 if info[i - 1]["trig"]:
@@ -670,37 +726,74 @@ def _context_runs(info: list[dict], resources: FeatureResources, firsts: set[str
                 add("-1nisba|def=" + str(info[i + 1]["definite"]))
                 at(base + i + 1)
         if x["trig"]:
-            for j in range(i + 1, min(i + 1 + _WINDOW, size)):
-                add(x["win"])
-                at(base + j)
-                if x["wino"]:
-                    add(x["wino"])
-                    at(base + j)
+            after = min(_WINDOW, size - i - 1)   # the tokens within the cue's window
+            if x["wino"]:
+                flat += (x["win"], x["wino"]) * after
+                owner += map((base + i).__add__, _WINDOW_AT[after])
+            else:
+                flat += (x["win"],) * after
+                owner += range(base + i + 1, base + i + 1 + after)
             if x["wino"] and i + 1 < size:
                 add("otr|+1def=" + str(info[i + 1]["definite"]))
                 at(base + i)
-    if any(x["wino"] for x in info):
+            if x["wino"]:
+                orgs = True
+    if orgs:
         _, chain, _ = _org_chains(info)
         for i, c in enumerate(chain):
             if c:
                 flat += (_OCH[min(c, 3)], "och|end" if i + 1 == size or not chain[i + 1] else "och|mid")
                 owner += (base + i, base + i)
-    if resources.gazetteer:
-        gaz = _gazetteer_tags([x["stem"] for x in info], norms, resources, firsts)
-        for j in [j for j, mark in enumerate(gaz) if mark]:
-            own, given = _gazetteer_features(gaz[j])
-            add(own)
-            at(base + j)
-            for off, feature in given:
-                if 0 <= j - off < size:
-                    add(feature)
-                    at(base + j - off)
+    starts = list(compress(range(size), map(_GZFIRST, info)))
+    if starts and resources.gazetteer:
+        stems = {i: info[i]["stem"] for i in starts}
+        for i, n, typ in _gazetteer_names(stems, norms, resources, starts):
+            for j, mark in enumerate(_gazetteer_marks(typ, n), i):
+                own, given = _gazetteer_features(mark)
+                if 2 <= j < size - 2:   # every neighbour there (NEIGHBOURS: ±1, ±2)
+                    flat += own
+                    owner += map((base + j).__sub__, _GIVE_AT)
+                    continue
+                add(own[0])
+                at(base + j)
+                for off, feature in given:
+                    if 0 <= j - off < size:
+                        add(feature)
+                        at(base + j - off)
 
 
 @lru_cache(maxsize=None)
-def _gazetteer_features(mark: str) -> tuple[str, tuple[tuple[int, str], ...]]:
-    """The feature a gazetteer *mark* (``B-LOC``…) gives its token, and by offset those it gives its neighbours."""
-    return "gz=" + mark, tuple((off, f"{off}:gz={mark}") for off in NEIGHBOURS)
+def _gazetteer_marks(typ: str, size: int) -> tuple[str, ...]:
+    """The marks of the tokens of a gazetteer name of *size* tokens and type *typ*."""
+    return ("B-" + typ,) + ("I-" + typ,) * (size - 1)
+
+
+_NORM, _STEM, _RUNS, _GZFIRST = map(itemgetter, ("n", "stem", "runs", "gzfirst"))
+# For an organisation cue giving two features to each of the n tokens after it:
+# their offsets from the cue, by n.
+_WINDOW_AT = [tuple(j for j in range(1, n + 1) for _ in (0, 1)) for n in range(_WINDOW + 1)]
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_features(mark: str) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
+    """The features a gazetteer *mark* (``B-LOC``…) gives: its token's and its
+    neighbours' (offsets :data:`_GIVE_AT`) in one tuple, and the neighbours' by offset."""
+    given = tuple((off, f"{off}:gz={mark}") for off in NEIGHBOURS)
+    return ("gz=" + mark, *(feature for _, feature in given)), given
+
+
+_GIVE_AT = (0, *NEIGHBOURS)   # the token a feature of _gazetteer_features goes to, counted back
+
+
+@lru_cache(maxsize=256)
+def _edges(size: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The sentence-edge features of a sentence of *size* tokens, and the token each is for."""
+    flat, owner = ["first", "last"], [0, size - 1]
+    for off, edge in _EDGE.items():
+        near = range(min(-off, size)) if off < 0 else range(max(size - off, 0), size)
+        flat += [edge] * len(near)
+        owner += near
+    return tuple(flat), tuple(owner)
 
 
 def _per_token(infos: list[list[dict]], flat: list[str], owner: list[int]) -> list[list[list[str]]]:
@@ -728,7 +821,9 @@ def context_features(infos: list[list[dict]], resources: FeatureResources, *, wi
         flat, owner: Lists to append to (new ones by default).
         pairs: Left word -> right words (:func:`known_pairs` of a model): only
             these word pairs are listed, the others being unknown to the model;
-            ``None`` lists them all.
+            ``None`` lists them all. What :func:`known_pairs` returns also
+            keeps the pairs as tuples; another mapping is turned into them at
+            each call.
 
     Returns:
         *flat*, the feature strings, and *owner*, for each the index of its
@@ -737,16 +832,17 @@ def context_features(infos: list[list[dict]], resources: FeatureResources, *, wi
     flat = [] if flat is None else flat
     owner = [] if owner is None else owner
     where = stem_places(infos) if places is None else places
-    firsts = resources.first_words
-    for si, info in enumerate(infos):
-        _context_runs(info, resources, firsts, base, flat, owner, pairs)
-        for ti, x in enumerate(info):
-            entry = where.get(x["stem"])
-            if entry is not None:
-                found = _doc_context(infos, _near(entry, si, window), si, ti)
-                flat += found
-                owner += [base + ti] * len(found)
+    both = None if pairs is None else pairs.both if isinstance(pairs, _KnownPairs) else _pair_set(pairs)
+    starts = []   # each sentence's first token, plus base
+    for info in infos:
+        starts.append(base)
+        _context_runs(info, resources, base, flat, owner, both)
         base += len(info)
+    for _, members in _lookups(where, window):
+        for si, ti, _, seen in members:
+            found = _doc_context(infos, seen, si, ti)
+            flat += found
+            owner += [starts[si] + ti] * len(found)
     return flat, owner
 
 
@@ -762,16 +858,29 @@ def _span_roles(tags: Sequence[str]) -> dict[int, tuple[str, str]]:
     middle, last token of a longer one).
     """
     roles: dict[int, tuple[str, str]] = {}
-    start = None
-    for ti, tag in enumerate(list(tags) + ["O"]):
-        if start is not None and not (tag.startswith("I-") and _etype(tag) == _etype(tags[start])):
-            for k in range(start, ti):
-                role = "s" if ti - start == 1 else "b" if k == start else "e" if k == ti - 1 else "m"
-                roles[k] = (_etype(tags[start]), role)
+    start, typ, last = None, "", -1   # the entity open, its type, the last token not O
+    for ti in [ti for ti, tag in enumerate(tags) if tag != "O"]:
+        tag = tags[ti]
+        if start is not None and not (ti == last + 1 and tag.startswith("I-") and _etype(tag) == typ):
+            _set_roles(roles, start, last + 1, typ)
             start = None
-        if tag != "O" and ti < len(tags) and (tag.startswith("B-") or start is None):
-            start = ti
+        if start is None:
+            start, typ = ti, _etype(tag)
+        last = ti
+    if start is not None:
+        _set_roles(roles, start, last + 1, typ)
     return roles
+
+
+def _set_roles(roles: dict[int, tuple[str, str]], start: int, end: int, typ: str) -> None:
+    """Give tokens *start* to *end* (exclusive), an entity of type *typ*, their roles."""
+    if end - start == 1:
+        roles[start] = (typ, "s")
+        return
+    roles[start] = (typ, "b")
+    for k in range(start + 1, end - 1):
+        roles[k] = (typ, "m")
+    roles[end - 1] = (typ, "e")
 
 
 # Second-pass features read off the first pass's labels alone: name, and the
@@ -862,15 +971,44 @@ def stack_context_features(infos: list[list[dict]], first_pass: Sequence[Sequenc
     owner = [] if owner is None else owner
     where = stem_places(infos) if places is None else places
     roles = [_span_roles(tags) for tags in first_pass]
-    for si, (info, tags) in enumerate(zip(infos, first_pass)):
-        for ti, x in enumerate(info):
-            entry = where.get(x["stem"])
-            if entry is not None:
-                found = _stack_context(_near(entry, si, window), si, ti, tags[ti], roles)
+    starts = list(accumulate(map(len, infos[:-1]), initial=base))   # each sentence's first token
+    for entry, members in _lookups(where, window):
+        places = entry[1]
+        if not any(roles[sj].get(tj) for sj, tj in places):
+            # no occurrence in an entity: only how many others there are counts
+            for si, ti, own, seen in members:
+                found = (_NO_ENTITY[min(len(places) - own, 4)] if seen is places
+                         else _stack_context(seen, si, ti, "O", roles))
                 flat += found
-                owner += [base + ti] * len(found)
-        base += len(info)
+                owner += [starts[si] + ti] * len(found)
+            continue
+        for si, ti, _, seen in members:
+            found = _stack_context(seen, si, ti, first_pass[si][ti], roles)
+            flat += found
+            owner += [starts[si] + ti] * len(found)
     return flat, owner
+
+
+# _stack_context of a token whose stem's n others (up to 4) are all outside entities
+_NO_ENTITY = ((), ("dn=1", "dent=0"), ("dn=2", "dent=0"), ("dn=2", "dent=0"), ("dn=4", "dent=0"))
+
+
+def _lookups(where: dict, window: int):
+    """Per stem of *where* (:func:`stem_places`) that tokens look up: its entry,
+    and the tokens that look it up (its places, then the numbers with that stem),
+    each as ``(sentence, token, 1 if one of the places else 0, the places within
+    window)``; the last is the entry's list itself when all are."""
+    for stem, entry in where.items():
+        if type(stem) is not str:
+            continue
+        sis, places = entry
+        lo, hi = sis[-1] - window, sis[0] + window   # a token in a sentence between them sees all places
+        numbers = where.get((stem,))
+        members = [(si, ti, 1, places if lo <= si <= hi else _near(entry, si, window)) for si, ti in places]
+        if numbers:
+            members += [(si, ti, 0, places if lo <= si <= hi else _near(entry, si, window))
+                        for si, ti in numbers[1]]
+        yield entry, members
 
 
 def _stack_context(places, si: int, ti: int, tag: str, roles_of: list[dict]) -> list[str]:
