@@ -94,6 +94,15 @@ class Cue:
 
 
 
+def _lone_object(sent: Sentence, c0: int, after: list[Mention]) -> Mention | None:
+    """The one unmarked name right after the verb at *c0*, taken as its object; None when there is
+    none or a second follows right after it (then the first is VSO: the verb's own subject)."""
+    plain = [u for u in after if not marker(sent, u) and u.type is not EntityType.TOPIC]
+    if not plain or plain[0].first != c0 + 1 or (len(plain) > 1 and plain[1].first - plain[0].last <= 1):
+        return None
+    return plain[0]
+
+
 class RelationFinder:
     """Pipeline component: facts from relation cue words."""
 
@@ -293,6 +302,9 @@ class RelationFinder:
         elif cue.pos == "verb" and not before and not pronoun and \
                 (carried := self._joined_verb_subject(sent, us, c0, after)) is not None:
             subjects, rest = carried, after  # «انتقد X واشنطن بشدة، واتهم الولايات المتحدة بـ…»: X accuses
+        elif cue.pos == "verb" and before and not pronoun and \
+                (carried := self._shared_verb_subject(doc, sent, us, c0, after)):
+            subjects, rest = carried, after  # «زار X القاهرة أمس والتقى الرئيس المصري»: X met him
         elif event_only:  # «الاجتماع ركز على …»: only a meeting or call is said to focus on something
             subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after
         elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
@@ -685,12 +697,32 @@ class RelationFinder:
         toks = sent.tokens
         if c0 < 2 or not toks[c0].prefix.startswith("و") or toks[c0 - 1].text != "،":
             return None
-        plain = [u for u in after if not marker(sent, u) and u.type is not EntityType.TOPIC]
-        if not plain or plain[0].first != c0 + 1 or \
-                (len(plain) > 1 and plain[1].first - plain[0].last <= 1):
+        if (obj := _lone_object(sent, c0, after)) is None:
             return None
         subject = main_subject(sent, us, c0)
-        return subject if subject and all(s.last <= c0 and s.key != plain[0].key for s in subject) else []
+        return subject if subject and all(s.last <= c0 and s.key != obj.key for s in subject) else []
+
+    @staticmethod
+    def _shared_verb_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int, after: list[Mention]
+                             ) -> list[Mention]:
+        """The subject of the cue verb before, for a verb joined on by «و» with no comma whose one
+        name after it is its object: «زار X القاهرة أمس والتقى الرئيس المصري Y» (X met Y). Verbs
+        coordinated in one clause share their subject; a second name right after the first would be
+        VSO (a subject of its own). [] when no verb before it in the sentence stated a fact."""
+        toks = sent.tokens
+        if c0 < 2 or not toks[c0].prefix.startswith("و") or toks[c0 - 1].text in PUNCT_BOUNDARY:
+            return []  # (a name right before «و» + verb is the last clause's object, never this verb's subject)
+        if (obj := _lone_object(sent, c0, after)) is None:
+            return []
+        start = toks[c0].start
+        for f in reversed(doc.facts):   # this sentence's facts come last (bounded by the sentence)
+            if f.sentence != sent.index:
+                break
+            if not f.rule.endswith(".verb") or f.end > start:
+                continue
+            head = [u for u in us if u.key == f.subject and u.last <= c0 and u.type is not EntityType.TOPIC]
+            return head[-1:] if head and head[-1].key != obj.key else []
+        return []
 
     def _member_agent(self, sent: Sentence, us: list[Mention], c1: int) -> Mention | None:
         """The group whose members act, named after a verb ending at *c1*: «مئات المسلحين من X»,
