@@ -3,7 +3,8 @@
 News gives a person's full name (often after a title) the first time and
 then only the family name («تيتيه», «الدبيبة») or, for some, the name that
 comes first («كيم»). :class:`ShortNames` learns, sentence by sentence, the
-single names of each person the article has named in full, and adds a
+single names of each person the article has named in full (the first and last
+word of each listed spelling: «لولا» from «لولا دا سيلفا»), and adds a
 mention wherever one stands alone later (with or without a proclitic:
 «وبيترو», «لتيتيه»). A word that two people of the article share, a common
 given name in first place («محمد»; «بيترو» last is a family name) or a
@@ -64,11 +65,12 @@ class ShortNames:
         ent = doc.entities.get(key) or self.gaz.entities.get(key)
         if ent is None:
             return
-        words = normalize_phrase(ent.label_ar).split()
-        if len(words) < 2:
-            return
-        for word in {words[0], words[-1]}:
-            if len(word) < _MIN_LETTERS or word in self.not_names or not word.isalpha() or \
-                    (word == words[0] and word in self.given):  # a first name others share; last names stand
+        for spelling in (ent.label_ar, *ent.aliases):   # «لولا دا سيلفا» beside the full «لويس إيناسيو …»
+            words = normalize_phrase(spelling).split()
+            if len(words) < 2:
                 continue
-            short[word] = key if short.get(word, key) == key else ""
+            for word in {words[0], words[-1]}:
+                if len(word) < _MIN_LETTERS or word in self.not_names or not word.isalpha() or \
+                        (word == words[0] and word in self.given):  # a first name others share; last names stand
+                    continue
+                short[word] = key if short.get(word, key) == key else ""

@@ -43,3 +43,16 @@ def test_a_name_two_people_share_and_a_common_first_name_are_no_one(nlp):
 
 def test_a_name_before_the_full_one_is_not_taken_up(nlp):
     assert short(nlp, "وانتقد بيترو واشنطن. وقال الرئيس الكولومبي غوستافو بيترو إن بلاده لن تتراجع.") == []
+
+
+def test_the_first_name_of_a_shorter_listed_spelling_is_taken_up(nlp):
+    # the list spells the Brazilian president in full and as «لولا دا سيلفا»: «لولا» alone is him
+    text = ("وقال الرئيس البرازيلي لويس إيناسيو لولا دا سيلفا إن بلاده ترفض الرسوم. "
+            "ووصل لولا إلى الأرجنتين مساء الإثنين.")
+    assert ("لولا", "lula-da-silva") in short(nlp, text)
+    assert ("lula-da-silva", "visited", "argentina") in asserted(nlp, text)
+
+
+def test_a_particle_spelt_like_a_short_name_is_no_one_without_the_full_name(nlp):
+    doc = nlp(Article("t", "t.txt", "وقال محللون إنه لولا الدعم الغربي لما صمدت أوكرانيا."))
+    assert all(m.key != "lula-da-silva" for m in doc.mentions)
