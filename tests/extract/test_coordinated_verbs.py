@@ -1,5 +1,6 @@
-"""Verbs coordinated by «و» in one clause share its subject (finder.py, ``_shared_verb_subject``):
-«زار X القاهرة أمس والتقى الرئيس المصري Y» — X met Y; the one name after the second verb is its object."""
+"""Coordination: verbs joined by «و» in one clause share its subject (finder.py, ``_shared_verb_subject``:
+«زار X القاهرة أمس والتقى الرئيس المصري Y» — X met Y; the one name after the second verb is its object),
+and a second conjunct may open with a title no list holds («والتركي Y», participants.py)."""
 from __future__ import annotations
 
 import pytest
@@ -39,3 +40,28 @@ def test_a_planned_visit_keeps_its_second_verb_planned(construction_facts):
                                "ويلتقي الرئيس المصري عبد الفتاح السيسي.")
     assert ("david-lammy", "met", "abdel-fattah-el-sisi", "asserted") not in found
     assert ("david-lammy", "met", "abdel-fattah-el-sisi", "planned") in found
+
+
+# -- a second conjunct whose title no list holds, ending in a nationality adjective (participants.py)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «نظيريه المصري X والتركي Y»: the title of the second is elided to its adjective
+    ("استقبل الرئيس الفرنسي إيمانويل ماكرون نظيريه المصري عبد الفتاح السيسي والتركي رجب طيب أردوغان في باريس.",
+     {("emmanuel-macron", "met", "abdel-fattah-el-sisi"), ("emmanuel-macron", "met", "recep-tayyip-erdogan")}),
+    # «والممثل التجاري الأميركي X»: a title no list holds joins a second subject
+    ("والتقى وزير الخارجية الأميركي ماركو روبيو والممثل التجاري الأميركي جيميسون غرير الرئيس الهندي "
+     "ناريندرا مودي في نيودلهي.",
+     {("marco-rubio", "met", "narendra-modi"), ("ar-jymyswn-gryr", "met", "narendra-modi")}),
+])
+def test_a_titled_second_conjunct_is_coordinated(construction_facts, text, expected):
+    assert expected <= {f[:3] for f in construction_facts(text)}
+
+
+def test_an_adjective_of_the_subject_does_not_join_the_object(construction_facts):
+    # «الزعيمان الأرميني والأذربيجاني»: both adjectives qualify the subject; «بالرئيس …» is the one praised
+    found = {f[:3] for f in construction_facts(
+        "والتقى رئيس الوزراء الأرميني نيكول باشينيان نظيره الأذربيجاني إلهام علييف في واشنطن. "
+        "وأشاد الزعيمان الأرميني والأذربيجاني بالرئيس الأميركي دونالد ترمب.")}
+    assert ("nikol-pashinyan", "praised", "donald-trump") in found
+    assert ("nikol-pashinyan", "praised", "nikol-pashinyan") not in found
+    assert not any(s == "donald-trump" and r == "praised" for s, r, _ in found)
