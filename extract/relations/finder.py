@@ -103,6 +103,19 @@ def _lone_object(sent: Sentence, c0: int, after: list[Mention]) -> Mention | Non
     return plain[0]
 
 
+def _previous_verb_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
+    """The subject of the last fact a cue verb before token *c0* of *sent* stated, or []."""
+    start = sent.tokens[c0].start
+    for f in reversed(doc.facts):   # this sentence's facts come last (bounded by the sentence)
+        if f.sentence != sent.index:
+            break
+        if not f.rule.endswith(".verb") or f.end > start:
+            continue
+        head = [u for u in us if u.key == f.subject and u.last <= c0 and u.type is not EntityType.TOPIC]
+        return head[-1:]
+    return []
+
+
 class RelationFinder:
     """Pipeline component: facts from relation cue words."""
 
@@ -300,7 +313,7 @@ class RelationFinder:
                 (carried := carried_subject(sent, us, c0, left)):
             subjects, rest = carried, after  # «زار روته أنقرة، حيث التقى إردوغان», «أما فيدان فقد دعا …، وحث روسيا»
         elif cue.pos == "verb" and not before and not pronoun and \
-                (carried := self._joined_verb_subject(sent, us, c0, after)) is not None:
+                (carried := self._joined_verb_subject(doc, sent, us, c0, after)) is not None:
             subjects, rest = carried, after  # «انتقد X واشنطن بشدة، واتهم الولايات المتحدة بـ…»: X accuses
         elif cue.pos == "verb" and before and not pronoun and \
                 (carried := self._shared_verb_subject(doc, sent, us, c0, after)):
@@ -689,17 +702,18 @@ class RelationFinder:
         return []
 
     @staticmethod
-    def _joined_verb_subject(sent: Sentence, us: list[Mention], c0: int, after: list[Mention]
+    def _joined_verb_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int, after: list[Mention]
                              ) -> list[Mention] | None:
-        """The subject a verb joined on by «، و» keeps from the sentence's first clause, when the one
-        name after the verb is its object (a second one right after it would be VSO: a new subject).
-        None when the verb is not such a one; [] when its subject is not named in the sentence."""
+        """The subject a verb joined on by «، و» keeps from the sentence's first clause (or, with none
+        found there, from the cue verb before it), when the one name after the verb is its object (a
+        second one right after it would be VSO: a new subject). None when the verb is not such a
+        one; [] when its subject is not named in the sentence."""
         toks = sent.tokens
         if c0 < 2 or not toks[c0].prefix.startswith("و") or toks[c0 - 1].text != "،":
             return None
         if (obj := _lone_object(sent, c0, after)) is None:
             return None
-        subject = main_subject(sent, us, c0)
+        subject = main_subject(sent, us, c0) or _previous_verb_subject(doc, sent, us, c0)
         return subject if subject and all(s.last <= c0 and s.key != obj.key for s in subject) else []
 
     @staticmethod
@@ -714,15 +728,8 @@ class RelationFinder:
             return []  # (a name right before «و» + verb is the last clause's object, never this verb's subject)
         if (obj := _lone_object(sent, c0, after)) is None:
             return []
-        start = toks[c0].start
-        for f in reversed(doc.facts):   # this sentence's facts come last (bounded by the sentence)
-            if f.sentence != sent.index:
-                break
-            if not f.rule.endswith(".verb") or f.end > start:
-                continue
-            head = [u for u in us if u.key == f.subject and u.last <= c0 and u.type is not EntityType.TOPIC]
-            return head[-1:] if head and head[-1].key != obj.key else []
-        return []
+        head = _previous_verb_subject(doc, sent, us, c0)
+        return head if head and head[0].key != obj.key else []
 
     def _member_agent(self, sent: Sentence, us: list[Mention], c1: int) -> Mention | None:
         """The group whose members act, named after a verb ending at *c1*: «مئات المسلحين من X»,

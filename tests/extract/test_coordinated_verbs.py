@@ -65,3 +65,10 @@ def test_an_adjective_of_the_subject_does_not_join_the_object(construction_facts
     assert ("nikol-pashinyan", "praised", "donald-trump") in found
     assert ("nikol-pashinyan", "praised", "nikol-pashinyan") not in found
     assert not any(s == "donald-trump" and r == "praised" for s, r, _ in found)
+
+
+def test_after_a_long_opener_the_verb_before_gives_the_subject(construction_facts):
+    # the opening phrase is too long to tell the sentence's subject; the verb before «، واتهم» has one
+    found = construction_facts("ومنذ بدء الضربات الجوية الأولى على القوارب في منتصف سبتمبر الماضي، انتقد الرئيس "
+                               "الكولومبي غوستافو بيترو واشنطن بشدة، واتهم الولايات المتحدة بانتهاك القانون الدولي.")
+    assert ("gustavo-petro", "accused", "usa", "asserted") in found
