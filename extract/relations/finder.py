@@ -13,7 +13,10 @@ For each cue word (``relation_cues.tsv``) the finder reads the cue's clause:
   either side; «بين X و Y» gives both sides of a symmetric relation;
 - when the clause names no subject, :mod:`.implicit` finds the one the text
   leaves implicit (a fronted purpose noun, a circumstantial participle,
-  «حيث»/«أما», «الجانبان», «الاجتماع ركز على …»).
+  «حيث»/«أما», «الجانبان», «الاجتماع ركز على …»); a verb joined on by «و» shares
+  the subject of the cue verb before it («زار X القاهرة والتقى Y»), and a
+  sentence whose verb names no subject before its prepositional object goes on
+  with the previous sentence's («… . وفي اليوم التالي توجه إلى عمّان»).
 
 The cue words are read from ``relation_cues.tsv`` (phrases, nouns) and
 generated from root and form (``cue_lemmas.tsv``, :mod:`.cue_forms`). Named
@@ -347,6 +350,9 @@ class RelationFinder:
                 toks[c1 + 1].norm in WORDS.own_part:  # «وتطالب من جهتها بسحب القوات»: the one just named
             ante = antecedent(doc, sent, us, c0, feminine=toks[c1 + 1].norm.endswith("ها"))
             subjects, rest = ([ante] if ante is not None else []), after
+        if not subjects and cue.pos == "verb" and not pronoun and not resumed and \
+                (dropped := self._dropped_subject(doc, sent, us, c0, c1, cue, after)) is not None:
+            subjects, rest = [dropped], after  # «وبعد أيام زار كييف»: the verb's person is the one named before
         if not subjects and cue.pos == "verb" and cue.relation not in SYMMETRIC and self._dual(toks[c0], cue):
             subjects, rest = meeting_sides(doc, sent, c0, c1), after  # «… أجراها مع ترمب، تطرقا فيها إلى …»
         if not subjects and cue.relation == "discussed" and (toks[c0].prefix.endswith("ل")
@@ -730,6 +736,23 @@ class RelationFinder:
             return []
         head = _previous_verb_subject(doc, sent, us, c0)
         return head if head and head[0].key != obj.key else []
+
+    def _dropped_subject(self, doc: Doc, sent: Sentence, us: list[Mention], c0: int, c1: int, cue: Cue,
+                         after: list[Mention]) -> Mention | None:
+        """The subject a verb leaves unsaid, its person ending its only trace: a sentence that names no
+        one before the verb, and whose first participant after it is introduced by one of the verb's
+        prepositions («وفي اليوم التالي توجه إلى باريس»), so no name after it is its subject. The
+        one meant is who the previous sentence names first outside a prepositional phrase (a
+        person for «توجه»; for «توجهت» a woman, a country, a city or a body)."""
+        toks = sent.tokens
+        if sent.index == 0 or any(u.first < c0 for u in us) or not after or not marker(sent, after[0]) or \
+                marker(sent, after[0]) not in cue.markers or after[0].type is EntityType.TOPIC:
+            return None
+        word = toks[c0].base or toks[c0].norm
+        feminine = word.endswith("ت") and (word[:-1],) in self.cues
+        prev = doc.sentences[sent.index - 1]
+        return next((u for u in units(doc, prev.index) if not marker(prev, u) and u.source != "nisba" and (
+            u.type is not EntityType.TOPIC if feminine else u.type is EntityType.PERSON)), None)
 
     def _member_agent(self, sent: Sentence, us: list[Mention], c1: int) -> Mention | None:
         """The group whose members act, named after a verb ending at *c1*: «مئات المسلحين من X»,
