@@ -106,6 +106,25 @@ def _lone_object(sent: Sentence, c0: int, after: list[Mention]) -> Mention | Non
     return plain[0]
 
 
+def _next_legs(sent: Sentence, us: list[Mention], last: Mention) -> list[Mention]:
+    """Places a later «ثم»/«و» repeats the preposition of *last* for, the verb left out: the legs of
+    one trip («توجه إلى باريس حيث التقى ماكرون، ثم إلى وارسو», «وصل إلى عمّان ومنها إلى دمشق»)."""
+    toks, prep, out = sent.tokens, marker(sent, last), []
+    k = last.last
+    while k < len(toks) - 1 and not (toks[k].text in PUNCT_BOUNDARY and toks[k].text != "،"):
+        tok = toks[k]
+        joined = tok.prefix.startswith("و")
+        if tok.norm in WORDS.then or either(tok, WORDS.then_from) or (joined and tok.base == prep):
+            at = k + 2 if toks[k + 1].norm == prep else k + 1   # «ثم إلى X», «ومنها إلى X»; «وإلى X»
+            place = next((u for u in us if u.first == at and u.type in _PLACES), None)
+            if place is not None and marker(sent, place) == prep:
+                out.append(place)
+                k = place.last
+                continue
+        k += 1
+    return out
+
+
 def _previous_verb_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
     """The subject of the last fact a cue verb before token *c0* of *sent* stated, or []."""
     start = sent.tokens[c0].start
@@ -373,6 +392,8 @@ class RelationFinder:
             objects = self._object(sent, us, rest, c0, c1, anchor, cue)
         if objects and cue.pos in ("verb", "participle") and EntityType.PERSON in cue.objects:
             objects = objects + self._gapped_objects(sent, us, objects[-1].last)
+        elif objects and cue.objects <= _PLACES and marker(sent, objects[0]):
+            objects = objects + _next_legs(sent, us, objects[-1])  # «توجه إلى باريس … ثم إلى وارسو»
         if not objects and cue.pos == "noun" and cue.objects <= _PLACES:
             objects = witness_place(sent, us, c0)  # «وشهدت كاراكاس زيارة غرينيل»: where the visit went
         if not objects and EntityType.PERSON in cue.objects:  # «وندد الكرملين بهذه التهديدات»
