@@ -22,7 +22,8 @@ The cue words are read from ``relation_cues.tsv`` (phrases, nouns) and
 generated from root and form (``cue_lemmas.tsv``, :mod:`.cue_forms`). Named
 constructions have modules of their own: nisba adjectives naming the sides of
 an event (:mod:`.nisba_parties`), light-verb stance phrases and the doers of
-events (:mod:`.stance`), the passive participle (:mod:`.passive`), and the
+events (:mod:`.stance`), the passive participle (:mod:`.passive`), a guest or
+host taken up as the other side of a meeting (:mod:`.partners`), and the
 clause structure around a cue (:mod:`.clauses`).
 
 The status (denied, planned, …) comes from :class:`ModalityTagger`.
@@ -50,6 +51,7 @@ from ..model import Doc, EntityType, Fact, Mention, Sentence
 from .nisba_parties import nisba_parties
 from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
                            pronoun_suffix, skippable)
+from .partners import partner
 from .passive import passive_sides
 from .relative import resumed_head
 from ..resources import read_tsv, split_variants, word_set
@@ -396,6 +398,11 @@ class RelationFinder:
             objects = objects + _next_legs(sent, us, objects[-1])  # «توجه إلى باريس … ثم إلى وارسو»
         if not objects and cue.pos == "noun" and cue.objects <= _PLACES:
             objects = witness_place(sent, us, c0)  # «وشهدت كاراكاس زيارة غرينيل»: where the visit went
+        if not objects and EntityType.PERSON in cue.objects and len(subjects) == 1 and anchor < len(toks) and \
+                (host := next((p for m in cue.markers if m == "direct" or len(m) == 1
+                               if (p := partner(doc, sent, anchor, subjects[0], "" if m == "direct" else m))),
+                              None)):
+            objects = [host]  # «وأشاد ترمب بضيفه»: the one he met
         if not objects and EntityType.PERSON in cue.objects:  # «وندد الكرملين بهذه التهديدات»
             objects = deed_doer(doc, sent, anchor)
         if cue.objects & _PLACES and all(o.source == "nisba" for o in objects):
