@@ -319,6 +319,9 @@ class RelationFinder:
             end = max(c1, sides[-1].last if sides[-1].source == "nisba" else sides[-2].last)
             return self._stated(doc, sent, c0, end, cue,  # «المفاوضات الروسية الأوكرانية المرتقبة»: planned
                                 [(a, b) for n, a in enumerate(sides) for b in sides[n + 1:]], cue.relation)
+        if cue.pos == "noun" and (agent := self._manner_agent(sent, us, c0, c1, left, before, after, cue)):
+            return self._stated(doc, sent, c0, c1, cue, [(agent, o) for o in coordinated(sent, us, after[0])],
+                                cue.relation)  # «ورد ترمب باتهام بيترو بـ…»: Trump accuses Petro
         if cue.pos == "passive_participle":  # «جبهة البوليساريو، المدعومة من الجزائر»
             subjects, objects = passive_sides(sent, us, c0, c1)
             return self._stated(doc, sent, c0, c1, cue, [(s, o) for s in subjects for o in objects], cue.relation)
@@ -781,6 +784,25 @@ class RelationFinder:
         prev = doc.sentences[sent.index - 1]
         return next((u for u in units(doc, prev.index) if not marker(prev, u) and u.source != "nisba" and (
             u.type is not EntityType.TOPIC if feminine else u.type is EntityType.PERSON)), None)
+
+    def _manner_agent(self, sent: Sentence, us: list[Mention], c0: int, c1: int, left: int,
+                      before: list[Mention], after: list[Mention], cue: Cue) -> Mention | None:
+        """The agent of a verbal noun after «بـ» that says how the subject of a clause-initial verb
+        acted, the verb itself no cue: «ورد ترمب باتهام بيترو بـ…» (Trump accuses Petro). The
+        subject stands right before «بـ»; the genitive right after the noun is its object. A cue verb
+        makes the noun its object instead («ندد الكرملين باتهام كييف لموسكو»: Kyiv accuses)."""
+        toks = sent.tokens
+        if not toks[c0].prefix.endswith("ب") or not before or not after:
+            return None
+        agent, obj = before[-1], after[0]
+        if agent.last != c0 or marker(sent, agent) or agent.type is EntityType.TOPIC or obj.first != c1 or \
+                marker(sent, obj) or obj.type not in cue.objects or agent.first - 1 < left:
+            return None
+        verb = agent.first - 1
+        if any(not skippable(t) for t in toks[left:verb]) or toks[verb].is_punct or \
+                toks[verb].norm in WORDS.preposition or self._starting(toks[verb].norm):
+            return None
+        return agent
 
     def _member_agent(self, sent: Sentence, us: list[Mention], c1: int) -> Mention | None:
         """The group whose members act, named after a verb ending at *c1*: «مئات المسلحين من X»,
