@@ -16,6 +16,7 @@ from ..reading.clitics import CliticSplitter
 from ..doc_index import index_of
 from ..entities.mentions import _mention
 from ..model import Doc, EntityType, Sentence
+from ..grammar import WORDS
 from ..relations.participants import PUNCT_BOUNDARY
 from ..resources import read_tsv
 
@@ -73,11 +74,20 @@ class PeopleGroups:
     def _last_people(self, doc: Doc, sent: Sentence, j: int, count: int) -> tuple[str, ...]:
         """The last *count* different people named before token *j*, latest first; () if fewer."""
         # the group is named before the clause it stands in: «اتهم ترمب القادة الثلاثة» leaves Trump out
-        clause = next((k for k in range(j - 1, -1, -1) if sent.tokens[k].text in PUNCT_BOUNDARY), -1)
+        # (a date set off by commas is inside the clause: «وكان ترمب قد أجرى، الأحد، اتصالين بالزعيمين»)
+        toks = sent.tokens
+        clause = next((k for k in range(j - 1, -1, -1) if toks[k].text in PUNCT_BOUNDARY and not (
+            toks[k].text == "،" and (k + 1 < j and toks[k + 1].norm in WORDS.time or
+                                     k > 0 and toks[k - 1].norm in WORDS.time and k > 1 and toks[k - 2].text == "،"))),
+                      -1)
+        index = index_of(doc)
+        # nor is one named in the clause a member named before it: Trump, who calls «الزعيمين», is not one
+        here = {m.key for m in index.mentions(sent.index) if clause < m.first < j and m.type is EntityType.PERSON}
         found: list[str] = []
-        for ms in index_of(doc).mentions_back(sent.index):
+        for ms in index.mentions_back(sent.index):
             named = sorted((m for m in ms if m.type is EntityType.PERSON and m.key and m.source != "group"
-                            and (m.sentence < sent.index or m.last <= clause)), key=lambda m: -m.last)
+                            and m.key not in here and (m.sentence < sent.index or m.last <= clause)),
+                           key=lambda m: -m.last)
             for m in named:
                 if m.key not in found:
                     found.append(m.key)

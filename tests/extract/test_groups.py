@@ -33,3 +33,22 @@ def test_a_member_named_in_the_same_sentence_keeps_its_own_facts(nlp):
     found = asserted(nlp, text)
     assert {f for f in found if f[1] == "presidentOf"} == {("donald-trump", "presidentOf", "usa"),
                                                            ("ilham-aliyev", "presidentOf", "azerbaijan")}
+
+
+PAIR = ("التقى الرئيس الأمريكي دونالد ترامب رئيس الوزراء الهندي ناريندرا مودي الأسبوع الماضي، وتبادل مودي "
+        "ورئيس الوزراء الباكستاني شهباز شريف الاتهامات. ")
+
+
+def test_the_subject_of_the_clause_is_no_member_of_its_object_group(nlp):
+    # Trump was named before, but he makes the calls: «الزعيمين» are the two others; the date set off
+    # by commas does not end the clause
+    found = asserted(nlp, PAIR + "وكان ترامب قد أجرى، الأحد، اتصالين هاتفيين بالزعيمين.")
+    assert {("donald-trump", "phoned", "narendra-modi"), ("donald-trump", "phoned", "shehbaz-sharif")} <= found
+    assert ("donald-trump", "phoned", "donald-trump") not in found
+
+
+def test_a_comma_that_ends_a_clause_still_ends_it(nlp):
+    # after «، ثم» a new clause: Trump (named before it) may be one of the two
+    found = asserted(nlp, "وصل الرئيس الأمريكي دونالد ترامب إلى الرياض، واستقبله ولي العهد السعودي محمد بن سلمان. "
+                          "وأشاد رئيس الوزراء الهندي ناريندرا مودي بالزعيمين.")
+    assert {("narendra-modi", "praised", "donald-trump"), ("narendra-modi", "praised", "mohammed-bin-salman")} <= found
