@@ -278,7 +278,7 @@ class RelationFinder:
             return []
         for suffix in _OBJECT_SUFFIXES:
             stem = word[:-len(suffix)]
-            if word.endswith(suffix) and len(stem) >= 3:
+            if word.endswith(suffix) and len(stem) >= 2:  # «حثه», «ضمها»: a doubled root in two letters
                 found = [c for c in self.cues.get((stem,), ()) if c.pos == "verb" and (
                     "direct" in c.markers and (EntityType.PERSON in c.objects or not person)  # «استقبله»
                     or c.objects <= _PLACES and suffix == "ها")]  # «كوالالمبور، التي وصلها ترمب»
@@ -319,6 +319,9 @@ class RelationFinder:
             end = max(c1, sides[-1].last if sides[-1].source == "nisba" else sides[-2].last)
             return self._stated(doc, sent, c0, end, cue,  # «المفاوضات الروسية الأوكرانية المرتقبة»: planned
                                 [(a, b) for n, a in enumerate(sides) for b in sides[n + 1:]], cue.relation)
+        if cue.pos == "verb" and c1 < len(toks) and toks[c1].norm in WORDS.in_event and \
+                not self._dual(toks[c0], cue) and (inside := self._inside_event(doc, sent, us, c0, c1, cue, pronoun)) is not None:
+            return self._stated(doc, sent, c0, c1, cue, inside, cue.relation)  # «اتصالاً بـX حثّه فيه على …»
         if cue.pos == "noun" and (agent := self._manner_agent(sent, us, c0, c1, left, before, after, cue)):
             return self._stated(doc, sent, c0, c1, cue, [(agent, o) for o in coordinated(sent, us, after[0])],
                                 cue.relation)  # «ورد ترمب باتهام بيترو بـ…»: Trump accuses Petro
@@ -784,6 +787,34 @@ class RelationFinder:
         prev = doc.sentences[sent.index - 1]
         return next((u for u in units(doc, prev.index) if not marker(prev, u) and u.source != "nisba" and (
             u.type is not EntityType.TOPIC if feminine else u.type is EntityType.PERSON)), None)
+
+    def _inside_event(self, doc: Doc, sent: Sentence, us: list[Mention], c0: int, c1: int, cue: Cue,
+                      pronoun: str) -> list[tuple[Mention, Mention]] | None:
+        """The pairs of a verb in a clause describing an event noun, «فيه/خلاله» right after it and no
+        subject of its own: who made the meeting or call (the last one this sentence stated before the
+        verb) is its subject; a pronoun on the verb is the other side («أجرى ترمب اتصالين بالزعيمين
+        حثّهما فيهما على …»: Trump urged both). None when no such event comes before it."""
+        toks = sent.tokens
+        if c1 + 1 < len(toks) and any(u.first == c1 + 1 and not marker(sent, u) for u in us):
+            return None  # «أشاد خلاله الرئيس الروسي بـ…»: a subject of its own
+        start = toks[c0].start
+        event = []
+        for f in reversed(doc.facts):   # this sentence's facts come last
+            if f.sentence != sent.index:
+                break
+            if f.relation in SYMMETRIC and f.end <= start and (not event or f.subject == event[0].subject):
+                event.append(f)
+        if not event:
+            return None
+        subject = next((u for u in us if u.key == event[0].subject and u.last <= c0), None)
+        if subject is None:
+            return None
+        if pronoun:
+            others = {f.object for f in event}
+            objects = [u for u in us if u.key in others and u.last <= c0][-1:]
+        else:
+            objects = self._object(sent, us, [u for u in us if u.first > c1], c0, c1, c1 + 1, cue)
+        return [(subject, o) for o in objects]
 
     def _manner_agent(self, sent: Sentence, us: list[Mention], c0: int, c1: int, left: int,
                       before: list[Mention], after: list[Mention], cue: Cue) -> Mention | None:
