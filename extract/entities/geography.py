@@ -74,8 +74,8 @@ class GeographyFinder:
     def _headed_in(sent: Sentence, m: Mention, j: int, ms: list[Mention]) -> Mention | None:
         """Where a place introduced by its kind lies, after «في» or «بـ» and the kind of a larger one:
         «بلدة القصير في محافظة حمص», «بلدة كفرنبل بمحافظة إدلب», «مدينة الفاشر في إقليم دارفور».
-        The larger one is a region of another key, or a country for a region; both must be headed
-        (a bare «X في Y» may be where X's people were: «ممثلو دونيتسك في إسطنبول»)."""
+        The larger one is a region of another key, or a country for a region; the smaller one must be
+        headed (a bare «X في Y» may be where X's people were: «ممثلو دونيتسك في إسطنبول»)."""
         toks = sent.tokens
         if m.first == 0 or not either(toks[m.first - 1], WORDS.place_head) or j >= len(toks) - 1:
             return None
@@ -83,6 +83,8 @@ class GeographyFinder:
             at = j + 2                                   # «في محافظة حمص»
         elif toks[j].prefix.endswith("ب") and either(toks[j], WORDS.place_head):
             at = j + 1                                   # «بمحافظة إدلب»
+        elif toks[j].norm == "في":
+            at = j + 1                                   # «بلدة X في ولاية Y الوسطى»: a region by its name
         else:
             return None
         wanted = {EntityType.REGION} | ({EntityType.COUNTRY} if m.type is EntityType.REGION else set())

@@ -8,6 +8,7 @@ import pytest
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("ووقع الهجوم في مدينة خان شيخون بمحافظة إدلب.", ("ar-xAn-cyxwn", "locatedIn", "idlib")),
+    ("وتقدم الجيش نحو بلدة خان شيخون في إدلب.", ("ar-xAn-cyxwn", "locatedIn", "idlib")),
     ("وأعلنت السلطات حظر التجول في مدينة البصرة الساحلية جنوبي العراق.", ("basra", "locatedIn", "iraq")),
 ])
 def test_where_a_place_lies(construction_facts, text, expected):
