@@ -21,6 +21,7 @@ from .reading.encoding import DEFAULT_MAX_BYTES
 from .entities.gazetteer import Gazetteer
 from .entities.geography import GeographyFinder
 from .entities.headed_places import HeadedPlaces
+from .grammar import WORDS
 from .linking.groups import GroupFacts, PeopleGroups
 from .linking.linker import Linker, Summary
 from .entities.mentions import GazetteerMatcher
@@ -97,7 +98,8 @@ class Pipeline:
         bodies = DescriptionBinder(gaz, splitter, kinds=frozenset({EntityType.ORGANIZATION}))
         groups = PeopleGroups(splitter)
         splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words
-                                     | agent_nouns | descriptions.lexicon() | groups.lexicon())
+                                     | agent_nouns | descriptions.lexicon() | groups.lexicon()
+                                     | WORDS.counterpart)   # «ونظيره»: و + نظيره, joined to a name before it
         parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
         if recognizer is not None or ner:
             from .entities.recognizer import NerMentions

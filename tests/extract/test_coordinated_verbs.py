@@ -72,3 +72,10 @@ def test_after_a_long_opener_the_verb_before_gives_the_subject(construction_fact
     found = construction_facts("ومنذ بدء الضربات الجوية الأولى على القوارب في منتصف سبتمبر الماضي، انتقد الرئيس "
                                "الكولومبي غوستافو بيترو واشنطن بشدة، واتهم الولايات المتحدة بانتهاك القانون الدولي.")
     assert ("gustavo-petro", "accused", "usa", "asserted") in found
+
+
+def test_his_counterpart_joined_by_wa_is_a_second_subject(construction_facts):
+    # «ونظيره»: «و» + «نظيره», so the counterpart joins the name before it
+    found = {f[:3] for f in construction_facts(
+        "وبحث الرئيس الجزائري عبد المجيد تبون ونظيره الفرنسي إيمانويل ماكرون ملف الهجرة.")}
+    assert ("abdelmadjid-tebboune", "talkedWith", "emmanuel-macron") in found
