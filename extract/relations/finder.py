@@ -348,6 +348,11 @@ class RelationFinder:
         elif cue.pos == "verb" and before and not pronoun and \
                 (carried := self._shared_verb_subject(doc, sent, us, c0, after)):
             subjects, rest = carried, after  # «زار X القاهرة أمس والتقى الرئيس المصري»: X met him
+        elif cue.pos == "verb" and c1 < len(toks) and either(toks[c1], WORDS.both_sides) and \
+                not any(u.first <= c1 < u.last for u in us):
+            # «وناقش الرئيسان تزويد أوكرانيا بـ…»: the dual is the subject, never a name after it; «بحث
+            # الرئيسان» is no second meeting of the two (the one named before says they met)
+            subjects, rest = (both_sides(doc, sent, c0, c1) if cue.relation not in SYMMETRIC else []), after
         elif event_only:  # «الاجتماع ركز على …»: only a meeting or call is said to focus on something
             subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after
         elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
