@@ -531,9 +531,11 @@ class TitleParser:
         """The one person the article names as holding this office, or ''."""
         if not role.office or not role.obj:
             return ""
-        if role.relation == "*":  # «نظيره الأميركي»: whoever holds office there, a president first
+        if role.relation == "*":  # «نظيره الأميركي»: whoever holds office there, a president first,
+            # a head of government last («دعا شي نظيره الهندي»: the Indian prime minister)
             return (self._holder(doc, _Role("presidentOf", role.obj))
-                    or self._holder(doc, _Role("ministerOf", role.obj)))
+                    or self._holder(doc, _Role("ministerOf", role.obj))
+                    or self._holder(doc, _Role("leaderOf", role.obj)))
         index = index_of(doc)
         said = index.subjects(role.office, role.obj)
         if len(said) == 1:

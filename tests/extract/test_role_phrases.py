@@ -104,3 +104,16 @@ def test_the_second_adjective_names_no_one_the_article_did_not_name(construction
         "رجب طيب أردوغان.")}
     assert ("vladimir-putin", "praised", "recep-tayyip-erdogan") in found
     assert all(s in ("vladimir-putin", "recep-tayyip-erdogan") for s, _, _ in found)
+
+
+def test_a_counterpart_may_be_a_head_of_government(construction_facts):
+    # no Indian president or minister is named: «نظيره الهندي» is the prime minister the article names
+    found = {f[:3] for f in construction_facts(
+        "التقى الرئيس الصيني شي جين بينغ رئيس الوزراء الهندي ناريندرا مودي في تيانجين. "
+        "ودعا شي نظيره الهندي إلى تعزيز الثقة المتبادلة.")}
+    assert ("xi-jinping", "urged", "narendra-modi") in found
+
+
+def test_a_counterpart_no_one_named_holds_stays_unknown(construction_facts):
+    found = {f[:3] for f in construction_facts("ودعا الرئيس الصيني شي جين بينغ نظيره الهندي إلى تعزيز الثقة.")}
+    assert not any(r == "urged" for _, r, _ in found)
