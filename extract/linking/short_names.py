@@ -9,6 +9,9 @@ mention wherever one stands alone later (with or without a proclitic:
 «وبيترو», «لتيتيه»). A word that two people of the article share, a common
 given name in first place («محمد»; «بيترو» last is a family name) or a
 frequent word («السادس») is not taken as anyone.
+A place or body that only one sentence's context revealed (the recogniser's,
+or a kind noun's: «مدينة سراقب») is found again wherever its name stands
+later in the article («ووصل الوفد إلى سراقب»), in the same pass over the words.
 The look-up is a dictionary filled as the article is read, so the work is
 linear in its length.
 """
@@ -26,6 +29,8 @@ __all__ = ["ShortNames"]
 
 #: Sources of mentions whose full name is learnt.
 _NAMED = frozenset({"gazetteer", "title", "title-name", "ner"})
+#: Sources of places and bodies that only the context of one sentence revealed.
+_RECOGNISED = frozenset({"ner", "headed"})
 #: Shortest single name taken.
 _MIN_LETTERS = 3
 
@@ -44,22 +49,53 @@ class ShortNames:
     def __call__(self, doc: Doc) -> Doc:
         index, readings = index_of(doc), self.splitter.candidates
         short: dict[str, str] = {}       # single name -> person key ("" when two share it)
+        found: dict[str, list[tuple[tuple[str, ...], str, EntityType]]] = {}   # first word -> recognised names
         learnt: set[str] = set()
         for sent in doc.sentences:
-            if short:
+            if short or found:
                 taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
                 known = short.get
-                for j, tok in enumerate(sent.tokens):
+                toks = sent.tokens
+                j = 0
+                while j < len(toks):
                     if j in taken:
+                        j += 1
                         continue    # (a punctuation mark has no reading among the names: they are all letters)
-                    key = next((key for r in readings(tok.norm) if (key := known(r))), "")
+                    key = next((key for r in readings(toks[j].norm) if (key := known(r))), "")
                     if key:
                         doc.mentions.append(_mention(sent, j, j + 1, EntityType.PERSON, key, "short-name", 0.8))
+                    elif found and (again := self._again(toks, j, taken, found)) is not None:
+                        end, key, etype = again   # «مدينة تيانجين … وصل إلى تيانجين»: the same place again
+                        doc.mentions.append(_mention(sent, j, end, etype, key, "repeated", 0.7))
+                        j = end
+                        continue
+                    j += 1
             for m in index.mentions(sent.index):
                 if m.type is EntityType.PERSON and m.key and m.key not in learnt and m.source in _NAMED:
                     learnt.add(m.key)
                     self._learn(doc, m.key, short)
+                elif m.type is not EntityType.PERSON and m.key and m.source in _RECOGNISED and m.key not in learnt:
+                    learnt.add(m.key)
+                    self._learn_name(sent, m, found)
         return doc
+
+    def _learn_name(self, sent, m, found: dict) -> None:
+        """Remember the words of a place or body the recogniser found, proclitics off («بتيانجين»)."""
+        toks = sent.tokens
+        words = tuple([toks[m.first].base or toks[m.first].norm] + [t.norm for t in toks[m.first + 1:m.last]])
+        if len(words) == 1 and (len(words[0]) < _MIN_LETTERS or words[0] in self.not_names):
+            return
+        found.setdefault(words[0], []).append((words, m.key, m.type))
+
+    def _again(self, toks, j: int, taken: set[int], found: dict) -> tuple[int, str, EntityType] | None:
+        """(end, key, class) of a name remembered by :meth:`_learn_name` that starts at token *j*, or None."""
+        for reading in self.splitter.candidates(toks[j].norm):
+            for words, key, etype in found.get(reading, ()):
+                end = j + len(words)
+                if end <= len(toks) and all(toks[k].norm == w and k not in taken
+                                            for k, w in zip(range(j + 1, end), words[1:])):
+                    return end, key, etype
+        return None
 
     def _learn(self, doc: Doc, key: str, short: dict[str, str]) -> None:
         ent = doc.entities.get(key) or self.gaz.entities.get(key)

@@ -56,3 +56,17 @@ def test_the_first_name_of_a_shorter_listed_spelling_is_taken_up(nlp):
 def test_a_particle_spelt_like_a_short_name_is_no_one_without_the_full_name(nlp):
     doc = nlp(Article("t", "t.txt", "وقال محللون إنه لولا الدعم الغربي لما صمدت أوكرانيا."))
     assert all(m.key != "lula-da-silva" for m in doc.mentions)
+
+
+def test_a_place_the_recogniser_found_once_is_found_again(nlp):
+    # «مدينة سراقب» is found by its kind; later «سراقب» alone, with no kind noun, is the same town
+    text = "وسقطت قذائف على مدينة سراقب بمحافظة إدلب. ووصل وزير الخارجية التركي هاكان فيدان إلى سراقب صباح الأحد."
+    doc = nlp(Article("t", "t.txt", text))
+    again = [m for m in doc.mentions if m.source == "repeated"]
+    assert again and again[0].sentence == 1 and again[0].type is not EntityType.PERSON
+    assert ("hakan-fidan", "visited", again[0].key) in asserted(nlp, text)
+
+
+def test_a_name_before_the_one_recognised_is_not_taken(nlp):
+    doc = nlp(Article("t", "t.txt", "ووصل الوفد إلى سراقب صباح الأحد. وسقطت قذائف على مدينة سراقب بمحافظة إدلب."))
+    assert not [m for m in doc.mentions if m.source == "repeated"]
