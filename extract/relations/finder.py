@@ -207,7 +207,8 @@ class RelationFinder:
                     for cue in cues:  # a venue is no party: «وفي واشنطن، اتهم …» (:mod:`.venues`)
                         doc.facts.extend(parties_only(doc, sent, self._facts(doc, sent, us, i, i + n, cue)))
                     after = i + n
-            for n0, n1, sides in (gathered(sent, us, self._interaction)   # «لقاء جمعهما», «اجتماع جمع X و Y»
+            for n0, n1, sides in (gathered(sent, us, self._interaction, units(doc, sent.index - 1)
+                                           if sent.index else ())   # «لقاء جمعهما», «اجتماع جمع X و Y»
                                   if not words.isdisjoint(self._gathering) else ()):
                 cue = next(c for c in self._cue_at(sent, n0)[1] if c.relation in SYMMETRIC)
                 doc.facts.extend(self._stated(doc, sent, n0, n1, cue, [
