@@ -100,8 +100,12 @@ class Cue:
 
 
 def _lone_object(sent: Sentence, c0: int, after: list[Mention]) -> Mention | None:
-    """The one unmarked name right after the verb at *c0*, taken as its object; None when there is
-    none or a second follows right after it (then the first is VSO: the verb's own subject)."""
+    """The object of the verb at *c0* when no name after it can be its subject: the one unmarked
+    name right after it (None when a second follows right after that one: then the first is VSO,
+    the verb's own subject), or else a first participant after it introduced by a preposition
+    («، وتسيطر على أجزاء من X»)."""
+    if after and marker(sent, after[0]) and after[0].type is not EntityType.TOPIC:
+        return after[0]
     plain = [u for u in after if not marker(sent, u) and u.type is not EntityType.TOPIC]
     if not plain or plain[0].first != c0 + 1 or (len(plain) > 1 and plain[1].first - plain[0].last <= 1):
         return None
@@ -759,7 +763,7 @@ class RelationFinder:
             return None
         if (obj := _lone_object(sent, c0, after)) is None:
             return None
-        subject = main_subject(sent, us, c0) or _previous_verb_subject(doc, sent, us, c0)
+        subject = _previous_verb_subject(doc, sent, us, c0) or main_subject(sent, us, c0)
         return subject if subject and all(s.last <= c0 and s.key != obj.key for s in subject) else []
 
     @staticmethod

@@ -79,3 +79,12 @@ def test_his_counterpart_joined_by_wa_is_a_second_subject(construction_facts):
     found = {f[:3] for f in construction_facts(
         "وبحث الرئيس الجزائري عبد المجيد تبون ونظيره الفرنسي إيمانويل ماكرون ملف الهجرة.")}
     assert ("abdelmadjid-tebboune", "talkedWith", "emmanuel-macron") in found
+
+
+def test_a_joined_verb_with_a_prepositional_object_keeps_the_reported_subject(construction_facts):
+    # «، وتسيطر على …»: no name after the verb can be its subject; the subject is the reported
+    # clause's (the Russian forces), not the speaker who opens the sentence
+    found = {f[:3] for f in construction_facts(
+        "وقال الكرملين إن القوات الروسية أحكمت سيطرتها على لوغانسك، وتسيطر على أجزاء من دونيتسك وخيرسون.")}
+    assert {("russia", "controls", "donetsk"), ("russia", "controls", "kherson")} <= found
+    assert not any(s == "kremlin" and r == "controls" for s, r, _ in found)
