@@ -1,11 +1,14 @@
-"""A group of people taken up by a plural or dual noun: «القادة الثلاثة», «بالزعيمين».
+"""A group of people or places taken up by a plural or dual noun: «القادة الثلاثة», «بالزعيمين»,
+«المناطق الثلاث الأخرى».
 
 «… شي وبوتين وكيم … اتهم ترمب القادة الثلاثة بالتآمر»: the three leaders are
 the last three people named. :class:`PeopleGroups` (before the relation
 finder) gives such a noun (``group_nouns.tsv``) one mention, keyed by the
 most recent of its members, when the last :data:`~..doc_index.LOOKBACK`
-sentences name that many people; :class:`GroupFacts` (after it) states each
-fact the group takes part in for every member.
+sentences name that many people; a noun of places (``type`` column) takes up
+the last places of its class the same way, and «الأخرى» after it leaves out
+those its own sentence named. :class:`GroupFacts` (after it) states each fact
+the group takes part in for every member.
 """
 from __future__ import annotations
 
@@ -30,7 +33,8 @@ class PeopleGroups:
 
     def __init__(self, splitter: CliticSplitter):
         self.splitter = splitter
-        self.nouns = {tuple(normalize_phrase(r["word"]).split()): int(r["count"]) for r in read_tsv("group_nouns.tsv")}
+        self.nouns = {tuple(normalize_phrase(r["word"]).split()): (int(r["count"]), EntityType(r.get("type") or "Person"))
+                      for r in read_tsv("group_nouns.tsv")}
         self._pair_firsts = frozenset(words[0] for words in self.nouns if len(words) == 2)
         #: (article id, sentence, key of the group's mention) -> every member's key
         self.members: dict[tuple[str, int, str], tuple[str, ...]] = {}
@@ -51,28 +55,32 @@ class PeopleGroups:
                 found = self._noun(tok.norm, nxt, readings)
                 if found is None:
                     continue
-                length, count = found
+                length, count, etype = found
                 if taken is None:
                     taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
                 if taken & set(range(j, j + length)):
                     continue
-                people = self._last_people(doc, sent, j, count)
+                # «المناطق الثلاث الأخرى»: none of those the sentence named before it
+                other = j + length < len(toks) and toks[j + length].norm in WORDS.other
+                people = self._last_people(doc, sent, j, count, etype, other=other)
                 if people:
-                    doc.mentions.append(_mention(sent, j, j + length, EntityType.PERSON, people[0], "group", 0.7))
+                    doc.mentions.append(_mention(sent, j, j + length, etype, people[0], "group", 0.7))
                     self.members[(doc.article.id, sent.index, people[0])] = people
         return doc
 
-    def _noun(self, word: str, nxt: str, readings) -> tuple[int, int] | None:
-        """(tokens, people) of a group noun starting with *word*, or None."""
+    def _noun(self, word: str, nxt: str, readings) -> tuple[int, int, EntityType] | None:
+        """(tokens, members, their class) of a group noun starting with *word*, or None."""
         if (word, nxt) in self.nouns:
-            return 2, self.nouns[(word, nxt)]
+            return 2, *self.nouns[(word, nxt)]
         for reading in readings(word)[1:]:  # a dual only after a preposition: «بالزعيمين»
             if (reading,) in self.nouns and word[:1] in "بل":
-                return 1, self.nouns[(reading,)]
+                return 1, *self.nouns[(reading,)]
         return None
 
-    def _last_people(self, doc: Doc, sent: Sentence, j: int, count: int) -> tuple[str, ...]:
-        """The last *count* different people named before token *j*, latest first; () if fewer."""
+    def _last_people(self, doc: Doc, sent: Sentence, j: int, count: int, etype: EntityType = EntityType.PERSON,
+                     *, other: bool = False) -> tuple[str, ...]:
+        """The last *count* different people (or places of class *etype*) named before token *j*,
+        latest first; () if fewer. *other*: none named in the sentence itself counts."""
         # the group is named before the clause it stands in: «اتهم ترمب القادة الثلاثة» leaves Trump out
         # (a date set off by commas is inside the clause: «وكان ترمب قد أجرى، الأحد، اتصالين بالزعيمين»)
         toks = sent.tokens
@@ -82,10 +90,11 @@ class PeopleGroups:
                       -1)
         index = index_of(doc)
         # nor is one named in the clause a member named before it: Trump, who calls «الزعيمين», is not one
-        here = {m.key for m in index.mentions(sent.index) if clause < m.first < j and m.type is EntityType.PERSON}
+        here = {m.key for m in index.mentions(sent.index) if (other or clause < m.first) and m.first < j
+                and m.type is etype}
         found: list[str] = []
         for ms in index.mentions_back(sent.index):
-            named = sorted((m for m in ms if m.type is EntityType.PERSON and m.key and m.source != "group"
+            named = sorted((m for m in ms if m.type is etype and m.key and m.source != "group"
                             and m.key not in here and (m.sentence < sent.index or m.last <= clause)),
                            key=lambda m: -m.last)
             for m in named:

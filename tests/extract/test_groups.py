@@ -52,3 +52,24 @@ def test_a_comma_that_ends_a_clause_still_ends_it(nlp):
     found = asserted(nlp, "وصل الرئيس الأمريكي دونالد ترامب إلى الرياض، واستقبله ولي العهد السعودي محمد بن سلمان. "
                           "وأشاد رئيس الوزراء الهندي ناريندرا مودي بالزعيمين.")
     assert {("narendra-modi", "praised", "donald-trump"), ("narendra-modi", "praised", "mohammed-bin-salman")} <= found
+
+
+REGIONS = "وضمت روسيا أربع مناطق أوكرانية هي لوغانسك ودونيتسك وخيرسون وزابوريجيا. "
+
+
+def test_the_other_three_regions_are_the_ones_the_sentence_did_not_name(nlp):
+    found = asserted(nlp, REGIONS + "وقالت موسكو إنها أحكمت سيطرتها على لوغانسك بأكملها، "
+                                    "وتسيطر على أجزاء من المناطق الثلاث الأخرى.")
+    assert {("moscow", "controls", key) for key in ("donetsk", "kherson", "zaporizhzhia")} <= found
+
+
+def test_three_cities_are_the_last_three_cities_not_regions(nlp):
+    found = asserted(nlp, "وقصفت روسيا منطقة خاركيف. وتعرضت بيروت ودمشق وعمّان لموجة حر شديدة. "
+                          "وزار الرئيس الفرنسي إيمانويل ماكرون المدن الثلاث.")
+    assert {("emmanuel-macron", "visited", key) for key in ("beirut", "damascus", "amman")} <= found
+    assert ("emmanuel-macron", "visited", "kharkiv") not in found
+
+
+def test_too_few_places_named_no_group(nlp):
+    found = asserted(nlp, "وقصفت روسيا خاركيف. وزار الرئيس الأوكراني فولوديمير زيلينسكي المدن الثلاث.")
+    assert not {f for f in found if f[1] == "visited"}
