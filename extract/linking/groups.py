@@ -26,6 +26,10 @@ from ..resources import read_tsv
 __all__ = ["PeopleGroups", "GroupFacts"]
 
 
+#: Offices a group noun may say its members hold (``office`` column of ``group_nouns.tsv``).
+_OFFICES = {"head": frozenset({"presidentOf", "leaderOf"}), "minister": frozenset({"ministerOf"})}
+
+
 class PeopleGroups:
     """Pipeline component: one mention for a noun that takes up the last N people named."""
 
@@ -33,7 +37,8 @@ class PeopleGroups:
 
     def __init__(self, splitter: CliticSplitter):
         self.splitter = splitter
-        self.nouns = {tuple(normalize_phrase(r["word"]).split()): (int(r["count"]), EntityType(r.get("type") or "Person"))
+        self.nouns = {tuple(normalize_phrase(r["word"]).split()):
+                      (int(r["count"]), EntityType(r.get("type") or "Person"), _OFFICES.get(r.get("office", ""), frozenset()))
                       for r in read_tsv("group_nouns.tsv")}
         self._pair_firsts = frozenset(words[0] for words in self.nouns if len(words) == 2)
         #: (article id, sentence, key of the group's mention) -> every member's key
@@ -44,6 +49,7 @@ class PeopleGroups:
 
     def __call__(self, doc: Doc) -> Doc:
         index, readings = index_of(doc), self.splitter.candidates
+        held: dict[str, set[str]] | None = None   # person -> the offices the article's titles give
         for sent in doc.sentences:
             toks = sent.tokens
             taken = None
@@ -55,21 +61,28 @@ class PeopleGroups:
                 found = self._noun(tok.norm, nxt, readings)
                 if found is None:
                     continue
-                length, count, etype = found
+                length, count, etype, offices = found
                 if taken is None:
                     taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
                 if taken & set(range(j, j + length)):
                     continue
                 # «المناطق الثلاث الأخرى»: none of those the sentence named before it
                 other = j + length < len(toks) and toks[j + length].norm in WORDS.other
-                people = self._last_people(doc, sent, j, count, etype, other=other)
+                if offices and held is None:
+                    held = {}
+                    for f in doc.facts:
+                        if f.rule == "role.title":
+                            held.setdefault(f.subject, set()).add(f.relation)
+                # «القادة الثلاثة»: not a minister the article named among them
+                unfit = {p for p, rels in (held or {}).items() if offices and not rels & offices}
+                people = self._last_people(doc, sent, j, count, etype, other=other, unfit=unfit)
                 if people:
                     doc.mentions.append(_mention(sent, j, j + length, etype, people[0], "group", 0.7))
                     self.members[(doc.article.id, sent.index, people[0])] = people
         return doc
 
-    def _noun(self, word: str, nxt: str, readings) -> tuple[int, int, EntityType] | None:
-        """(tokens, members, their class) of a group noun starting with *word*, or None."""
+    def _noun(self, word: str, nxt: str, readings) -> tuple[int, int, EntityType, frozenset[str]] | None:
+        """(tokens, members, their class, the offices they hold) of a group noun starting with *word*, or None."""
         if (word, nxt) in self.nouns:
             return 2, *self.nouns[(word, nxt)]
         for reading in readings(word)[1:]:  # a dual only after a preposition: «بالزعيمين»
@@ -78,9 +91,10 @@ class PeopleGroups:
         return None
 
     def _last_people(self, doc: Doc, sent: Sentence, j: int, count: int, etype: EntityType = EntityType.PERSON,
-                     *, other: bool = False) -> tuple[str, ...]:
+                     *, other: bool = False, unfit: set[str] | frozenset = frozenset()) -> tuple[str, ...]:
         """The last *count* different people (or places of class *etype*) named before token *j*,
-        latest first; () if fewer. *other*: none named in the sentence itself counts."""
+        latest first; () if fewer. *other*: none named in the sentence itself counts; *unfit*: keys
+        left out (people whose offices the noun rules out)."""
         # the group is named before the clause it stands in: «اتهم ترمب القادة الثلاثة» leaves Trump out
         # (a date set off by commas is inside the clause: «وكان ترمب قد أجرى، الأحد، اتصالين بالزعيمين»)
         toks = sent.tokens
@@ -94,7 +108,7 @@ class PeopleGroups:
                 and m.type is etype}
         found: list[str] = []
         for ms in index.mentions_back(sent.index):
-            named = sorted((m for m in ms if m.type is etype and m.key and m.source != "group"
+            named = sorted((m for m in ms if m.type is etype and m.key and m.source != "group" and m.key not in unfit
                             and m.key not in here and (m.sentence < sent.index or m.last <= clause)),
                            key=lambda m: -m.last)
             for m in named:

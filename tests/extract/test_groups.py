@@ -73,3 +73,12 @@ def test_three_cities_are_the_last_three_cities_not_regions(nlp):
 def test_too_few_places_named_no_group(nlp):
     found = asserted(nlp, "وقصفت روسيا خاركيف. وزار الرئيس الأوكراني فولوديمير زيلينسكي المدن الثلاث.")
     assert not {f for f in found if f[1] == "visited"}
+
+
+def test_a_minister_is_no_member_of_the_three_leaders(nlp):
+    found = asserted(nlp, "التقى الرئيس الروسي فلاديمير بوتين الرئيس الإيراني مسعود بزشكيان والرئيس التركي رجب طيب "
+                          "أردوغان في طهران، بحضور وزير الخارجية الإيراني عباس عراقجي. "
+                          "وانتقد الرئيس الأمريكي دونالد ترامب القادة الثلاثة بشدة.")
+    assert {("donald-trump", "criticized", key)
+            for key in ("vladimir-putin", "masoud-pezeshkian", "recep-tayyip-erdogan")} <= found
+    assert ("donald-trump", "criticized", "abbas-araghchi") not in found
