@@ -560,6 +560,8 @@ class RelationFinder:
             quoted += (tok.text == "«") - (tok.text == "»" and quoted > 0)
             if quoted and tok.text == "،":
                 continue
+            if tok.norm in WORDS.boundary and k + 1 < len(sent.tokens) and sent.tokens[k + 1].norm in WORDS.time_unit:
+                continue  # «وتوجّه بعد ساعات إلى …»: a time phrase, the clause goes on
             if tok.text in PUNCT_BOUNDARY or tok.norm in WORDS.clause_start:
                 if tok.norm in WORDS.then and any(u.first == k + 1 for u in us) and \
                         any(u.last == k for u in us):
