@@ -44,7 +44,7 @@ from .gathering import gathered, gathering_words
 from ..grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
                        fronted_agent, including, main_subject, meeting_sides, sides_here)
-from ..entities.mentions import units
+from ..entities.mentions import _mention, units
 from .led_by import led_by_facts, led_by_words
 from .modality import ModalityTagger
 from ..model import Doc, EntityType, Fact, Mention, Sentence
@@ -129,6 +129,18 @@ def _next_legs(sent: Sentence, us: list[Mention], last: Mention) -> list[Mention
                 continue
         k += 1
     return out
+
+
+def _place_object(sent: Sentence, c1: int, after: list[Mention], cue) -> bool:
+    """Whether the first participant after a verb of places ending at *c1* is a city or region right
+    after it, the clause going on with no noun after it: its object, as a city visits no one."""
+    first, toks = after[0], sent.tokens
+    nxt = toks[first.last] if first.last < len(toks) else None
+    # «وزار بيروت وفد من …»: a noun after the place may be the subject (object first): then no saying
+    ends = nxt is None or nxt.is_punct or nxt.norm in WORDS.preposition or nxt.norm in WORDS.time or \
+        nxt.norm in WORDS.clause_start or skippable(nxt)
+    return cue.objects <= _PLACES and "direct" in cue.markers and first.first == c1 and ends and \
+        first.type in (EntityType.CITY, EntityType.REGION)
 
 
 def _previous_verb_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
@@ -353,6 +365,9 @@ class RelationFinder:
         elif cue.pos == "verb" and before and not pronoun and \
                 (carried := self._shared_verb_subject(doc, sent, us, c0, after)):
             subjects, rest = carried, after  # «زار X القاهرة أمس والتقى الرئيس المصري»: X met him
+        elif cue.pos == "verb" and not before and not pronoun and after and not marker(sent, after[0]) and \
+                (dropped := self._dropped_subject(doc, sent, us, c0, c1, cue, after)) is not None:
+            subjects, rest = [dropped], after  # «وبعد أيام زار كييف»: who the last sentence told of
         elif cue.pos == "verb" and c1 < len(toks) and either(toks[c1], WORDS.both_sides) and \
                 not any(u.first <= c1 < u.last for u in us):
             # «وناقش الرئيسان تزويد أوكرانيا بـ…»: the dual is the subject, never a name after it; «بحث
@@ -787,18 +802,29 @@ class RelationFinder:
                          after: list[Mention]) -> Mention | None:
         """The subject a verb leaves unsaid, its person ending its only trace: a sentence that names no
         one before the verb, and whose first participant after it is introduced by one of the verb's
-        prepositions («وفي اليوم التالي توجه إلى باريس»), so no name after it is its subject. The
-        one meant is who the previous sentence names first outside a prepositional phrase (a
-        person for «توجه»; for «توجهت» a woman, a country, a city or a body)."""
+        prepositions («وفي اليوم التالي توجه إلى باريس»), or is a city or region right after a verb of
+        places («وبعد أيام زار كييف»: a city visits no one), so no name after it is its subject. The
+        one meant is the subject of the first fact a verb of the previous sentence stated, or else who
+        that sentence names first outside a prepositional phrase (a person for «توجه»; for «توجهت» a
+        woman, a country, a city or a body)."""
         toks = sent.tokens
-        if sent.index == 0 or any(u.first < c0 for u in us) or not after or not marker(sent, after[0]) or \
-                marker(sent, after[0]) not in cue.markers or after[0].type is EntityType.TOPIC:
+        if sent.index == 0 or any(u.first < c0 for u in us) or not after or after[0].type is EntityType.TOPIC:
+            return None
+        if not (marker(sent, after[0]) in cue.markers if marker(sent, after[0]) else _place_object(sent, c1, after, cue)):
             return None
         word = toks[c0].base or toks[c0].norm
         feminine = word.endswith("ت") and (word[:-1],) in self.cues
         prev = doc.sentences[sent.index - 1]
-        return next((u for u in units(doc, prev.index) if not marker(prev, u) and u.source != "nisba" and (
-            u.type is not EntityType.TOPIC if feminine else u.type is EntityType.PERSON)), None)
+        fits = (lambda u: u.type is not EntityType.TOPIC) if feminine else (lambda u: u.type is EntityType.PERSON)
+        index = index_of(doc)
+        subject = next((f.subject for f in index.facts(prev.index) if f.rule.endswith(".verb")), "")
+        if subject:   # (itself maybe left unsaid there: «توجه إلى باريس …. وبعد أيام زار كييف»)
+            named = next((m for ms in index.mentions_back(prev.index) for m in ms if m.key == subject), None)
+            if named is not None and fits(named):
+                return _mention(sent, c0, c0 + 1, named.type, subject, "dropped", 0.7)
+            return None
+        return next((u for u in units(doc, prev.index) if not marker(prev, u) and u.source != "nisba" and fits(u)),
+                    None)
 
     def _inside_event(self, doc: Doc, sent: Sentence, us: list[Mention], c0: int, c1: int, cue: Cue,
                       pronoun: str) -> list[tuple[Mention, Mention]] | None:

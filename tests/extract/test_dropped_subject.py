@@ -41,3 +41,25 @@ def test_a_planned_trip_stays_planned(construction_facts):
                                "ومن المقرر أن يتوجه غداً إلى عمّان.")
     assert ("hakan-fidan", "visited", "amman", "planned") in found
     assert ("hakan-fidan", "visited", "amman", "asserted") not in found
+
+
+ARRIVAL = "وصل وزير الخارجية التركي هاكان فيدان إلى دمشق مساء السبت. "
+
+
+def test_a_city_right_after_a_verb_of_places_is_its_object(construction_facts):
+    # a city visits no one: «زار بيروت» with no name before it goes on with the last sentence's visitor
+    found = construction_facts(ARRIVAL + "وبعد أيام زار بيروت.")
+    assert ("hakan-fidan", "visited", "beirut", "asserted") in found
+
+
+def test_the_dropped_subject_carries_through_a_sentence_that_also_dropped_it(construction_facts):
+    found = construction_facts(ARRIVAL + "وفي اليوم التالي توجه إلى عمّان حيث التقى وزير الخارجية الأردني "
+                               "أيمن الصفدي. وبعد أيام زار بيروت.")
+    assert ("hakan-fidan", "visited", "beirut", "asserted") in found
+    assert ("ayman-safadi", "visited", "beirut", "asserted") not in found
+
+
+def test_a_noun_after_the_city_may_be_the_subject(construction_facts):
+    # «وزار بيروت وفد من الكونغرس»: object first, then the subject; Fidan did not visit
+    found = construction_facts(ARRIVAL + "وزار بيروت وفد من الكونغرس الأميركي.")
+    assert ("hakan-fidan", "visited", "beirut", "asserted") not in found
