@@ -144,16 +144,23 @@ def _place_object(sent: Sentence, c1: int, after: list[Mention], cue) -> bool:
 
 
 def _previous_verb_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
-    """The subject of the last fact a cue verb before token *c0* of *sent* stated, or []."""
-    start = sent.tokens[c0].start
+    """The subjects of the last cue verb before token *c0* of *sent* that stated facts (all of a
+    coordinated subject: «وأشاد الرئيسان …، وشكرا …»), or []."""
+    start, last, keys = sent.tokens[c0].start, None, []
     for f in reversed(doc.facts):   # this sentence's facts come last (bounded by the sentence)
         if f.sentence != sent.index:
             break
         if not f.rule.endswith(".verb") or f.end > start:
             continue
-        head = [u for u in us if u.key == f.subject and u.last <= c0 and u.type is not EntityType.TOPIC]
-        return head[-1:]
-    return []
+        if last is None:
+            last = (f.start, f.end, f.rule)
+        if (f.start, f.end, f.rule) == last and f.subject not in keys:
+            keys.append(f.subject)
+    heads = []
+    for key in reversed(keys):   # (in the order the sentence names them)
+        head = [u for u in us if u.key == key and u.last <= c0 and u.type is not EntityType.TOPIC]
+        heads += head[-1:]
+    return sorted(heads, key=lambda u: u.first)
 
 
 class RelationFinder:
