@@ -367,10 +367,12 @@ class RelationFinder:
                 (carried := carried_subject(sent, us, c0, left)):
             subjects, rest = carried, after  # «زار روته أنقرة، حيث التقى إردوغان», «أما فيدان فقد دعا …، وحث روسيا»
         elif cue.pos == "verb" and not before and not pronoun and \
-                (carried := self._joined_verb_subject(doc, sent, us, c0, after)) is not None:
+                (carried := self._joined_verb_subject(doc, sent, us, c0, after)) is not None and \
+                (len(carried) == 2 or not self._dual(toks[c0], cue)):  # (a dual verb agrees with two)
             subjects, rest = carried, after  # «انتقد X واشنطن بشدة، واتهم الولايات المتحدة بـ…»: X accuses
         elif cue.pos == "verb" and before and not pronoun and \
-                (carried := self._shared_verb_subject(doc, sent, us, c0, after)):
+                (carried := self._shared_verb_subject(doc, sent, us, c0, after)) and \
+                (len(carried) == 2 or not self._dual(toks[c0], cue)):
             subjects, rest = carried, after  # «زار X القاهرة أمس والتقى الرئيس المصري»: X met him
         elif cue.pos == "verb" and not before and not pronoun and after and not marker(sent, after[0]) and \
                 (dropped := self._dropped_subject(doc, sent, us, c0, c1, cue, after)) is not None:

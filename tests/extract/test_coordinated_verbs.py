@@ -88,3 +88,11 @@ def test_a_joined_verb_with_a_prepositional_object_keeps_the_reported_subject(co
         "وقال الكرملين إن القوات الروسية أحكمت سيطرتها على لوغانسك، وتسيطر على أجزاء من دونيتسك وخيرسون.")}
     assert {("russia", "controls", "donetsk"), ("russia", "controls", "kherson")} <= found
     assert not any(s == "kremlin" and r == "controls" for s, r, _ in found)
+
+
+def test_a_dual_verb_takes_no_single_subject_from_the_verb_before(construction_facts):
+    # «وبحثا»: the two who met, not Erdogan alone, talked of negotiations with Russia
+    found = {f[:3] for f in construction_facts(
+        "استقبل الرئيس التركي رجب طيب أردوغان الرئيس الأوكراني فولوديمير زيلينسكي في أنقرة اليوم، "
+        "وبحثا مسار المفاوضات مع روسيا.")}
+    assert ("recep-tayyip-erdogan", "talkedWith", "russia") not in found
