@@ -7,7 +7,9 @@ single names of each person the article has named in full (the first and last
 word of each listed spelling: «لولا» from «لولا دا سيلفا»), and adds a
 mention wherever one stands alone later (with or without a proclitic:
 «وبيترو», «لتيتيه»). A word that two people of the article share, a common
-given name in first place («محمد»; «بيترو» last is a family name) or a
+given name in first place («محمد»; «بيترو» last is a family name; but not for
+people of the countries that write the family name first, ``family_name_first.tsv``:
+«كيم» of «كيم جونغ أون») or a
 frequent word («السادس») is not taken as anyone.
 A place or body that only one sentence's context revealed (the recogniser's,
 or a kind noun's: «مدينة سراقب») is found again wherever its name stands
@@ -45,6 +47,7 @@ class ShortNames:
         self.splitter = splitter
         self.given = frozenset(normalize_phrase(r["name"]) for r in read_tsv("given_names.tsv"))
         self.not_names = word_set("common_words.tsv") | word_set("function_words.tsv")
+        self.family_first = frozenset(r["country"] for r in read_tsv("family_name_first.tsv"))
 
     def __call__(self, doc: Doc) -> Doc:
         index, readings = index_of(doc), self.splitter.candidates
@@ -73,7 +76,7 @@ class ShortNames:
             for m in index.mentions(sent.index):
                 if m.type is EntityType.PERSON and m.key and m.key not in learnt and m.source in _NAMED:
                     learnt.add(m.key)
-                    self._learn(doc, m.key, short)
+                    self._learn(doc, m.key, short, sent.index)
                 elif m.type is not EntityType.PERSON and m.key and m.source in _RECOGNISED and m.key not in learnt:
                     learnt.add(m.key)
                     self._learn_name(sent, m, found)
@@ -97,16 +100,19 @@ class ShortNames:
                     return end, key, etype
         return None
 
-    def _learn(self, doc: Doc, key: str, short: dict[str, str]) -> None:
+    def _learn(self, doc: Doc, key: str, short: dict[str, str], sentence: int) -> None:
         ent = doc.entities.get(key) or self.gaz.entities.get(key)
         if ent is None:
             return
+        # «كيم جونغ أون»: the family name comes first, so a given name elsewhere is his name here
+        family_first = any(obj in self.family_first for _, obj in self.gaz.roles.get(key, ())) or any(
+            f.subject == key and f.object in self.family_first for f in index_of(doc).facts(sentence))
         for spelling in (ent.label_ar, *ent.aliases):   # «لولا دا سيلفا» beside the full «لويس إيناسيو …»
             words = normalize_phrase(spelling).split()
             if len(words) < 2:
                 continue
             for word in {words[0], words[-1]}:
                 if len(word) < _MIN_LETTERS or word in self.not_names or not word.isalpha() or \
-                        (word == words[0] and word in self.given):  # a first name others share; last names stand
-                    continue
+                        (word == words[0] and word in self.given and not family_first):
+                    continue  # a first name others share; last names stand
                 short[word] = key if short.get(word, key) == key else ""

@@ -70,3 +70,17 @@ def test_a_place_the_recogniser_found_once_is_found_again(nlp):
 def test_a_name_before_the_one_recognised_is_not_taken(nlp):
     doc = nlp(Article("t", "t.txt", "ووصل الوفد إلى سراقب صباح الأحد. وسقطت قذائف على مدينة سراقب بمحافظة إدلب."))
     assert not [m for m in doc.mentions if m.source == "repeated"]
+
+
+def test_a_family_name_written_first_is_taken_even_if_a_given_name_elsewhere(nlp):
+    # Korean names come family name first: «كيم» alone is Kim Jong Un here
+    text = "وصل الزعيم الكوري الشمالي كيم جونغ أون إلى موسكو. والتقى بوتين كيم في الكرملين."
+    assert ("كيم", "kim-jong-un") in short(nlp, text)
+    assert ("vladimir-putin", "met", "kim-jong-un") in asserted(nlp, text)
+
+
+def test_a_common_first_name_of_someone_else_stays_no_one(nlp):
+    # a Western «كيم» is a given name: alone it is nobody the article named in full
+    text = "وقالت المغنية الأميركية كيم وايلد إن الحفل ناجح. وانتقد كيم الرئيس الأميركي دونالد ترمب."
+    doc = nlp(Article("t", "t.txt", text))
+    assert not [m for m in doc.mentions if m.source == "short-name" and m.text == "كيم"]
