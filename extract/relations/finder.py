@@ -143,6 +143,17 @@ def _place_object(sent: Sentence, c1: int, after: list[Mention], cue) -> bool:
         first.type in (EntityType.CITY, EntityType.REGION)
 
 
+def _unsaid_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
+    """The subject of the first fact a cue verb of *sent* stated before token *c0*, when the sentence
+    left it unsaid there too (pro-drop): a mention of it on the verb at *c0*; [] otherwise."""
+    start = sent.tokens[c0].start
+    first = next((f for f in index_of(doc).facts(sent.index) if f.rule.endswith(".verb") and f.start < start), None)
+    if first is None or any(u.key == first.subject for u in us):
+        return []   # (a subject the sentence names is the main subject's business)
+    named = next((m for ms in index_of(doc).mentions_back(sent.index) for m in ms if m.key == first.subject), None)
+    return [_mention(sent, c0, c0 + 1, named.type, first.subject, "dropped", 0.7)] if named is not None else []
+
+
 def _previous_verb_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
     """The subjects of the last cue verb before token *c0* of *sent* that stated facts (all of a
     coordinated subject: «وأشاد الرئيسان …، وشكرا …»), or []."""
@@ -366,6 +377,10 @@ class RelationFinder:
         elif cue.pos == "verb" and not before and not pronoun and \
                 (carried := carried_subject(sent, us, c0, left)):
             subjects, rest = carried, after  # «زار روته أنقرة، حيث التقى إردوغان», «أما فيدان فقد دعا …، وحث روسيا»
+        elif cue.pos == "verb" and not before and not pronoun and left > 0 and \
+                toks[left - 1].norm in WORDS.same_subject and _lone_object(sent, c0, after) is not None and \
+                (carried := _unsaid_subject(doc, sent, us, c0)):
+            subjects, rest = carried, after  # «توجه إلى باريس حيث التقى ماكرون» (the traveller named before)
         elif cue.pos == "verb" and not before and not pronoun and \
                 (carried := self._joined_verb_subject(doc, sent, us, c0, after)) is not None and \
                 (len(carried) == 2 or not self._dual(toks[c0], cue)):  # (a dual verb agrees with two)

@@ -63,3 +63,18 @@ def test_a_noun_after_the_city_may_be_the_subject(construction_facts):
     # «وزار بيروت وفد من الكونغرس»: object first, then the subject; Fidan did not visit
     found = construction_facts(ARRIVAL + "وزار بيروت وفد من الكونغرس الأميركي.")
     assert ("hakan-fidan", "visited", "beirut", "asserted") not in found
+
+
+def test_where_the_unsaid_traveller_met_someone(construction_facts):
+    # «حيث التقى X»: the clause goes on with the sentence's subject, itself left unsaid
+    found = {f[:3] for f in construction_facts(
+        "وصل المستشار الألماني فريدريش ميرتس إلى برلين. وفي اليوم التالي توجه إلى لندن حيث التقى رئيس "
+        "الوزراء البريطاني كير ستارمر، ثم إلى روما حيث اجتمع برئيسة الوزراء الإيطالية جورجيا ميلوني.")}
+    assert {("friedrich-merz", "met", "keir-starmer"), ("friedrich-merz", "met", "giorgia-meloni")} <= found
+
+
+def test_where_two_names_follow_the_verb_has_its_own_subject(construction_facts):
+    found = {f[:3] for f in construction_facts(
+        "وصل المستشار الألماني فريدريش ميرتس إلى برلين. وفي اليوم التالي توجه إلى لندن حيث التقى رئيس "
+        "الوزراء البريطاني كير ستارمر الرئيس الفرنسي إيمانويل ماكرون.")}
+    assert ("friedrich-merz", "met", "keir-starmer") not in found
