@@ -802,6 +802,12 @@ class RelationFinder:
         toks = sent.tokens
         if c0 < 2 or not toks[c0].prefix.startswith("و") or toks[c0 - 1].text != "،":
             return None
+        if after and after[0].type is EntityType.TOPIC and c0 + 1 < len(toks) and (
+                after[0].first == c0 + 1 or toks[c0 + 1].norm in WORDS.preposition or skippable(toks[c0 + 1])):
+            # «زار كييف، وطالب من هناك بوقف إطلاق النار»: no noun between the verb and the topic, and
+            # only the cue verb before it says whose clause goes on (not the speaker of «قال X إن روسيا
+            # …، وترفض …»; «، وناقش الجانبان …» has a subject of its own)
+            return (_previous_verb_subject(doc, sent, us, c0) or _unsaid_subject(doc, sent, us, c0)) or None
         if (obj := _lone_object(sent, c0, after)) is None:
             return None
         subject = _previous_verb_subject(doc, sent, us, c0) or main_subject(sent, us, c0)

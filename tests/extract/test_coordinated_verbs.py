@@ -96,3 +96,20 @@ def test_a_dual_verb_takes_no_single_subject_from_the_verb_before(construction_f
         "استقبل الرئيس التركي رجب طيب أردوغان الرئيس الأوكراني فولوديمير زيلينسكي في أنقرة اليوم، "
         "وبحثا مسار المفاوضات مع روسيا.")}
     assert ("recep-tayyip-erdogan", "talkedWith", "russia") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وزار الرئيس الفرنسي إيمانويل ماكرون بيروت، ودعا إلى وقف إطلاق النار.",
+     ("emmanuel-macron", "demands", "topic-ceasefire")),
+    # the visitor was left unsaid in his own sentence too
+    ("وصل وزير الخارجية التركي هاكان فيدان إلى دمشق مساء السبت. وبعد أيام زار بيروت، "
+     "وطالب من هناك بوقف غير مشروط لإطلاق النار.", ("hakan-fidan", "demands", "topic-ceasefire")),
+])
+def test_a_joined_verb_with_a_topic_keeps_the_subject_of_the_verb_before(construction_facts, text, expected):
+    assert (*expected, "asserted") in construction_facts(text)
+
+
+def test_a_joined_verb_after_a_non_cue_verb_takes_no_speaker(construction_facts):
+    # «ترفض» agrees with Russia, not with Putin who speaks: no cue verb before it says whose it is
+    found = construction_facts("وقال بوتين إن روسيا تريد السلام، وترفض العقوبات الغربية.")
+    assert ("vladimir-putin", "rejects", "topic-sanctions", "asserted") not in found
