@@ -64,10 +64,12 @@ class ShortNames:
                     if j in taken:
                         j += 1
                         continue    # (a punctuation mark has no reading among the names: they are all letters)
-                    key = next((key for r in readings(toks[j].norm) if (key := known(r))), "")
+                    rs = readings(toks[j].norm)
+                    key = next((key for r in rs if (key := known(r))), "")
                     if key:
                         doc.mentions.append(_mention(sent, j, j + 1, EntityType.PERSON, key, "short-name", 0.8))
-                    elif found and (again := self._again(toks, j, taken, found)) is not None:
+                    elif found and any(r in found for r in rs) and \
+                            (again := self._again(toks, j, taken, found)) is not None:
                         end, key, etype = again   # «مدينة تيانجين … وصل إلى تيانجين»: the same place again
                         doc.mentions.append(_mention(sent, j, end, etype, key, "repeated", 0.7))
                         j = end
