@@ -188,6 +188,7 @@ class RelationFinder:
         self.agent_nouns = word_set("agent_nouns.tsv")
         self.patient_verbs = word_set("patient_verbs.tsv")
         self.target_nouns = word_set("target_nouns.tsv")
+        self.title_heads = frozenset(normalize(r["title"].split()[0]) for r in read_tsv("titles.tsv") if r["title"].strip())
         members = read_tsv("member_nouns.tsv")
         self.members = frozenset(normalize(r["word"]) for r in members if r["kind"] == "member")
         self.counts = frozenset(normalize(r["word"]) for r in members if r["kind"] == "count")
@@ -467,8 +468,10 @@ class RelationFinder:
         pairs: list[tuple[Mention, Mention]] = []
         if objects:
             pairs = [(s, o) for s in subjects for o in objects]
-        elif cue.relation in SYMMETRIC and len(subjects) > 1 and not all(s.source == "event" for s in subjects):
-            # (the two sides of a meeting named before, «وبحث الجانبان …», are that meeting, not another)
+        elif cue.relation in SYMMETRIC and len(subjects) > 1 and not all(s.source == "event" for s in subjects) \
+                and not (anchor < len(toks) and either(toks[anchor], self.title_heads)):
+            # (the two sides of a meeting named before, «وبحث الجانبان …», are that meeting, not another;
+            # a title right after the subjects opens an object no list holds: «التقى X و Y نائب رئيس …»)
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         elif len(subjects) == 2 and (each_other(sent, anchor) or any(  # «اتهم الجانبان بعضهما البعض»
                 {t.base, t.norm, t.norm[1:] if t.norm.startswith("و") else ""} & WORDS.exchange

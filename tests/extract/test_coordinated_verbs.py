@@ -113,3 +113,15 @@ def test_a_joined_verb_after_a_non_cue_verb_takes_no_speaker(construction_facts)
     # «ترفض» agrees with Russia, not with Putin who speaks: no cue verb before it says whose it is
     found = construction_facts("وقال بوتين إن روسيا تريد السلام، وترفض العقوبات الغربية.")
     assert ("vladimir-putin", "rejects", "topic-sanctions", "asserted") not in found
+
+
+def test_a_title_after_coordinated_subjects_is_an_object_not_a_mutual_meeting(construction_facts):
+    # «نائب وزير الخارجية الصيني …» opens the one they met, whom no list holds: Rubio and Bessent
+    # did not meet each other
+    found = {f[:3] for f in construction_facts(
+        "والتقى وزير الخارجية الأميركي ماركو روبيو ووزير الخزانة الأميركي سكوت بيسنت نائب وزير الخارجية "
+        "الصيني ما تشاو شيوي في جنيف.")}
+    assert ("marco-rubio", "met", "scott-bessent") not in found
+    found = {f[:3] for f in construction_facts(
+        "والتقى وزير الخارجية الأميركي ماركو روبيو ووزير الخزانة الأميركي سكوت بيسنت في جنيف.")}
+    assert ("marco-rubio", "met", "scott-bessent") in found
