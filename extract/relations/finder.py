@@ -67,6 +67,7 @@ _QUOTES = frozenset('"«»“”\'')
 _STARTS_LIMIT = 200_000   # words whose cue-starting readings are remembered
 _APPOSITION_TAIL = 4      # words of a title phrase after its office's object («للمهمات الخاصة»)
 _AFTER_DOER = 4           # tokens between an event's doer in a relative clause and the event's object
+_FRONTED_PHRASE = 6       # tokens from a fronted noun to the comma closing its phrase («للقائه شي،»)
 _OWN = {"له": "ه", "لها": "ها", "لهما": "هما"}   # «زيارة له»: the pronoun of a noun, after «ل»
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
@@ -152,6 +153,20 @@ def _unsaid_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int) -> lis
         return []   # (a subject the sentence names is the main subject's business)
     named = next((m for ms in index_of(doc).mentions_back(sent.index) for m in ms if m.key == first.subject), None)
     return [_mention(sent, c0, c0 + 1, named.type, first.subject, "dropped", 0.7)] if named is not None else []
+
+
+def _fronted_possessor(sent: Sentence, us: list[Mention], c0: int, c1: int) -> Mention | None:
+    """Whose «ـه» a noun in a phrase fronted before the main clause means: the person that clause's
+    verb names right after it («وفي اليوم التالي للقائه شي، التقى مودي بوتين»: Modi's meeting), when
+    the sentence names no one before the noun. The phrase ends at the first comma after the noun."""
+    toks = sent.tokens
+    if any(u.first < c0 for u in us):
+        return None
+    comma = next((k for k in range(c1, min(c1 + _FRONTED_PHRASE, len(toks))) if toks[k].text in ("،", ",")), -1)
+    if comma < 0 or comma + 2 >= len(toks) or toks[comma + 1].is_punct:
+        return None
+    agent = next((u for u in us if u.first == comma + 2), None)   # «، التقى مودي»: verb, then its subject
+    return agent if agent is not None and agent.type is EntityType.PERSON and not marker(sent, agent) else None
 
 
 def _previous_verb_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
@@ -671,6 +686,8 @@ class RelationFinder:
             named = [u for u in us if u.last <= c0 and u.type is not EntityType.TOPIC and u.source != "nisba"]
             pair = coordinated_back(sent, us, named[-1]) if named else []
             return (pair if len(pair) == 2 else []), after
+        if suffix == "ه" and (ahead := _fronted_possessor(sent, us, c0, c1)) is not None:
+            return [ahead], [u for u in after if u.last <= ahead.first]  # «وفي اليوم التالي للقائه شي، التقى مودي …»
         if suffix:
             ante = antecedent(doc, sent, us, c0, feminine=suffix == "ها")
             if ante is not None:
