@@ -715,6 +715,8 @@ class RelationFinder:
             return [first], after[1:]  # «زيارة لويتكوف إلى روسيا»: the visitor, by «ل»
         next_to = first is not None and not marker(sent, first) and first.first - c1 <= gap_after
         last = before[-1] if before and not marker(sent, before[-1]) else None
+        if last is not None and cue.pos == "verb" and last.last == c0 and toks[c0].prefix.startswith("و"):
+            last = None   # «هاجمت مقار الجهاز وأحكمت …»: a name right before «و» + verb ends the last clause
         close_before = last is not None and c0 - last.last <= 1
         with_other = any(marker(sent, u) == "مع" for u in after[1:])
         if next_to and cue.pos == "noun" and cue.relation in SYMMETRIC and last is not None \

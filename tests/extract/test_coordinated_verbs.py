@@ -125,3 +125,11 @@ def test_a_title_after_coordinated_subjects_is_an_object_not_a_mutual_meeting(co
     found = {f[:3] for f in construction_facts(
         "والتقى وزير الخارجية الأميركي ماركو روبيو ووزير الخزانة الأميركي سكوت بيسنت في جنيف.")}
     assert ("marco-rubio", "met", "scott-bessent") in found
+
+
+def test_the_object_of_the_last_clause_is_no_subject_of_the_next_verb(construction_facts):
+    # «اقتحمت القوات مقار الحركة وأحكمت سيطرتها على …»: the movement, named right before «و» + verb,
+    # is what was stormed, not who took control
+    found = {f[:3] for f in construction_facts(
+        "وقالت مصادر أمنية إن القوات اقتحمت مقار حركة حماس وأحكمت سيطرتها على مدينة رفح.")}
+    assert ("hamas", "controls", "rafah") not in found
