@@ -21,7 +21,9 @@ from .reading.encoding import DEFAULT_MAX_BYTES
 from .entities.gazetteer import Gazetteer
 from .entities.geography import GeographyFinder
 from .entities.headed_places import HeadedPlaces
+from .grammar import WORDS
 from .linking.groups import GroupFacts, PeopleGroups
+from .linking.latter import Latter
 from .linking.linker import Linker, Summary
 from .entities.mentions import GazetteerMatcher
 from .model import Article, Doc, Entity, EntityType, Extraction
@@ -96,13 +98,15 @@ class Pipeline:
         descriptions = DescriptionBinder(gaz, splitter)
         bodies = DescriptionBinder(gaz, splitter, kinds=frozenset({EntityType.ORGANIZATION}))
         groups = PeopleGroups(splitter)
+        latter = Latter(splitter)
         splitter.lexicon = frozenset(gaz.lexicon() | titles.lexicon() | relations_lexicon | stop_words
-                                     | agent_nouns | descriptions.lexicon() | groups.lexicon())
+                                     | agent_nouns | descriptions.lexicon() | groups.lexicon() | latter.lexicon()
+                                     | WORDS.counterpart)   # «ونظيره»: و + نظيره, joined to a name before it
         parts: list[Component] = [Segmenter(splitter), GazetteerMatcher(gaz, splitter)]
         if recognizer is not None or ner:
             from .entities.recognizer import NerMentions
             parts.append(recognizer or NerMentions(names=names))
-        parts += [HeadedPlaces(gaz, names), bodies, titles, ShortNames(gaz, splitter), descriptions, groups,
+        parts += [HeadedPlaces(gaz, names), bodies, titles, ShortNames(gaz, splitter), descriptions, groups, latter,
                   relations, GroupFacts(groups), GeographyFinder(gaz), QuoteFinder(), SignatureFilter(gaz),
                   FactDater()]
         return cls(parts, Linker(gaz, known), factory=partial(cls.default, recognizer=recognizer, ner=ner))

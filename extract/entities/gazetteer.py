@@ -13,14 +13,16 @@ being the one shown. Everything is matched in normalized form.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from types import MappingProxyType
 
 from ..arabic import accusative, normalize_phrase
 from ..model import Entity, EntityType
 from ..resources import read_tsv, split_variants
 
-__all__ = ["Gazetteer", "PhraseIndex"]
+__all__ = ["Gazetteer", "PhraseIndex", "nisba_adjectives"]
 
 TOPIC_PREFIX = "topic-"
 _STARTS_LIMIT = 200_000   # words whose readings a PhraseIndex remembers
@@ -95,6 +97,17 @@ class PhraseIndex:
         return (len(phrase), value) if value is not None else found
 
 
+@cache
+def nisba_adjectives() -> Mapping[str, str]:
+    """Normalized nisba adjective («التركي», «الأميركية») → the key of its country
+    (``gazetteer_places.tsv`` and ``nisba_extra.tsv``; the first listed wins)."""
+    found: dict[str, str] = {}
+    for row in (*read_tsv("gazetteer_places.tsv"), *read_tsv("nisba_extra.tsv")):
+        for adj in split_variants(row.get("nisba", "")):
+            found.setdefault(normalize_phrase(adj), row["key"])
+    return MappingProxyType(found)
+
+
 class Gazetteer:
     """Entities, their spellings, nisba adjectives, offices and containment."""
 
@@ -132,13 +145,9 @@ class Gazetteer:
         for row in read_tsv("gazetteer_places.tsv"):
             etype = EntityType(row.get("type") or "Country")
             key = self._add_entity(row, etype)
-            for adj in split_variants(row.get("nisba", "")):
-                self.nisba.setdefault(normalize_phrase(adj), key)
             if key and row.get("in"):
                 self.container[key] = row["in"]
-        for row in read_tsv("nisba_extra.tsv"):
-            for adj in split_variants(row.get("nisba", "")):
-                self.nisba.setdefault(normalize_phrase(adj), row["key"])
+        self.nisba.update(nisba_adjectives())
         for row in read_tsv("gazetteer_orgs.tsv"):
             key = self._add_entity(row, EntityType.ORGANIZATION)
             if key and row.get("country"):

@@ -14,6 +14,11 @@ _CONTAINED = {EntityType.CITY, EntityType.REGION}
 _LOCATING_MAX = 5
 
 
+def _descriptive(word: str) -> bool:
+    """Whether *word* is a definite relative adjective («الساحلية», «الحدودي»), by its pattern."""
+    return word.startswith("ال") and len(word) > 5 and word.endswith(("يه", "ي"))
+
+
 class GeographyFinder:
     """Pipeline component: ``locatedIn`` facts from adjectives, directions and «العاصمة»."""
 
@@ -43,6 +48,12 @@ class GeographyFinder:
             if ent is not None and ent.type is EntityType.COUNTRY and known in ("", country):
                 self._fact(doc, sent, m, country, m.first, j + after, "locatedIn.adjective")
             return
+        if j < len(toks) and _descriptive(toks[j].norm):
+            j += 1   # «مدينة البصرة الساحلية جنوبي العراق»: an adjective of the place before where it lies
+        wanted = {EntityType.COUNTRY} | ({EntityType.REGION} if m.type is EntityType.CITY else set())
+        if (inside := self._headed_in(sent, m, j, ms)) is not None:
+            self._fact(doc, sent, m, inside.key, m.first, inside.last, "locatedIn.headed")
+            return
         # «أوديسا جنوب أوكرانيا», «رفح الواقعة في أقصى جنوب غزة», «وتقع منطقة خاركيف في شمال شرق أوكرانيا»
         k, cue = j, False
         while k < len(toks) and k - j < _LOCATING_MAX:
@@ -55,10 +66,29 @@ class GeographyFinder:
         verb_before = m.first > 0 and (either(toks[m.first - 1], WORDS.locating)
                                        or (m.first > 1 and toks[m.first - 2].norm in WORDS.locating))
         if k > j and (cue or verb_before):
-            wanted = {EntityType.COUNTRY} | ({EntityType.REGION} if m.type is EntityType.CITY else set())
             nxt = next((x for x in ms if x.first == k and x.type in wanted), None)
             if nxt is not None:
                 self._fact(doc, sent, m, nxt.key, m.first, nxt.last, "locatedIn.direction")
+
+    @staticmethod
+    def _headed_in(sent: Sentence, m: Mention, j: int, ms: list[Mention]) -> Mention | None:
+        """Where a place introduced by its kind lies, after «في» or «بـ» and the kind of a larger one:
+        «بلدة القصير في محافظة حمص», «بلدة كفرنبل بمحافظة إدلب», «مدينة الفاشر في إقليم دارفور».
+        The larger one is a region of another key, or a country for a region; the smaller one must be
+        headed (a bare «X في Y» may be where X's people were: «ممثلو دونيتسك في إسطنبول»)."""
+        toks = sent.tokens
+        if m.first == 0 or not either(toks[m.first - 1], WORDS.place_head) or j >= len(toks) - 1:
+            return None
+        if toks[j].norm == "في" and either(toks[j + 1], WORDS.place_head):
+            at = j + 2                                   # «في محافظة حمص»
+        elif toks[j].prefix.endswith("ب") and either(toks[j], WORDS.place_head):
+            at = j + 1                                   # «بمحافظة إدلب»
+        elif toks[j].norm == "في":
+            at = j + 1                                   # «بلدة X في ولاية Y الوسطى»: a region by its name
+        else:
+            return None
+        wanted = {EntityType.REGION} | ({EntityType.COUNTRY} if m.type is EntityType.REGION else set())
+        return next((x for x in ms if x.first == at and x.type in wanted and x.key != m.key), None)
 
     def _capital(self, doc: Doc, sent: Sentence, ms: list[Mention]) -> None:
         toks = sent.tokens

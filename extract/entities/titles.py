@@ -196,7 +196,21 @@ class TitleParser:
                 self._fact(doc, sent, before, role, title.first, role.end)
             elif role.office:  # «الرئيس الروسي», «مبعوث ترامب»: the holder the article names
                 pending.append((sent, title.first, role.end, role))
+                if title.dual and (second := self._second_adjective(doc, sent, role)) is not None:
+                    pending.append(second)  # «الزعيمان الأرميني والأذربيجاني»: both holders
+                    return second[2]
         return max(role.end, i + 1)
+
+    def _second_adjective(self, doc: Doc, sent: Sentence, role: _Role) -> tuple | None:
+        """The second office of a dual title with no names, where «و» + a nationality adjective
+        follows the first one's («الرئيسان الروسي والأميركي»): a title reference of its own."""
+        toks, k = sent.tokens, role.end
+        if k >= len(toks) or not toks[k].norm.startswith("و"):
+            return None
+        country = self.gaz.nisba.get(toks[k].norm[1:])
+        if not country or country == role.obj:
+            return None
+        return sent, k, k + 1, _Role(role.relation, country, k + 1, country=self._is_country(doc, country))
 
     def _counterpart(self, doc: Doc, sent: Sentence, i: int, pending: list) -> int:
         """«نظيره الإيراني عباس عراقجي»: the same office as the person just named, in another country."""
@@ -517,9 +531,11 @@ class TitleParser:
         """The one person the article names as holding this office, or ''."""
         if not role.office or not role.obj:
             return ""
-        if role.relation == "*":  # «نظيره الأميركي»: whoever holds office there, a president first
+        if role.relation == "*":  # «نظيره الأميركي»: whoever holds office there, a president first,
+            # a head of government last («دعا شي نظيره الهندي»: the Indian prime minister)
             return (self._holder(doc, _Role("presidentOf", role.obj))
-                    or self._holder(doc, _Role("ministerOf", role.obj)))
+                    or self._holder(doc, _Role("ministerOf", role.obj))
+                    or self._holder(doc, _Role("leaderOf", role.obj)))
         index = index_of(doc)
         said = index.subjects(role.office, role.obj)
         if len(said) == 1:

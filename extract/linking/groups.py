@@ -1,11 +1,14 @@
-"""A group of people taken up by a plural or dual noun: «القادة الثلاثة», «بالزعيمين».
+"""A group of people or places taken up by a plural or dual noun: «القادة الثلاثة», «بالزعيمين»,
+«المناطق الثلاث الأخرى».
 
 «… شي وبوتين وكيم … اتهم ترمب القادة الثلاثة بالتآمر»: the three leaders are
 the last three people named. :class:`PeopleGroups` (before the relation
 finder) gives such a noun (``group_nouns.tsv``) one mention, keyed by the
 most recent of its members, when the last :data:`~..doc_index.LOOKBACK`
-sentences name that many people; :class:`GroupFacts` (after it) states each
-fact the group takes part in for every member.
+sentences name that many people; a noun of places (``type`` column) takes up
+the last places of its class the same way, and «الأخرى» after it leaves out
+those its own sentence named. :class:`GroupFacts` (after it) states each fact
+the group takes part in for every member.
 """
 from __future__ import annotations
 
@@ -16,10 +19,15 @@ from ..reading.clitics import CliticSplitter
 from ..doc_index import index_of
 from ..entities.mentions import _mention
 from ..model import Doc, EntityType, Sentence
+from ..grammar import WORDS
 from ..relations.participants import PUNCT_BOUNDARY
 from ..resources import read_tsv
 
 __all__ = ["PeopleGroups", "GroupFacts"]
+
+
+#: Offices a group noun may say its members hold (``office`` column of ``group_nouns.tsv``).
+_OFFICES = {"head": frozenset({"presidentOf", "leaderOf"}), "minister": frozenset({"ministerOf"})}
 
 
 class PeopleGroups:
@@ -29,7 +37,9 @@ class PeopleGroups:
 
     def __init__(self, splitter: CliticSplitter):
         self.splitter = splitter
-        self.nouns = {tuple(normalize_phrase(r["word"]).split()): int(r["count"]) for r in read_tsv("group_nouns.tsv")}
+        self.nouns = {tuple(normalize_phrase(r["word"]).split()):
+                      (int(r["count"]), EntityType(r.get("type") or "Person"), _OFFICES.get(r.get("office", ""), frozenset()))
+                      for r in read_tsv("group_nouns.tsv")}
         self._pair_firsts = frozenset(words[0] for words in self.nouns if len(words) == 2)
         #: (article id, sentence, key of the group's mention) -> every member's key
         self.members: dict[tuple[str, int, str], tuple[str, ...]] = {}
@@ -39,6 +49,7 @@ class PeopleGroups:
 
     def __call__(self, doc: Doc) -> Doc:
         index, readings = index_of(doc), self.splitter.candidates
+        held: dict[str, set[str]] | None = None   # person -> the offices the article's titles give
         for sent in doc.sentences:
             toks = sent.tokens
             taken = None
@@ -50,34 +61,56 @@ class PeopleGroups:
                 found = self._noun(tok.norm, nxt, readings)
                 if found is None:
                     continue
-                length, count = found
+                length, count, etype, offices = found
                 if taken is None:
                     taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
                 if taken & set(range(j, j + length)):
                     continue
-                people = self._last_people(doc, sent, j, count)
+                # «المناطق الثلاث الأخرى»: none of those the sentence named before it
+                other = j + length < len(toks) and toks[j + length].norm in WORDS.other
+                if offices and held is None:
+                    held = {}
+                    for f in doc.facts:
+                        if f.rule == "role.title":
+                            held.setdefault(f.subject, set()).add(f.relation)
+                # «القادة الثلاثة»: not a minister the article named among them
+                unfit = {p for p, rels in (held or {}).items() if offices and not rels & offices}
+                people = self._last_people(doc, sent, j, count, etype, other=other, unfit=unfit)
                 if people:
-                    doc.mentions.append(_mention(sent, j, j + length, EntityType.PERSON, people[0], "group", 0.7))
+                    doc.mentions.append(_mention(sent, j, j + length, etype, people[0], "group", 0.7))
                     self.members[(doc.article.id, sent.index, people[0])] = people
         return doc
 
-    def _noun(self, word: str, nxt: str, readings) -> tuple[int, int] | None:
-        """(tokens, people) of a group noun starting with *word*, or None."""
+    def _noun(self, word: str, nxt: str, readings) -> tuple[int, int, EntityType, frozenset[str]] | None:
+        """(tokens, members, their class, the offices they hold) of a group noun starting with *word*, or None."""
         if (word, nxt) in self.nouns:
-            return 2, self.nouns[(word, nxt)]
+            return 2, *self.nouns[(word, nxt)]
         for reading in readings(word)[1:]:  # a dual only after a preposition: «بالزعيمين»
             if (reading,) in self.nouns and word[:1] in "بل":
-                return 1, self.nouns[(reading,)]
+                return 1, *self.nouns[(reading,)]
         return None
 
-    def _last_people(self, doc: Doc, sent: Sentence, j: int, count: int) -> tuple[str, ...]:
-        """The last *count* different people named before token *j*, latest first; () if fewer."""
+    def _last_people(self, doc: Doc, sent: Sentence, j: int, count: int, etype: EntityType = EntityType.PERSON,
+                     *, other: bool = False, unfit: set[str] | frozenset = frozenset()) -> tuple[str, ...]:
+        """The last *count* different people (or places of class *etype*) named before token *j*,
+        latest first; () if fewer. *other*: none named in the sentence itself counts; *unfit*: keys
+        left out (people whose offices the noun rules out)."""
         # the group is named before the clause it stands in: «اتهم ترمب القادة الثلاثة» leaves Trump out
-        clause = next((k for k in range(j - 1, -1, -1) if sent.tokens[k].text in PUNCT_BOUNDARY), -1)
+        # (a date set off by commas is inside the clause: «وكان ترمب قد أجرى، الأحد، اتصالين بالزعيمين»)
+        toks = sent.tokens
+        clause = next((k for k in range(j - 1, -1, -1) if toks[k].text in PUNCT_BOUNDARY and not (
+            toks[k].text == "،" and (k + 1 < j and toks[k + 1].norm in WORDS.time or
+                                     k > 0 and toks[k - 1].norm in WORDS.time and k > 1 and toks[k - 2].text == "،"))),
+                      -1)
+        index = index_of(doc)
+        # nor is one named in the clause a member named before it: Trump, who calls «الزعيمين», is not one
+        here = {m.key for m in index.mentions(sent.index) if (other or clause < m.first) and m.first < j
+                and m.type is etype}
         found: list[str] = []
-        for ms in index_of(doc).mentions_back(sent.index):
-            named = sorted((m for m in ms if m.type is EntityType.PERSON and m.key and m.source != "group"
-                            and (m.sentence < sent.index or m.last <= clause)), key=lambda m: -m.last)
+        for ms in index.mentions_back(sent.index):
+            named = sorted((m for m in ms if m.type is etype and m.key and m.source != "group" and m.key not in unfit
+                            and m.key not in here and (m.sentence < sent.index or m.last <= clause)),
+                           key=lambda m: -m.last)
             for m in named:
                 if m.key not in found:
                     found.append(m.key)

@@ -13,13 +13,17 @@ For each cue word (``relation_cues.tsv``) the finder reads the cue's clause:
   either side; «بين X و Y» gives both sides of a symmetric relation;
 - when the clause names no subject, :mod:`.implicit` finds the one the text
   leaves implicit (a fronted purpose noun, a circumstantial participle,
-  «حيث»/«أما», «الجانبان», «الاجتماع ركز على …»).
+  «حيث»/«أما», «الجانبان», «الاجتماع ركز على …»); a verb joined on by «و» shares
+  the subject of the cue verb before it («زار X القاهرة والتقى Y»), and a
+  sentence whose verb names no subject before its prepositional object goes on
+  with the previous sentence's («… . وفي اليوم التالي توجه إلى عمّان»).
 
 The cue words are read from ``relation_cues.tsv`` (phrases, nouns) and
 generated from root and form (``cue_lemmas.tsv``, :mod:`.cue_forms`). Named
 constructions have modules of their own: nisba adjectives naming the sides of
 an event (:mod:`.nisba_parties`), light-verb stance phrases and the doers of
-events (:mod:`.stance`), the passive participle (:mod:`.passive`), and the
+events (:mod:`.stance`), the passive participle (:mod:`.passive`), a guest or
+host taken up as the other side of a meeting (:mod:`.partners`), and the
 clause structure around a cue (:mod:`.clauses`).
 
 The status (denied, planned, …) comes from :class:`ModalityTagger`.
@@ -40,13 +44,14 @@ from .gathering import gathered, gathering_words
 from ..grammar import WORDS, either
 from .implicit import (SYMMETRIC, both_sides, carried_subject, companions, deed_doer, each_other, event_sides,
                        fronted_agent, including, main_subject, meeting_sides, sides_here)
-from ..entities.mentions import units
+from ..entities.mentions import _mention, units
 from .led_by import led_by_facts, led_by_words
 from .modality import ModalityTagger
 from ..model import Doc, EntityType, Fact, Mention, Sentence
 from .nisba_parties import nisba_parties
 from .participants import (PUNCT_BOUNDARY, antecedent, coordinated, coordinated_back, marker,
                            pronoun_suffix, skippable)
+from .partners import partner
 from .passive import passive_sides
 from .relative import resumed_head
 from ..resources import read_tsv, split_variants, word_set
@@ -62,6 +67,7 @@ _QUOTES = frozenset('"«»“”\'')
 _STARTS_LIMIT = 200_000   # words whose cue-starting readings are remembered
 _APPOSITION_TAIL = 4      # words of a title phrase after its office's object («للمهمات الخاصة»)
 _AFTER_DOER = 4           # tokens between an event's doer in a relative clause and the event's object
+_FRONTED_PHRASE = 6       # tokens from a fronted noun to the comma closing its phrase («للقائه شي،»)
 _OWN = {"له": "ه", "لها": "ها", "لهما": "هما"}   # «زيارة له»: the pronoun of a noun, after «ل»
 _PLACES = {EntityType.COUNTRY, EntityType.CITY, EntityType.REGION}
 _KIND = {
@@ -94,6 +100,95 @@ class Cue:
 
 
 
+def _lone_object(sent: Sentence, c0: int, after: list[Mention]) -> Mention | None:
+    """The object of the verb at *c0* when no name after it can be its subject: the one unmarked
+    name right after it (None when a second follows right after that one: then the first is VSO,
+    the verb's own subject), or else a first participant after it introduced by a preposition
+    («، وتسيطر على أجزاء من X»)."""
+    if after and marker(sent, after[0]) and after[0].type is not EntityType.TOPIC:
+        return after[0]
+    plain = [u for u in after if not marker(sent, u) and u.type is not EntityType.TOPIC]
+    if not plain or plain[0].first != c0 + 1 or (len(plain) > 1 and plain[1].first - plain[0].last <= 1):
+        return None
+    return plain[0]
+
+
+def _next_legs(sent: Sentence, us: list[Mention], last: Mention) -> list[Mention]:
+    """Places a later «ثم»/«و» repeats the preposition of *last* for, the verb left out: the legs of
+    one trip («توجه إلى باريس حيث التقى ماكرون، ثم إلى وارسو», «وصل إلى عمّان ومنها إلى دمشق»)."""
+    toks, prep, out = sent.tokens, marker(sent, last), []
+    k = last.last
+    while k < len(toks) - 1 and not (toks[k].text in PUNCT_BOUNDARY and toks[k].text != "،"):
+        tok = toks[k]
+        joined = tok.prefix.startswith("و")
+        if tok.norm in WORDS.then or either(tok, WORDS.then_from) or (joined and tok.base == prep):
+            at = k + 2 if toks[k + 1].norm == prep else k + 1   # «ثم إلى X», «ومنها إلى X»; «وإلى X»
+            place = next((u for u in us if u.first == at and u.type in _PLACES), None)
+            if place is not None and marker(sent, place) == prep:
+                out.append(place)
+                k = place.last
+                continue
+        k += 1
+    return out
+
+
+def _place_object(sent: Sentence, c1: int, after: list[Mention], cue) -> bool:
+    """Whether the first participant after a verb of places ending at *c1* is a city or region right
+    after it, the clause going on with no noun after it: its object, as a city visits no one."""
+    first, toks = after[0], sent.tokens
+    nxt = toks[first.last] if first.last < len(toks) else None
+    # «وزار بيروت وفد من …»: a noun after the place may be the subject (object first): then no saying
+    ends = nxt is None or nxt.is_punct or nxt.norm in WORDS.preposition or nxt.norm in WORDS.time or \
+        nxt.norm in WORDS.clause_start or skippable(nxt)
+    return cue.objects <= _PLACES and "direct" in cue.markers and first.first == c1 and ends and \
+        first.type in (EntityType.CITY, EntityType.REGION)
+
+
+def _unsaid_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
+    """The subject of the first fact a cue verb of *sent* stated before token *c0*, when the sentence
+    left it unsaid there too (pro-drop): a mention of it on the verb at *c0*; [] otherwise."""
+    start = sent.tokens[c0].start
+    first = next((f for f in index_of(doc).facts(sent.index) if f.rule.endswith(".verb") and f.start < start), None)
+    if first is None or any(u.key == first.subject for u in us):
+        return []   # (a subject the sentence names is the main subject's business)
+    named = next((m for ms in index_of(doc).mentions_back(sent.index) for m in ms if m.key == first.subject), None)
+    return [_mention(sent, c0, c0 + 1, named.type, first.subject, "dropped", 0.7)] if named is not None else []
+
+
+def _fronted_possessor(sent: Sentence, us: list[Mention], c0: int, c1: int) -> Mention | None:
+    """Whose «ـه» a noun in a phrase fronted before the main clause means: the person that clause's
+    verb names right after it («وفي اليوم التالي للقائه شي، التقى مودي بوتين»: Modi's meeting), when
+    the sentence names no one before the noun. The phrase ends at the first comma after the noun."""
+    toks = sent.tokens
+    if any(u.first < c0 for u in us):
+        return None
+    comma = next((k for k in range(c1, min(c1 + _FRONTED_PHRASE, len(toks))) if toks[k].text in ("،", ",")), -1)
+    if comma < 0 or comma + 2 >= len(toks) or toks[comma + 1].is_punct:
+        return None
+    agent = next((u for u in us if u.first == comma + 2), None)   # «، التقى مودي»: verb, then its subject
+    return agent if agent is not None and agent.type is EntityType.PERSON and not marker(sent, agent) else None
+
+
+def _previous_verb_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int) -> list[Mention]:
+    """The subjects of the last cue verb before token *c0* of *sent* that stated facts (all of a
+    coordinated subject: «وأشاد الرئيسان …، وشكرا …»), or []."""
+    start, last, keys = sent.tokens[c0].start, None, []
+    for f in reversed(doc.facts):   # this sentence's facts come last (bounded by the sentence)
+        if f.sentence != sent.index:
+            break
+        if not f.rule.endswith(".verb") or f.end > start:
+            continue
+        if last is None:
+            last = (f.start, f.end, f.rule)
+        if (f.start, f.end, f.rule) == last and f.subject not in keys:
+            keys.append(f.subject)
+    heads = []
+    for key in reversed(keys):   # (in the order the sentence names them)
+        head = [u for u in us if u.key == key and u.last <= c0 and u.type is not EntityType.TOPIC]
+        heads += head[-1:]
+    return sorted(heads, key=lambda u: u.first)
+
+
 class RelationFinder:
     """Pipeline component: facts from relation cue words."""
 
@@ -108,6 +203,7 @@ class RelationFinder:
         self.agent_nouns = word_set("agent_nouns.tsv")
         self.patient_verbs = word_set("patient_verbs.tsv")
         self.target_nouns = word_set("target_nouns.tsv")
+        self.title_heads = frozenset(normalize(r["title"].split()[0]) for r in read_tsv("titles.tsv") if r["title"].strip())
         members = read_tsv("member_nouns.tsv")
         self.members = frozenset(normalize(r["word"]) for r in members if r["kind"] == "member")
         self.counts = frozenset(normalize(r["word"]) for r in members if r["kind"] == "count")
@@ -161,7 +257,8 @@ class RelationFinder:
                     for cue in cues:  # a venue is no party: «وفي واشنطن، اتهم …» (:mod:`.venues`)
                         doc.facts.extend(parties_only(doc, sent, self._facts(doc, sent, us, i, i + n, cue)))
                     after = i + n
-            for n0, n1, sides in (gathered(sent, us, self._interaction)   # «لقاء جمعهما», «اجتماع جمع X و Y»
+            for n0, n1, sides in (gathered(sent, us, self._interaction, units(doc, sent.index - 1)
+                                           if sent.index else ())   # «لقاء جمعهما», «اجتماع جمع X و Y»
                                   if not words.isdisjoint(self._gathering) else ()):
                 cue = next(c for c in self._cue_at(sent, n0)[1] if c.relation in SYMMETRIC)
                 doc.facts.extend(self._stated(doc, sent, n0, n1, cue, [
@@ -232,7 +329,7 @@ class RelationFinder:
             return []
         for suffix in _OBJECT_SUFFIXES:
             stem = word[:-len(suffix)]
-            if word.endswith(suffix) and len(stem) >= 3:
+            if word.endswith(suffix) and len(stem) >= 2:  # «حثه», «ضمها»: a doubled root in two letters
                 found = [c for c in self.cues.get((stem,), ()) if c.pos == "verb" and (
                     "direct" in c.markers and (EntityType.PERSON in c.objects or not person)  # «استقبله»
                     or c.objects <= _PLACES and suffix == "ها")]  # «كوالالمبور، التي وصلها ترمب»
@@ -273,6 +370,12 @@ class RelationFinder:
             end = max(c1, sides[-1].last if sides[-1].source == "nisba" else sides[-2].last)
             return self._stated(doc, sent, c0, end, cue,  # «المفاوضات الروسية الأوكرانية المرتقبة»: planned
                                 [(a, b) for n, a in enumerate(sides) for b in sides[n + 1:]], cue.relation)
+        if cue.pos == "verb" and c1 < len(toks) and toks[c1].norm in WORDS.in_event and \
+                not self._dual(toks[c0], cue) and (inside := self._inside_event(doc, sent, us, c0, c1, cue, pronoun)) is not None:
+            return self._stated(doc, sent, c0, c1, cue, inside, cue.relation)  # «اتصالاً بـX حثّه فيه على …»
+        if cue.pos == "noun" and (agent := self._manner_agent(sent, us, c0, c1, left, before, after, cue)):
+            return self._stated(doc, sent, c0, c1, cue, [(agent, o) for o in coordinated(sent, us, after[0])],
+                                cue.relation)  # «ورد ترمب باتهام بيترو بـ…»: Trump accuses Petro
         if cue.pos == "passive_participle":  # «جبهة البوليساريو، المدعومة من الجزائر»
             subjects, objects = passive_sides(sent, us, c0, c1)
             return self._stated(doc, sent, c0, c1, cue, [(s, o) for s in subjects for o in objects], cue.relation)
@@ -290,9 +393,26 @@ class RelationFinder:
         elif cue.pos == "verb" and not before and not pronoun and \
                 (carried := carried_subject(sent, us, c0, left)):
             subjects, rest = carried, after  # «زار روته أنقرة، حيث التقى إردوغان», «أما فيدان فقد دعا …، وحث روسيا»
+        elif cue.pos == "verb" and not before and not pronoun and left > 0 and \
+                toks[left - 1].norm in WORDS.same_subject and _lone_object(sent, c0, after) is not None and \
+                (carried := _unsaid_subject(doc, sent, us, c0)):
+            subjects, rest = carried, after  # «توجه إلى باريس حيث التقى ماكرون» (the traveller named before)
         elif cue.pos == "verb" and not before and not pronoun and \
-                (carried := self._joined_verb_subject(sent, us, c0, after)) is not None:
+                (carried := self._joined_verb_subject(doc, sent, us, c0, after)) is not None and \
+                (len(carried) == 2 or not self._dual(toks[c0], cue)):  # (a dual verb agrees with two)
             subjects, rest = carried, after  # «انتقد X واشنطن بشدة، واتهم الولايات المتحدة بـ…»: X accuses
+        elif cue.pos == "verb" and before and not pronoun and \
+                (carried := self._shared_verb_subject(doc, sent, us, c0, after)) and \
+                (len(carried) == 2 or not self._dual(toks[c0], cue)):
+            subjects, rest = carried, after  # «زار X القاهرة أمس والتقى الرئيس المصري»: X met him
+        elif cue.pos == "verb" and not before and not pronoun and after and not marker(sent, after[0]) and \
+                (dropped := self._dropped_subject(doc, sent, us, c0, c1, cue, after)) is not None:
+            subjects, rest = [dropped], after  # «وبعد أيام زار كييف»: who the last sentence told of
+        elif cue.pos == "verb" and c1 < len(toks) and either(toks[c1], WORDS.both_sides) and \
+                not any(u.first <= c1 < u.last for u in us):
+            # «وناقش الرئيسان تزويد أوكرانيا بـ…»: the dual is the subject, never a name after it; «بحث
+            # الرئيسان» is no second meeting of the two (the one named before says they met)
+            subjects, rest = (both_sides(doc, sent, c0, c1) if cue.relation not in SYMMETRIC else []), after
         elif event_only:  # «الاجتماع ركز على …»: only a meeting or call is said to focus on something
             subjects, rest = event_sides(doc, sent, c0, c1, self._interaction), after
         elif cue.relation in SYMMETRIC and cue.pos == "noun" and between:
@@ -322,6 +442,9 @@ class RelationFinder:
                 toks[c1 + 1].norm in WORDS.own_part:  # «وتطالب من جهتها بسحب القوات»: the one just named
             ante = antecedent(doc, sent, us, c0, feminine=toks[c1 + 1].norm.endswith("ها"))
             subjects, rest = ([ante] if ante is not None else []), after
+        if not subjects and cue.pos == "verb" and not pronoun and not resumed and \
+                (dropped := self._dropped_subject(doc, sent, us, c0, c1, cue, after)) is not None:
+            subjects, rest = [dropped], after  # «وبعد أيام زار كييف»: the verb's person is the one named before
         if not subjects and cue.pos == "verb" and cue.relation not in SYMMETRIC and self._dual(toks[c0], cue):
             subjects, rest = meeting_sides(doc, sent, c0, c1), after  # «… أجراها مع ترمب، تطرقا فيها إلى …»
         if not subjects and cue.relation == "discussed" and (toks[c0].prefix.endswith("ل")
@@ -342,8 +465,15 @@ class RelationFinder:
             objects = self._object(sent, us, rest, c0, c1, anchor, cue)
         if objects and cue.pos in ("verb", "participle") and EntityType.PERSON in cue.objects:
             objects = objects + self._gapped_objects(sent, us, objects[-1].last)
+        elif objects and cue.objects <= _PLACES and marker(sent, objects[0]):
+            objects = objects + _next_legs(sent, us, objects[-1])  # «توجه إلى باريس … ثم إلى وارسو»
         if not objects and cue.pos == "noun" and cue.objects <= _PLACES:
             objects = witness_place(sent, us, c0)  # «وشهدت كاراكاس زيارة غرينيل»: where the visit went
+        if not objects and EntityType.PERSON in cue.objects and len(subjects) == 1 and anchor < len(toks) and \
+                (host := next((p for m in cue.markers if m == "direct" or len(m) == 1
+                               if (p := partner(doc, sent, anchor, subjects[0], "" if m == "direct" else m))),
+                              None)):
+            objects = [host]  # «وأشاد ترمب بضيفه»: the one he met
         if not objects and EntityType.PERSON in cue.objects:  # «وندد الكرملين بهذه التهديدات»
             objects = deed_doer(doc, sent, anchor)
         if cue.objects & _PLACES and all(o.source == "nisba" for o in objects):
@@ -353,8 +483,10 @@ class RelationFinder:
         pairs: list[tuple[Mention, Mention]] = []
         if objects:
             pairs = [(s, o) for s in subjects for o in objects]
-        elif cue.relation in SYMMETRIC and len(subjects) > 1 and not all(s.source == "event" for s in subjects):
-            # (the two sides of a meeting named before, «وبحث الجانبان …», are that meeting, not another)
+        elif cue.relation in SYMMETRIC and len(subjects) > 1 and not all(s.source == "event" for s in subjects) \
+                and not (anchor < len(toks) and either(toks[anchor], self.title_heads)):
+            # (the two sides of a meeting named before, «وبحث الجانبان …», are that meeting, not another;
+            # a title right after the subjects opens an object no list holds: «التقى X و Y نائب رئيس …»)
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         elif len(subjects) == 2 and (each_other(sent, anchor) or any(  # «اتهم الجانبان بعضهما البعض»
                 {t.base, t.norm, t.norm[1:] if t.norm.startswith("و") else ""} & WORDS.exchange
@@ -485,6 +617,8 @@ class RelationFinder:
             quoted += (tok.text == "«") - (tok.text == "»" and quoted > 0)
             if quoted and tok.text == "،":
                 continue
+            if tok.norm in WORDS.boundary and k + 1 < len(sent.tokens) and sent.tokens[k + 1].norm in WORDS.time_unit:
+                continue  # «وتوجّه بعد ساعات إلى …»: a time phrase, the clause goes on
             if tok.text in PUNCT_BOUNDARY or tok.norm in WORDS.clause_start:
                 if tok.norm in WORDS.then and any(u.first == k + 1 for u in us) and \
                         any(u.last == k for u in us):
@@ -552,6 +686,8 @@ class RelationFinder:
             named = [u for u in us if u.last <= c0 and u.type is not EntityType.TOPIC and u.source != "nisba"]
             pair = coordinated_back(sent, us, named[-1]) if named else []
             return (pair if len(pair) == 2 else []), after
+        if suffix == "ه" and (ahead := _fronted_possessor(sent, us, c0, c1)) is not None:
+            return [ahead], [u for u in after if u.last <= ahead.first]  # «وفي اليوم التالي للقائه شي، التقى مودي …»
         if suffix:
             ante = antecedent(doc, sent, us, c0, feminine=suffix == "ها")
             if ante is not None:
@@ -579,6 +715,8 @@ class RelationFinder:
             return [first], after[1:]  # «زيارة لويتكوف إلى روسيا»: the visitor, by «ل»
         next_to = first is not None and not marker(sent, first) and first.first - c1 <= gap_after
         last = before[-1] if before and not marker(sent, before[-1]) else None
+        if last is not None and cue.pos == "verb" and last.last == c0 and toks[c0].prefix.startswith("و"):
+            last = None   # «هاجمت مقار الجهاز وأحكمت …»: a name right before «و» + verb ends the last clause
         close_before = last is not None and c0 - last.last <= 1
         with_other = any(marker(sent, u) == "مع" for u in after[1:])
         if next_to and cue.pos == "noun" and cue.relation in SYMMETRIC and last is not None \
@@ -677,20 +815,115 @@ class RelationFinder:
         return []
 
     @staticmethod
-    def _joined_verb_subject(sent: Sentence, us: list[Mention], c0: int, after: list[Mention]
+    def _joined_verb_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int, after: list[Mention]
                              ) -> list[Mention] | None:
-        """The subject a verb joined on by «، و» keeps from the sentence's first clause, when the one
-        name after the verb is its object (a second one right after it would be VSO: a new subject).
-        None when the verb is not such a one; [] when its subject is not named in the sentence."""
+        """The subject a verb joined on by «، و» keeps from the sentence's first clause (or, with none
+        found there, from the cue verb before it), when the one name after the verb is its object (a
+        second one right after it would be VSO: a new subject). None when the verb is not such a
+        one; [] when its subject is not named in the sentence."""
         toks = sent.tokens
         if c0 < 2 or not toks[c0].prefix.startswith("و") or toks[c0 - 1].text != "،":
             return None
-        plain = [u for u in after if not marker(sent, u) and u.type is not EntityType.TOPIC]
-        if not plain or plain[0].first != c0 + 1 or \
-                (len(plain) > 1 and plain[1].first - plain[0].last <= 1):
+        if after and after[0].type is EntityType.TOPIC and c0 + 1 < len(toks) and (
+                after[0].first == c0 + 1 or toks[c0 + 1].norm in WORDS.preposition or skippable(toks[c0 + 1])):
+            # «زار كييف، وطالب من هناك بوقف إطلاق النار»: no noun between the verb and the topic, and
+            # only the cue verb before it says whose clause goes on (not the speaker of «قال X إن روسيا
+            # …، وترفض …»; «، وناقش الجانبان …» has a subject of its own)
+            return (_previous_verb_subject(doc, sent, us, c0) or _unsaid_subject(doc, sent, us, c0)) or None
+        if (obj := _lone_object(sent, c0, after)) is None:
             return None
-        subject = main_subject(sent, us, c0)
-        return subject if subject and all(s.last <= c0 and s.key != plain[0].key for s in subject) else []
+        subject = _previous_verb_subject(doc, sent, us, c0) or main_subject(sent, us, c0)
+        return subject if subject and all(s.last <= c0 and s.key != obj.key for s in subject) else []
+
+    @staticmethod
+    def _shared_verb_subject(doc: Doc, sent: Sentence, us: list[Mention], c0: int, after: list[Mention]
+                             ) -> list[Mention]:
+        """The subject of the cue verb before, for a verb joined on by «و» with no comma whose one
+        name after it is its object: «زار X القاهرة أمس والتقى الرئيس المصري Y» (X met Y). Verbs
+        coordinated in one clause share their subject; a second name right after the first would be
+        VSO (a subject of its own). [] when no verb before it in the sentence stated a fact."""
+        toks = sent.tokens
+        if c0 < 2 or not toks[c0].prefix.startswith("و") or toks[c0 - 1].text in PUNCT_BOUNDARY:
+            return []  # (a name right before «و» + verb is the last clause's object, never this verb's subject)
+        if (obj := _lone_object(sent, c0, after)) is None:
+            return []
+        head = _previous_verb_subject(doc, sent, us, c0)
+        return head if head and head[0].key != obj.key else []
+
+    def _dropped_subject(self, doc: Doc, sent: Sentence, us: list[Mention], c0: int, c1: int, cue: Cue,
+                         after: list[Mention]) -> Mention | None:
+        """The subject a verb leaves unsaid, its person ending its only trace: a sentence that names no
+        one before the verb, and whose first participant after it is introduced by one of the verb's
+        prepositions («وفي اليوم التالي توجه إلى باريس»), or is a city or region right after a verb of
+        places («وبعد أيام زار كييف»: a city visits no one), so no name after it is its subject. The
+        one meant is the subject of the first fact a verb of the previous sentence stated, or else who
+        that sentence names first outside a prepositional phrase (a person for «توجه»; for «توجهت» a
+        woman, a country, a city or a body)."""
+        toks = sent.tokens
+        if sent.index == 0 or any(u.first < c0 for u in us) or not after or after[0].type is EntityType.TOPIC:
+            return None
+        if not (marker(sent, after[0]) in cue.markers if marker(sent, after[0]) else _place_object(sent, c1, after, cue)):
+            return None
+        word = toks[c0].base or toks[c0].norm
+        feminine = word.endswith("ت") and (word[:-1],) in self.cues
+        prev = doc.sentences[sent.index - 1]
+        fits = (lambda u: u.type is not EntityType.TOPIC) if feminine else (lambda u: u.type is EntityType.PERSON)
+        index = index_of(doc)
+        subject = next((f.subject for f in index.facts(prev.index) if f.rule.endswith(".verb")), "")
+        if subject:   # (itself maybe left unsaid there: «توجه إلى باريس …. وبعد أيام زار كييف»)
+            named = next((m for ms in index.mentions_back(prev.index) for m in ms if m.key == subject), None)
+            if named is not None and fits(named):
+                return _mention(sent, c0, c0 + 1, named.type, subject, "dropped", 0.7)
+            return None
+        return next((u for u in units(doc, prev.index) if not marker(prev, u) and u.source != "nisba" and fits(u)),
+                    None)
+
+    def _inside_event(self, doc: Doc, sent: Sentence, us: list[Mention], c0: int, c1: int, cue: Cue,
+                      pronoun: str) -> list[tuple[Mention, Mention]] | None:
+        """The pairs of a verb in a clause describing an event noun, «فيه/خلاله» right after it and no
+        subject of its own: who made the meeting or call (the last one this sentence stated before the
+        verb) is its subject; a pronoun on the verb is the other side («أجرى ترمب اتصالين بالزعيمين
+        حثّهما فيهما على …»: Trump urged both). None when no such event comes before it."""
+        toks = sent.tokens
+        if c1 + 1 < len(toks) and any(u.first == c1 + 1 and not marker(sent, u) for u in us):
+            return None  # «أشاد خلاله الرئيس الروسي بـ…»: a subject of its own
+        start = toks[c0].start
+        event = []
+        for f in reversed(doc.facts):   # this sentence's facts come last
+            if f.sentence != sent.index:
+                break
+            if f.relation in SYMMETRIC and f.end <= start and (not event or f.subject == event[0].subject):
+                event.append(f)
+        if not event:
+            return None
+        subject = next((u for u in us if u.key == event[0].subject and u.last <= c0), None)
+        if subject is None:
+            return None
+        if pronoun:
+            others = {f.object for f in event}
+            objects = [u for u in us if u.key in others and u.last <= c0][-1:]
+        else:
+            objects = self._object(sent, us, [u for u in us if u.first > c1], c0, c1, c1 + 1, cue)
+        return [(subject, o) for o in objects]
+
+    def _manner_agent(self, sent: Sentence, us: list[Mention], c0: int, c1: int, left: int,
+                      before: list[Mention], after: list[Mention], cue: Cue) -> Mention | None:
+        """The agent of a verbal noun after «بـ» that says how the subject of a clause-initial verb
+        acted, the verb itself no cue: «ورد ترمب باتهام بيترو بـ…» (Trump accuses Petro). The
+        subject stands right before «بـ»; the genitive right after the noun is its object. A cue verb
+        makes the noun its object instead («ندد الكرملين باتهام كييف لموسكو»: Kyiv accuses)."""
+        toks = sent.tokens
+        if not toks[c0].prefix.endswith("ب") or not before or not after:
+            return None
+        agent, obj = before[-1], after[0]
+        if agent.last != c0 or marker(sent, agent) or agent.type is EntityType.TOPIC or obj.first != c1 or \
+                marker(sent, obj) or obj.type not in cue.objects or agent.first - 1 < left:
+            return None
+        verb = agent.first - 1
+        if any(not skippable(t) for t in toks[left:verb]) or toks[verb].is_punct or \
+                toks[verb].norm in WORDS.preposition or self._starting(toks[verb].norm):
+            return None
+        return agent
 
     def _member_agent(self, sent: Sentence, us: list[Mention], c1: int) -> Mention | None:
         """The group whose members act, named after a verb ending at *c1*: «مئات المسلحين من X»,

@@ -62,8 +62,8 @@ def _sides(us: list[Mention]) -> list[Mention]:
     return [u for u in us if u.type is not EntityType.TOPIC and u.source != "nisba"]
 
 
-def gathered(sent: Sentence, us: list[Mention], interaction: Callable[[Sentence, int], int]
-             ) -> list[tuple[int, int, list[Mention]]]:
+def gathered(sent: Sentence, us: list[Mention], interaction: Callable[[Sentence, int], int],
+             previous: list[Mention] | tuple = ()) -> list[tuple[int, int, list[Mention]]]:
     """(event noun start, its end, the sides it brought together) for each «جمع» clause of *sent*.
 
     Args:
@@ -71,6 +71,9 @@ def gathered(sent: Sentence, us: list[Mention], interaction: Callable[[Sentence,
         us: Its participants.
         interaction: Length of the meeting, call or talks noun starting at a
             token of the sentence, 0 for none.
+        previous: The participants of the sentence before: «هما» on the verb, with no
+            pair named before the noun, is the two people that sentence names
+            («وأشاد روته بالرئيس الأميركي … . وفي لقاء جمعهما …»), when it names two.
     """
     toks, out = sent.tokens, []
     named = {t for u in us for t in range(u.first, u.last)}
@@ -88,6 +91,9 @@ def gathered(sent: Sentence, us: list[Mention], interaction: Callable[[Sentence,
             before = _sides([u for u in us if u.last <= noun[0]])
             group = coordinated_back(sent, us, before[-1]) if before else []
             group = _sides(group)
+            if not before and pronoun == "هما":
+                people = {u.key: u for u in previous if u.type is EntityType.PERSON and u.key}
+                group = list(people.values()) if len(people) == 2 else []
             if len(group) >= 2:
                 out.append((*noun, group))
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..arabic import dediac
 from ..grammar import WORDS, either
+from ..entities.gazetteer import nisba_adjectives
 from ..entities.mentions import units
 from ..model import Doc, EntityType, Mention, Sentence
 
@@ -14,6 +15,8 @@ __all__ = ["PUNCT_BOUNDARY", "marker", "skippable", "coordinated", "coordinated_
 
 #: Punctuation that ends a clause; quotation marks do not, they often wrap the object itself.
 PUNCT_BOUNDARY = frozenset("،؛;:.!؟?()[]")
+#: Most words of a title no list holds, before the name of a second conjunct («والممثل التجاري الأميركي»).
+_TITLE_WORDS = 4
 
 
 def skippable(tok) -> bool:
@@ -98,12 +101,24 @@ def coordinated(sent: Sentence, us: list[Mention], first: Mention) -> list[Menti
             continue
         gap = sent.tokens[group[-1].last:u.first]
         joined = (not gap and sent.tokens[u.first].prefix.startswith("و")) or \
-                 (len(gap) == 1 and (gap[0].text in ("و", "،", ",") or gap[0].norm in WORDS.then))  # «X ثم Y»
+                 (len(gap) == 1 and (gap[0].text in ("و", "،", ",") or gap[0].norm in WORDS.then)) or \
+                 (u.type is EntityType.PERSON is group[0].type and not sent.tokens[u.first].prefix
+                  and _titled_conjunct(gap))  # «X ثم Y»; «السيسي والتركي أردوغان», not «… والأذربيجاني بالرئيس»
         topical = (u.type is EntityType.TOPIC) != (group[0].type is EntityType.TOPIC)
         if not joined or topical or u.type.is_place != group[0].type.is_place and u.type is not group[0].type:
             break
         group.append(u)
     return group
+
+
+def _titled_conjunct(gap) -> bool:
+    """Whether the words *gap* between two people open a second conjunct with a title no list holds,
+    ending in a nationality adjective: «نظيريه المصري X والتركي Y», «X والممثل التجاري الأميركي Y»."""
+    if not 0 < len(gap) <= _TITLE_WORDS or not (gap[0].text == "و" or gap[0].prefix.startswith("و")) or \
+            any(t.is_punct or t.norm in WORDS.preposition for t in gap):
+        return False
+    last = gap[-1]
+    return (last.base or last.norm) in nisba_adjectives() or last.norm in nisba_adjectives()
 
 
 def coordinated_back(sent: Sentence, us: list[Mention], last: Mention) -> list[Mention]:

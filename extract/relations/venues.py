@@ -7,6 +7,8 @@ The relation rules find parties by position; :func:`parties_only` then drops
 a fact whose subject, or whose object of a relation between agents, the
 sentence names only in such a place (``venue_words.tsv``). A name the sentence
 also gives as a party elsewhere keeps its facts, and people are never venues.
+A city that is no capital is never a side of a meeting, call or talks
+(«محادثات إسطنبول مع كابول» were held in Istanbul).
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ __all__ = ["parties_only", "is_venue", "is_dateline"]
 #: ``visited``, ``attacked``, ``controls`` … is a place by right).
 AGENT_OBJECTS = frozenset({"met", "phoned", "talkedWith", "urged", "threatened", "criticized", "accused",
                            "praised", "supports"})
+#: Meetings, calls and talks: a city that is no capital is where they were held, never a side.
+_BETWEEN = frozenset({"met", "phoned", "talkedWith"})
 #: Relations whose subject is not an agent acting (``locatedIn`` is said of places).
 _PLACE_SUBJECTS = frozenset({"locatedIn"})
 #: The rule suffix of facts read from a passive participle, whose subject «من» introduces as the
@@ -75,6 +79,19 @@ def is_venue(sent: Sentence, u: Mention, *, as_object: bool = False) -> bool:
     return False
 
 
+@cache
+def _capitals() -> frozenset[str]:
+    """Keys of the cities ``gazetteer_places.tsv`` gives as a capital (their government may act)."""
+    return frozenset(r["key"] for r in read_tsv("gazetteer_places.tsv") if r.get("capital_of"))
+
+
+def _town(doc: Doc, sent: Sentence, us: list[Mention], key: str) -> bool:
+    """Whether *key* is named in the sentence only as a city that is no capital: «محادثات إسطنبول مع
+    كابول» are talks held in Istanbul; a capital may stand for its government («موسكو وكييف»)."""
+    found = [u for u in us if u.key == key]
+    return bool(found) and all(u.type is EntityType.CITY for u in found) and key not in _capitals()
+
+
 def parties_only(doc: Doc, sent: Sentence, facts: list[Fact]) -> list[Fact]:
     """*facts* of *sent* less those whose subject, or agent object, the sentence names only as a venue.
 
@@ -87,7 +104,8 @@ def parties_only(doc: Doc, sent: Sentence, facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if not (
         (f.relation not in _PLACE_SUBJECTS and not f.rule.endswith(_PASSIVE)
          and _only_venue(sent, us, f.subject, as_object=False))
-        or (f.relation in AGENT_OBJECTS and _only_venue(sent, us, f.object, as_object=True)))]
+        or (f.relation in AGENT_OBJECTS and _only_venue(sent, us, f.object, as_object=True))
+        or (f.relation in _BETWEEN and (_town(doc, sent, us, f.subject) or _town(doc, sent, us, f.object))))]
 
 
 def _only_venue(sent: Sentence, us: list[Mention], key: str, *, as_object: bool) -> bool:

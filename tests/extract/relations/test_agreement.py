@@ -58,3 +58,16 @@ def test_both_sides_discussing_is_no_second_meeting(construction_facts):
     found = construction_facts("والتقى بوتين بترامب في ألاسكا، وناقش الجانبان تبادل الأسرى.")
     assert ("vladimir-putin", "discussed", "topic-prisoner-exchange", "asserted") in found
     assert not {f for f in found if f[1] == "talkedWith"}
+
+
+def test_a_dual_right_after_the_verb_is_its_subject_not_a_name_after_it(construction_facts):
+    found = {f[:3] for f in construction_facts(
+        "والتقى ترمب الرئيس الأوكراني فولوديمير زيلينسكي، وناقش الرئيسان تزويد أوكرانيا بمنظومات دفاع جوي.")}
+    assert {("donald-trump", "discussed", "topic-military-aid"),
+            ("volodymyr-zelensky", "discussed", "topic-military-aid")} <= found
+    assert ("ukraine", "discussed", "topic-military-aid") not in found
+
+
+def test_a_dual_with_no_meeting_before_it_names_no_one(construction_facts):
+    found = {f[:3] for f in construction_facts("وناقش الرئيسان تزويد أوكرانيا بمنظومات دفاع جوي.")}
+    assert not any(r == "discussed" for _, r, _ in found)

@@ -92,3 +92,15 @@ def test_a_circumstance_set_off_by_commas_names_no_object(construction_facts):
     found = construction_facts("وحث بوتين، خلال لقاء مع ترامب، أوكرانيا على الانسحاب.")
     assert ("vladimir-putin", "urged", "ukraine", "asserted") in found
     assert ("vladimir-putin", "urged", "donald-trump", "asserted") not in found
+
+
+def test_a_time_phrase_after_before_or_after_does_not_end_the_clause(construction_facts):
+    # «بعد ساعات»: a time phrase between the verb and its object, not «بعد أن» opening a clause
+    found = construction_facts("ونجا الرئيس الصومالي حسن شيخ محمود من الهجوم، وتوجّه بعد ساعات إلى مقديشو.")
+    assert ("hassan-sheikh-mohamud", "visited", "mogadishu", "asserted") in found
+
+
+def test_after_that_opens_a_clause_of_its_own(construction_facts):
+    # «بعد أن» opens a clause: Beirut is not the object of the verb in it
+    found = {f[:3] for f in construction_facts("وزار الرئيس الفرنسي إيمانويل ماكرون الأردن بعد أن زار بيروت.")}
+    assert ("emmanuel-macron", "visited", "jordan") in found

@@ -111,3 +111,18 @@ def test_a_participle_after_a_preposition_is_a_verbal_noun(construction_facts):
     _finds(facts, set(), {("emmanuel-macron", "urged", "donald-trump")})
     _finds(construction_facts("وقال الرئيس الفرنسي إيمانويل ماكرون إن الوضع خطير، مطالباً روسيا بوقف الحرب."),
            {("emmanuel-macron", "urged", "russia")}, set())
+
+
+def test_a_pronoun_in_a_fronted_phrase_is_the_main_clauses_subject(construction_facts):
+    # «وفي اليوم التالي للقائه شي، التقى مودي …»: Modi's meeting with Xi, not the one named last before
+    found = {f[:3] for f in construction_facts(
+        "التقى وزير الخارجية الصيني وانغ يي الرئيس الروسي فلاديمير بوتين. "
+        "وفي اليوم التالي للقائه شي، التقى رئيس الوزراء الهندي ناريندرا مودي الرئيس الروسي فلاديمير بوتين.")}
+    assert ("narendra-modi", "met", "xi-jinping") in found or ("xi-jinping", "met", "narendra-modi") in found
+    assert ("wang-yi", "met", "xi-jinping") not in found and ("xi-jinping", "met", "wang-yi") not in found
+
+
+def test_a_name_before_the_suffixed_noun_keeps_it(construction_facts):
+    found = {f[:3] for f in construction_facts(
+        "وقال وزير الخارجية الصيني وانغ يي بعد لقائه بوتين، إن المحادثات مثمرة.")}
+    assert ("wang-yi", "met", "vladimir-putin") in found

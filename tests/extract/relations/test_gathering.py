@@ -33,3 +33,16 @@ def test_the_maker_of_a_call_is_the_subject_of_its_light_verb(construction_facts
         "والرئيس الأوكراني فولوديمير زيلينسكي.")}
     assert {("donald-trump", "phoned", "vladimir-putin"), ("donald-trump", "phoned", "volodymyr-zelensky")} <= found
     assert ("vladimir-putin", "phoned", "volodymyr-zelensky") not in found
+
+
+def test_their_meeting_after_a_sentence_naming_two_people(construction_facts):
+    found = construction_facts("وأشاد الأمين العام للأمم المتحدة أنطونيو غوتيريش بالرئيس الفرنسي إيمانويل ماكرون. "
+                               "وفي لقاء جمعهما مساء الخميس، أكد غوتيريش دعم المنظمة للمبادرة.")
+    assert ("antonio-guterres", "met", "emmanuel-macron", "asserted") in found or \
+        ("emmanuel-macron", "met", "antonio-guterres", "asserted") in found
+
+
+def test_their_meeting_after_a_sentence_naming_three_people_is_unknown(construction_facts):
+    found = construction_facts("وأشاد الرئيس الفرنسي إيمانويل ماكرون بالمستشار الألماني فريدريش ميرتس "
+                               "ورئيس الوزراء البريطاني كير ستارمر. وفي لقاء جمعهما مساء الخميس، أكد ماكرون دعمه.")
+    assert not any(f[1] == "met" for f in found)

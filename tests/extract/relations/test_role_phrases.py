@@ -85,3 +85,35 @@ def test_his_foreign_minister_is_the_minister_of_the_country_he_heads(constructi
 ])
 def test_an_apposition_names_the_office_of_a_body(construction_facts, text, expected):
     assert expected in {f[:3] for f in construction_facts(text)}
+
+
+# -- a dual title with two nationality adjectives and no names: both office holders named before
+
+def test_a_dual_title_with_two_adjectives_stands_for_both_holders(construction_facts):
+    found = {f[:3] for f in construction_facts(
+        "التقى الرئيس الروسي فلاديمير بوتين الرئيس الأميركي دونالد ترمب في ألاسكا. "
+        "وأشاد الرئيسان الروسي والأميركي بالوساطة التركية، وشكرا الرئيس التركي رجب طيب أردوغان.")}
+    assert {("vladimir-putin", "praised", "recep-tayyip-erdogan"),
+            ("donald-trump", "praised", "recep-tayyip-erdogan")} <= found
+
+
+def test_the_second_adjective_names_no_one_the_article_did_not_name(construction_facts):
+    # no French president is named: «والفرنسي» stands for no one, and Putin is not taken for him
+    found = {f[:3] for f in construction_facts(
+        "وصل الرئيس الروسي فلاديمير بوتين إلى أنقرة. وشكر الرئيسان الروسي والفرنسي الرئيس التركي "
+        "رجب طيب أردوغان.")}
+    assert ("vladimir-putin", "praised", "recep-tayyip-erdogan") in found
+    assert all(s in ("vladimir-putin", "recep-tayyip-erdogan") for s, _, _ in found)
+
+
+def test_a_counterpart_may_be_a_head_of_government(construction_facts):
+    # no Indian president or minister is named: «نظيره الهندي» is the prime minister the article names
+    found = {f[:3] for f in construction_facts(
+        "التقى الرئيس الصيني شي جين بينغ رئيس الوزراء الهندي ناريندرا مودي في تيانجين. "
+        "ودعا شي نظيره الهندي إلى تعزيز الثقة المتبادلة.")}
+    assert ("xi-jinping", "urged", "narendra-modi") in found
+
+
+def test_a_counterpart_no_one_named_holds_stays_unknown(construction_facts):
+    found = {f[:3] for f in construction_facts("ودعا الرئيس الصيني شي جين بينغ نظيره الهندي إلى تعزيز الثقة.")}
+    assert not any(r == "urged" for _, r, _ in found)

@@ -91,3 +91,13 @@ def test_a_crosshead_and_a_list_introduced_by_a_colon_are_kept():
     assert crosshead in article.lines
     [listed] = split_articles("\n".join([title, BODY, "وجاء في البيان المشترك ما يلي:", *HEADLINES, MORE]))
     assert all(h in listed.lines for h in HEADLINES)
+
+
+def test_talks_named_after_a_city_that_is_no_capital_were_held_there(construction_facts):
+    found = {f[:3] for f in construction_facts("وقالت باكستان إن محادثات إسطنبول مع كابول انتهت من دون اتفاق.")}
+    assert not any(r == "talkedWith" and "istanbul" in (s, o) for s, r, o in found)
+
+
+def test_a_capital_may_be_a_side_of_talks(construction_facts):
+    found = {f[:3] for f in construction_facts("وجرت محادثات بين موسكو وكييف في إسطنبول.")}
+    assert ("moscow", "talkedWith", "kyiv") in found or ("kyiv", "talkedWith", "moscow") in found
