@@ -57,7 +57,7 @@ class ShortNames:
         for sent in doc.sentences:
             if short or found:
                 taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
-                known = short.get
+                known, names, firsts = short.get, short.keys(), found.keys()
                 toks = sent.tokens
                 j = 0
                 while j < len(toks):
@@ -65,6 +65,9 @@ class ShortNames:
                         j += 1
                         continue    # (a punctuation mark has no reading among the names: they are all letters)
                     rs = readings(toks[j].norm)
+                    if names.isdisjoint(rs) and firsts.isdisjoint(rs):
+                        j += 1      # (most words: one set test for both look-ups below)
+                        continue
                     key = next((key for r in rs if (key := known(r))), "")
                     if key:
                         doc.mentions.append(_mention(sent, j, j + 1, EntityType.PERSON, key, "short-name", 0.8))
