@@ -46,6 +46,7 @@ class ModalityTagger:
             (self._after if c.scope == "after" else self._before).setdefault(c.words[0], []).append((n, c))
         self._after_reach = max((c.window for c in self.cues if c.scope == "after"), default=0)
         self._last_tokens: tuple | None = None
+        self._statuses: dict[tuple[int, int, int], Status] = {}   # of the sentence of _last_tokens
         self._last_readings: tuple[list[str], list[str], list[tuple[int, list]]] = ([], [], [])
 
     def status(self, sent: Sentence, cue: int, clause_start: int, *, noun_end: int = -1) -> Status:
@@ -62,6 +63,15 @@ class ModalityTagger:
         if toks[cue].prefix.endswith("س"):  # «سيزور»: future
             return Status.PLANNED
         words, bases, openers = self._readings(toks)
+        key = (cue, clause_start, noun_end)     # a cue is asked about once per pair of sides
+        known = self._statuses.get(key)
+        if known is None:
+            known = self._statuses[key] = self._status(words, bases, openers, cue, clause_start, noun_end)
+        return known
+
+    def _status(self, words: list[str], bases: list[str], openers: list[tuple[int, list]], cue: int,
+                clause_start: int, noun_end: int) -> Status:
+        """:meth:`status` worked out from the sentence's readings (see :meth:`_readings`)."""
         best: tuple[int, _Cue] | None = None  # the matching cue that comes first in self.cues
         if noun_end >= 0:
             for j in range(noun_end, min(noun_end + self._after_reach, len(words))):
@@ -86,7 +96,6 @@ class ModalityTagger:
                 best = (n, c)
         return best[1].status if best is not None else Status.ASSERTED
 
-
     def _readings(self, toks: tuple) -> tuple[list[str], list[str], list[tuple[int, list]]]:
         """Each token's word, its word without a leading و/ف (else its base), and the tokens
         a cue before the relation may start at, with those cues; kept for the sentence last
@@ -98,6 +107,7 @@ class ModalityTagger:
             openers = [(i, entries) for i, (w, b) in enumerate(zip(words, bases))
                        for r in ((w,) if w == b else (w, b)) if (entries := before.get(r))]
             self._last_tokens, self._last_readings = toks, (words, bases, openers)
+            self._statuses = {}
         return self._last_readings
 
 
