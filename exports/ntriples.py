@@ -5,6 +5,9 @@ statements first makes every line-based (and Turtle, TriG, RDF/XML) output
 byte-identical for the same graph, whatever order rdflib's store yields.
 The other RDF writers of this package reuse :func:`sorted_triples`,
 :func:`sorted_quads` and :func:`serialize`.
+
+rdflib is loaded only by the writers from an rdflib graph: writing a stream
+(:func:`write_streams`) does not need it.
 """
 from __future__ import annotations
 
@@ -15,22 +18,30 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from hashlib import blake2b
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import RDF, Dataset, Graph, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from rawabit.graph.namespace import PREFIXES
 from rawabit.graph.stream import parse_lines
-from rawabit.graph.terms import to_oxigraph
 
 from . import atomic_file, handoff
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
 
 __all__ = ["write", "write_quads", "write_stream", "to_oxigraph", "sorted_triples",
            "sorted_quads", "serialize", "write_streams"]
 
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
-_DEFAULT_NAMES = frozenset({DATASET_DEFAULT_GRAPH_ID, URIRef("urn:x-rdflib:default")})
+_RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+
+
+def __getattr__(name: str) -> Any:
+    """:func:`~rawabit.graph.terms.to_oxigraph`, still offered here, loaded on first use (PEP 562)."""
+    if name == "to_oxigraph":
+        from rawabit.graph.terms import to_oxigraph
+        return to_oxigraph
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _key(s: Any, p: Any, o: Any) -> tuple[str, bool, str, str]:
@@ -39,6 +50,7 @@ def _key(s: Any, p: Any, o: Any) -> tuple[str, bool, str, str]:
 
 
 def _triples(source: Graph | Dataset) -> Iterable[tuple[Any, Any, Any]]:
+    from rdflib import Dataset
     if isinstance(source, Dataset):
         return ((s, p, o) for s, p, o, _ in source.quads((None, None, None, None)))
     return iter(source)
@@ -46,18 +58,24 @@ def _triples(source: Graph | Dataset) -> Iterable[tuple[Any, Any, Any]]:
 
 def sorted_triples(source: Graph | Dataset) -> list[ox.Triple]:
     """Return the union of all graphs of *source* as pyoxigraph triples, in a fixed order."""
+    from rawabit.graph.terms import to_oxigraph
     seen = {(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in _triples(source)}
     return [ox.Triple(s, p, o) for s, p, o in sorted(seen, key=lambda t: _key(*t))]
 
 
 def sorted_quads(source: Graph | Dataset) -> list[ox.Quad]:
     """Return *source*'s quads in a fixed order: default graph first, then by graph name."""
+    from rdflib import Dataset, Graph, URIRef
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from rawabit.graph.terms import to_oxigraph
     if not isinstance(source, Dataset):
         return [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in sorted_triples(source)]
+    default_names = {DATASET_DEFAULT_GRAPH_ID, URIRef("urn:x-rdflib:default")}
     seen = set()
     for s, p, o, g in source.quads((None, None, None, None)):
         name = g.identifier if isinstance(g, Graph) else g
-        graph = ox.DefaultGraph() if name is None or name in _DEFAULT_NAMES else to_oxigraph(name)
+        graph = ox.DefaultGraph() if name is None or name in default_names else to_oxigraph(name)
         seen.add((graph, to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)))
 
     def key(q: tuple[Any, Any, Any, Any]) -> tuple[bool, str, tuple[str, bool, str, str]]:

@@ -8,7 +8,7 @@ article at a time, in a fixed order:
 
 1. the default graph: entities and topics sorted by key, then the articles in
    input order with the entities they mention, each with its counts (one pass
-   over the facts before the first quad, see :func:`~rawabit.graph.build.tally`);
+   over the facts before the first quad, see :func:`~rawabit.graph.values.tally`);
 2. each article's named graph in input order: the plain triples of its
    asserted facts, then each statement and quote node with its properties.
 
@@ -34,27 +34,24 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import OWL, RDF, RDFS, SKOS, XSD
-from rdflib.namespace import DCTERMS
 
-from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Status
+from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Status, Tally
 
 from . import iris
-from .build import Tally, article_metadata, confidence_literal, date_literal, tally, tally_triples
-from .namespace import QUOTE, RWB, STATEMENT
-from .terms import to_oxigraph
+from .namespace import PREFIXES
+from .values import article_metadata, confidence_text, date_value, tally, tally_triples
 
 __all__ = ["quads", "triples", "blocks", "block_quads", "block_statements", "block_lines", "parse_lines", "size",
            "Union", "ExtractionStream"]
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDF, _RDFS, _XSD = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["xsd"]
 _CACHE_LIMIT = 200_000
 _AR = "ar"  # language of article text, as in graph.build
 
 
-def _n(term: Any) -> str:
-    """The IRI *term* in N-Triples (checked by pyoxigraph)."""
-    return str(ox.NamedNode(str(term)))
+def _n(iri: str) -> str:
+    """*iri* in N-Triples (checked by pyoxigraph)."""
+    return str(ox.NamedNode(iri))
 
 
 def _literal(value: str, *, language: str | None = None, datatype: ox.NamedNode | None = None) -> str:
@@ -70,13 +67,14 @@ class _Terms:
     """The terms of :mod:`rawabit.graph.build` in N-Triples, made once."""
 
     def __init__(self) -> None:
-        self.type = _n(RDF.type)
-        self.label, self.alt, self.same = _n(RDFS.label), _n(SKOS.altLabel), _n(OWL.sameAs)
-        self.subject, self.predicate, self.object = _n(RDF.subject), _n(RDF.predicate), _n(RDF.object)
-        self.title = _n(DCTERMS.title)
-        self.integer = ox.NamedNode(str(XSD.integer))
-        self.true, self.false = (_literal(v, datatype=ox.NamedNode(str(XSD.boolean))) for v in ("true", "false"))
-        self.rwb = {name: _n(RWB[name]) for name in (
+        self.type = _n(_RDF + "type")
+        self.label, self.alt = _n(_RDFS + "label"), _n(PREFIXES["skos"] + "altLabel")
+        self.same = _n(PREFIXES["owl"] + "sameAs")
+        self.subject, self.predicate, self.object = _n(_RDF + "subject"), _n(_RDF + "predicate"), _n(_RDF + "object")
+        self.title = _n(PREFIXES["dcterms"] + "title")
+        self.integer, self.decimal = ox.NamedNode(_XSD + "integer"), ox.NamedNode(_XSD + "decimal")
+        self.true, self.false = (_literal(v, datatype=ox.NamedNode(_XSD + "boolean")) for v in ("true", "false"))
+        self.rwb = {name: _n(PREFIXES["rwb"] + name) for name in (
             "Article", "Statement", "Quote", "sourcePath", "partIndex", "mentions", "article",
             "sentenceIndex", "charStart", "charEnd", "status", "evidence", "rule", "confidence",
             "speaker", "quoteText", "direct", "date", "statementCount", "assertedCount", "namedInStatements")}
@@ -90,7 +88,7 @@ class _Terms:
         if node is None:
             if len(self._entities) > _CACHE_LIMIT:
                 self._entities.clear()
-            node = self._entities[key] = _n(iris.entity_iri(key))
+            node = self._entities[key] = _n(iris.entity_iri_text(key))
         return node
 
     def named(self, make: Any, value: Any) -> str:
@@ -111,32 +109,32 @@ class _Terms:
     def confidence(self, value: float) -> str:
         lit = self._confidence.get(value)
         if lit is None:
-            lit = self._confidence[value] = str(to_oxigraph(confidence_literal(value)))
+            lit = self._confidence[value] = _literal(confidence_text(value), datatype=self.decimal)
         return lit
 
 
 def _entity(t: _Terms, entity: Entity, statements: int) -> list[tuple]:
     node = t.entity(entity.key)
-    out = [(node, t.type, t.named(iris.class_iri, entity.type)),
+    out = [(node, t.type, t.named(iris.class_iri_text, entity.type)),
            (node, t.label, _literal(entity.label_ar, language=_AR))]
     if entity.label_en:
         out.append((node, t.label, _literal(entity.label_en, language="en")))
     for alias in sorted(set(entity.aliases) - {entity.label_ar, ""}):
         out.append((node, t.alt, _literal(alias, language=_AR)))
     if entity.wikidata:
-        out.append((node, t.same, _n(iris.wikidata_iri(entity.wikidata))))
+        out.append((node, t.same, _n(iris.wikidata_iri_text(entity.wikidata))))
     out.append((node, t.rwb["namedInStatements"], t.int(statements)))
     return out
 
 
 def _article(t: _Terms, article: Article, mentions: Iterable[str], counts: list[int]) -> list[tuple]:
-    node, r = _n(iris.article_iri(article.id)), t.rwb
+    node, r = _n(iris.article_iri_text(article.id)), t.rwb
     out = [(node, t.type, r["Article"])]
     if article.title:
         out.append((node, t.title, _literal(article.title, language=_AR)))
     out.append((node, r["sourcePath"], _literal(article.path)))
     out.append((node, r["partIndex"], t.int(article.part)))
-    out.extend((node, str(to_oxigraph(p)), str(to_oxigraph(o))) for p, o in article_metadata(article))
+    out.extend((node, str(p), str(o)) for p, o in article_metadata(article))
     out.extend((node, r["mentions"], t.entity(key)) for key in sorted(mentions))
     out.extend((node, r[name], t.int(value))
                for name, value in zip(("statementCount", "assertedCount"), counts))
@@ -151,16 +149,16 @@ def _span(t: _Terms, node: str, article: str, sentence: int, start: int, end: in
 
 def _fact(t: _Terms, fact: Fact, article: str) -> tuple[tuple | None, list[tuple]]:
     """The plain triple of *fact* (None unless asserted) and the triples of its statement node."""
-    s, p, o = t.entity(fact.subject), t.named(iris.relation_iri, fact.relation), t.entity(fact.object)
+    s, p, o = t.entity(fact.subject), t.named(iris.relation_iri_text, fact.relation), t.entity(fact.object)
     status, r = Status(fact.status), t.rwb
     node = f"<{_STATEMENT}{iris.statement_key(fact)}>"
     out = [(node, t.type, r["Statement"]), (node, t.subject, s), (node, t.predicate, p), (node, t.object, o),
-            (node, r["status"], t.named(iris.status_iri, status))]
+            (node, r["status"], t.named(iris.status_iri_text, status))]
     out += _span(t, node, article, fact.sentence, fact.start, fact.end)
     out += [(node, r["evidence"], _literal(fact.evidence, language=_AR)),
             (node, r["rule"], _literal(fact.rule)), (node, r["confidence"], t.confidence(fact.confidence))]
     if fact.date:
-        out.append((node, r["date"], str(to_oxigraph(date_literal(fact.date)))))
+        out.append((node, r["date"], str(date_value(fact.date))))
     return ((s, p, o) if status is Status.ASSERTED else None), out
 
 
@@ -219,7 +217,7 @@ def blocks(extraction: Extraction, size: int = BLOCK_SIZE) -> Iterator[tuple[str
             part = []
     if part:
         yield "articles", part
-    yield "lines", [_line(*(str(to_oxigraph(term)) for term in triple)) for triple in tally_triples(counts)]
+    yield "lines", [_line(*(str(term) for term in triple)) for triple in tally_triples(counts)]
     yield from _graph_blocks(extraction, size)
 
 
@@ -276,7 +274,7 @@ def _graph_block(items: list) -> tuple[list[bytes], list[int], list[tuple]]:
     repeatable: list[int] = []
     runs: list[tuple] = []
     for article_id, facts, quotes in items:
-        graph = ox.NamedNode(str(iris.article_iri(article_id)))
+        graph = ox.NamedNode(iris.article_iri_text(article_id))
         name = str(graph)
         plain: dict[tuple, None] = {}
         statements: dict[tuple, None] = {}   # a dict keeps the order and drops repeats
@@ -407,8 +405,8 @@ class Union:
         return t
 
 
-_ID = str(iris.entity_iri("x"))[:-1]
-_STATEMENT, _QUOTE = str(STATEMENT), str(QUOTE)   # hex keys need no encoding: skip rdflib's checks
+_ID = iris.entity_iri_text("x")[:-1]
+_STATEMENT, _QUOTE = PREFIXES["statement"], PREFIXES["quote"]   # hex keys need no encoding
 
 
 def size(extraction: Extraction) -> int:

@@ -1,6 +1,8 @@
 """The dataset as a stream of quads equals the rdflib dataset, and so do the files."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 
 import pyoxigraph as ox
@@ -148,3 +150,14 @@ def test_a_streamed_union_file_states_a_fact_of_several_articles_once(tmp_path, 
     assert max(stated.values()) > 1, "the samples state some fact in several articles"
     lines = (tmp_path / "s.nt").read_bytes().splitlines()
     assert len(lines) == len(set(lines)) > 500
+
+
+def test_a_streamed_build_does_not_load_rdflib(tmp_path, samples_dir):
+    # the streaming writers need pyoxigraph only: rdflib's import is a fixed cost
+    # of every build that writes Turtle, N-Triples, N-Quads or TriG above the limit
+    code = ("import sys; from rawabit import api; "
+            f"api.build([{str(samples_dir)!r}], [{str(tmp_path / 'g.ttl')!r}, {str(tmp_path / 'g.nq')!r}], "
+            "workers=1, stream=True); print(sorted(m for m in sys.modules if m.split('.')[0] == 'rdflib'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    assert (tmp_path / "g.ttl").stat().st_size > 10_000
