@@ -156,17 +156,12 @@ def write_streams(stream: Any, paths: Iterable[Path], *, prefixes: Mapping[str, 
     return seconds
 
 
-def _statements(lines: list[bytes], syntax: ox.RdfFormat) -> list:
-    """What :func:`_serialized` takes to write N-Triples *lines* in *syntax*:
-    the lines themselves for N-Triples, their quads for Turtle."""
-    return lines if syntax == ox.RdfFormat.N_TRIPLES else parse_lines(lines)
-
-
-def _serialized(statements: list, syntax: ox.RdfFormat, prefixes: dict[str, str]) -> bytes:
-    """:func:`_statements` in *syntax*, without the prefix lines (the file's head has them)."""
-    if syntax == ox.RdfFormat.N_TRIPLES:
-        return b"".join(statements)
-    data = ox.serialize(statements, format=syntax, prefixes=prefixes) if statements else b""
+def _serialized(lines: list[bytes], syntax: ox.RdfFormat, prefixes: dict[str, str]) -> bytes:
+    """N-Triples *lines* in *syntax*: as they are, or parsed and written as Turtle
+    without the prefix lines (the file's head has them)."""
+    if syntax == ox.RdfFormat.N_TRIPLES or not lines:
+        return b"".join(lines)
+    data = ox.serialize(parse_lines(lines), format=syntax, prefixes=prefixes)
     while data.startswith(b"@prefix "):
         data = data[data.index(b"\n") + 1:]
     return data
@@ -242,9 +237,8 @@ def _serialize_block(block: Any) -> tuple[list[bytes] | handoff.Saved, list[floa
         clock = time.perf_counter()
         syntax = _SYNTAX[fmt]
         if syntax not in parts:
-            statements = _statements(lines, syntax)
-            parts[syntax] = [(_serialized(statements[start:start + k], syntax, prefixes) if heads else b"",
-                              _serialized(statements[start + k:end], syntax, prefixes))
+            parts[syntax] = [(_serialized(lines[start:start + k], syntax, prefixes) if heads else b"",
+                              _serialized(lines[start + k:end], syntax, prefixes))
                              for (_, start, end), k in zip(runs, leading)]
         if named:
             out.append(b"".join(_in_graph(graph, head + rest, fmt, prefixes)
@@ -289,7 +283,7 @@ def _write_blocks(stream: Any, files: list, formats: list, prefixes: dict[str, s
             for path, fh, (fmt, named) in zip(targets, files, formats):
                 if not named:
                     clock = time.perf_counter()
-                    fh.write(_serialized(_statements(new, fmt), fmt, prefixes))
+                    fh.write(_serialized(new, _SYNTAX[fmt], prefixes))
                     seconds[path] += time.perf_counter() - clock
 
 

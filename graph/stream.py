@@ -318,14 +318,15 @@ def block_lines(block: tuple[str, list]) -> tuple[list[bytes], list[int], list[t
     return lines, [], [(None, 0, len(lines))]
 
 
-def parse_lines(lines: list[bytes]) -> list[ox.Quad]:
-    """The default-graph quads of the N-Triples *lines* of :func:`block_lines`, in order.
+def parse_lines(lines: list[bytes]) -> Iterator[ox.Quad]:
+    """The default-graph quads of the N-Triples *lines* of :func:`block_lines`, in order, as they are parsed
+    (given straight to :func:`pyoxigraph.serialize`, they are never all held).
 
     Parsed leniently (IRIs not checked again): every term of the lines was
     written by pyoxigraph from a term it had checked, or is a hex key under a
     fixed IRI. That is about half the parser's time.
     """
-    return list(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES, lenient=True)) if lines else []
+    return ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES, lenient=True)
 
 
 def block_quads(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int]]:
@@ -357,7 +358,7 @@ def block_statements(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int],
         default graph), covering the quads in order.
     """
     lines, repeatable, runs = block_lines(block)
-    return parse_lines(lines), repeatable, runs
+    return list(parse_lines(lines)), repeatable, runs
 
 
 def quads(extraction: Extraction) -> Iterator[ox.Quad]:
