@@ -2,9 +2,9 @@
 
 :func:`~rawabit.graph.build.build_dataset` holds the whole graph in an rdflib
 store, which takes about a kilobyte per triple; a corpus of a hundred thousand
-articles does not fit. :func:`quads` yields the very same statements (it runs
-the same builders over a sink that converts each triple as it comes) one
-article at a time, in a fixed order:
+articles does not fit. :func:`quads` yields the very same statements (its
+builders follow those of ``build``; ``tests/graph/test_stream.py`` holds them
+equal) one article at a time, in a fixed order:
 
 1. the default graph: entities and topics sorted by key, then the articles in
    input order with the entities they mention, each with its counts (one pass
