@@ -41,7 +41,8 @@ class QuadStream(Protocol):
     the places in it of the quads whose triple another block may repeat (see
     :mod:`rawabit.graph.stream`). ``block_statements(block)`` gives the same
     quads in the default graph, those places, and ``(graph, start, end)`` runs
-    naming the graph of each slice (``None`` for the default graph), which is
+    naming the graph of each slice (``None`` for the default graph);
+    ``block_lines(block)`` gives the same as N-Triples lines (bytes), which is
     what the writers use. ``quads()`` yields all quads in order.
     """
 
@@ -51,6 +52,7 @@ class QuadStream(Protocol):
 
     block_quads: Callable[[Any], tuple[list[Any], list[int]]]
     block_statements: Callable[[Any], tuple[list[Any], list[int], list[tuple]]]
+    block_lines: Callable[[Any], tuple[list[bytes], list[int], list[tuple]]]
 
 
 StreamWriter = Callable[[QuadStream, Path, Mapping[str, Any]], None]

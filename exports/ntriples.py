@@ -5,6 +5,9 @@ statements first makes every line-based (and Turtle, TriG, RDF/XML) output
 byte-identical for the same graph, whatever order rdflib's store yields.
 The other RDF writers of this package reuse :func:`sorted_triples`,
 :func:`sorted_quads` and :func:`serialize`.
+
+rdflib is loaded only by the writers from an rdflib graph: writing a stream
+(:func:`write_streams`) does not need it.
 """
 from __future__ import annotations
 
@@ -15,21 +18,30 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from hashlib import blake2b
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import RDF, Dataset, Graph, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from rawabit.graph.terms import to_oxigraph
+from rawabit.graph.namespace import PREFIXES
+from rawabit.graph.stream import parse_lines
 
 from . import atomic_file, handoff
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
 
 __all__ = ["write", "write_quads", "write_stream", "to_oxigraph", "sorted_triples",
            "sorted_quads", "serialize", "write_streams"]
 
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
-_DEFAULT_NAMES = frozenset({DATASET_DEFAULT_GRAPH_ID, URIRef("urn:x-rdflib:default")})
+_RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+
+
+def __getattr__(name: str) -> Any:
+    """:func:`~rawabit.graph.terms.to_oxigraph`, still offered here, loaded on first use (PEP 562)."""
+    if name == "to_oxigraph":
+        from rawabit.graph.terms import to_oxigraph
+        return to_oxigraph
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _key(s: Any, p: Any, o: Any) -> tuple[str, bool, str, str]:
@@ -38,6 +50,7 @@ def _key(s: Any, p: Any, o: Any) -> tuple[str, bool, str, str]:
 
 
 def _triples(source: Graph | Dataset) -> Iterable[tuple[Any, Any, Any]]:
+    from rdflib import Dataset
     if isinstance(source, Dataset):
         return ((s, p, o) for s, p, o, _ in source.quads((None, None, None, None)))
     return iter(source)
@@ -45,18 +58,24 @@ def _triples(source: Graph | Dataset) -> Iterable[tuple[Any, Any, Any]]:
 
 def sorted_triples(source: Graph | Dataset) -> list[ox.Triple]:
     """Return the union of all graphs of *source* as pyoxigraph triples, in a fixed order."""
+    from rawabit.graph.terms import to_oxigraph
     seen = {(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in _triples(source)}
     return [ox.Triple(s, p, o) for s, p, o in sorted(seen, key=lambda t: _key(*t))]
 
 
 def sorted_quads(source: Graph | Dataset) -> list[ox.Quad]:
     """Return *source*'s quads in a fixed order: default graph first, then by graph name."""
+    from rdflib import Dataset, Graph, URIRef
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from rawabit.graph.terms import to_oxigraph
     if not isinstance(source, Dataset):
         return [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in sorted_triples(source)]
+    default_names = {DATASET_DEFAULT_GRAPH_ID, URIRef("urn:x-rdflib:default")}
     seen = set()
     for s, p, o, g in source.quads((None, None, None, None)):
         name = g.identifier if isinstance(g, Graph) else g
-        graph = ox.DefaultGraph() if name is None or name in _DEFAULT_NAMES else to_oxigraph(name)
+        graph = ox.DefaultGraph() if name is None or name in default_names else to_oxigraph(name)
         seen.add((graph, to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)))
 
     def key(q: tuple[Any, Any, Any, Any]) -> tuple[bool, str, tuple[str, bool, str, str]]:
@@ -137,9 +156,12 @@ def write_streams(stream: Any, paths: Iterable[Path], *, prefixes: Mapping[str, 
     return seconds
 
 
-def _serialized(statements: list, fmt: ox.RdfFormat, prefixes: dict[str, str]) -> bytes:
-    """*statements* in *fmt*, without the prefix lines (the file's head has them)."""
-    data = ox.serialize(statements, format=fmt, prefixes=prefixes) if statements else b""
+def _serialized(lines: list[bytes], syntax: ox.RdfFormat, prefixes: dict[str, str]) -> bytes:
+    """N-Triples *lines* in *syntax*: as they are, or parsed and written as Turtle
+    without the prefix lines (the file's head has them)."""
+    if syntax == ox.RdfFormat.N_TRIPLES or not lines:
+        return b"".join(lines)
+    data = ox.serialize(parse_lines(lines), format=syntax, prefixes=prefixes)
     while data.startswith(b"@prefix "):
         data = data[data.index(b"\n") + 1:]
     return data
@@ -151,9 +173,9 @@ _BLOCK_JOB: tuple | None = None
 _AHEAD = 3
 
 
-def _init_blocks(block_statements: Any, formats: list, prefixes: dict[str, str], directory: str | None = None) -> None:
+def _init_blocks(block_lines: Any, formats: list, prefixes: dict[str, str], directory: str | None = None) -> None:
     global _BLOCK_JOB
-    _BLOCK_JOB = (block_statements, formats, prefixes, directory)
+    _BLOCK_JOB = (block_lines, formats, prefixes, directory)
 
 
 #: The syntax a format's graphs are written in: N-Quads are N-Triples lines with
@@ -187,10 +209,9 @@ def _label(iri: str, prefixes: dict[str, str]) -> bytes:
     return f"<{iri}>".encode()
 
 
-def _serialize_block(block: Any) -> tuple[list[bytes] | handoff.Saved, list[float], list]:
-    """One block as bytes per target format, serializing seconds, and its repeatable triples
-    (as default-graph quads; in a worker process, as the IRIs of their terms, which
-    travel back ten times faster than pickled quads).
+def _serialize_block(block: Any) -> tuple[list[bytes] | handoff.Saved, list[float], list[bytes]]:
+    """One block as bytes per target format, serializing seconds, and its repeatable
+    triples as N-Triples lines.
 
     In a worker process the bytes are saved to a file in the hand-off directory
     (see :mod:`~rawabit.exports.handoff`), and its name comes back instead.
@@ -198,16 +219,16 @@ def _serialize_block(block: Any) -> tuple[list[bytes] | handoff.Saved, list[floa
     Each graph's triples are serialized once per syntax, in two parts: the
     repeatable ones, which lead every graph, and the rest. The named formats
     take both parts, the union formats the rest only (the writer adds the
-    repeatable triples no earlier block gave).
+    repeatable triples no earlier block gave). The triples come as N-Triples
+    lines (:func:`~rawabit.graph.stream.block_lines`), which are the N-Triples;
+    Turtle is written from the quads pyoxigraph parses them into.
     """
     assert _BLOCK_JOB is not None, "block writer not initialized"
-    block_statements, formats, prefixes, directory = _BLOCK_JOB
-    quads, repeatable, runs = block_statements(block)
-    plain: list = []   # only the union formats need the repeatable triples apart
+    block_lines, formats, prefixes, directory = _BLOCK_JOB
+    lines, repeatable, runs = block_lines(block)
+    plain: list[bytes] = []   # only the union formats need the repeatable triples apart
     if repeatable and any(not named for _, named in formats):
-        plain = [quads[i] for i in repeatable]
-        if directory is not None:   # a fact's plain triple links two entities: IRIs only
-            plain = [(q.subject.value, q.predicate.value, q.object.value) for q in plain]
+        plain = [lines[i] for i in repeatable]
     leading = _leading(repeatable, runs)
     heads = any(named for _, named in formats)   # only the named formats write the leading triples here
     parts: dict[ox.RdfFormat, list[tuple[bytes, bytes]]] = {}
@@ -216,8 +237,8 @@ def _serialize_block(block: Any) -> tuple[list[bytes] | handoff.Saved, list[floa
         clock = time.perf_counter()
         syntax = _SYNTAX[fmt]
         if syntax not in parts:
-            parts[syntax] = [(_serialized(quads[start:start + k], syntax, prefixes) if heads else b"",
-                              _serialized(quads[start + k:end], syntax, prefixes))
+            parts[syntax] = [(_serialized(lines[start:start + k], syntax, prefixes) if heads else b"",
+                              _serialized(lines[start + k:end], syntax, prefixes))
                              for (_, start, end), k in zip(runs, leading)]
         if named:
             out.append(b"".join(_in_graph(graph, head + rest, fmt, prefixes)
@@ -247,7 +268,7 @@ def _leading(repeatable: list[int], runs: list[tuple]) -> list[int]:
 def _write_blocks(stream: Any, files: list, formats: list, prefixes: dict[str, str],
                   seconds: dict[Path, float], targets: list[Path], workers: int) -> None:
     """Write a stream's blocks in order, made and serialized here or in *workers* processes."""
-    job = (stream.block_statements, formats, prefixes)
+    job = (stream.block_lines, formats, prefixes)
     seen: set[bytes] = set()   # fingerprints of the repeatable triples written
     for data, spent, plain in _block_results(stream.blocks(), job, workers, targets[0].parent):
         if isinstance(data, list):
@@ -258,31 +279,28 @@ def _write_blocks(stream: Any, files: list, formats: list, prefixes: dict[str, s
         for path, s in zip(targets, spent):
             seconds[path] += s
         new = _unseen(plain, seen)
-        if new and not isinstance(new[0], ox.Quad):   # IRIs from a worker
-            new = [ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o)) for s, p, o in new]
         if new:
             for path, fh, (fmt, named) in zip(targets, files, formats):
                 if not named:
                     clock = time.perf_counter()
-                    fh.write(_serialized(new, fmt, prefixes))
+                    fh.write(_serialized(new, _SYNTAX[fmt], prefixes))
                     seconds[path] += time.perf_counter() - clock
 
 
-def _unseen(plain: list, seen: set[bytes]) -> list:
-    """The triples of *plain* (quads, or IRI triples from a worker) whose fingerprint
-    is not in *seen* yet, in order; their fingerprints are added to it.
+def _unseen(plain: list[bytes], seen: set[bytes]) -> list[bytes]:
+    """The triples of *plain* (N-Triples lines) whose fingerprint is not in
+    *seen* yet, in order; their fingerprints are added to it.
 
     A big corpus states hundreds of thousands of different facts: 16 bytes of
-    BLAKE2b each take a fifth of the memory of the three IRIs, and two different
+    BLAKE2b each take a fifth of the memory of the line, and two different
     triples of one build share a fingerprint with a chance under 10^-26.
     """
     new = []
-    for t in plain:
-        s, p, o = t if isinstance(t, tuple) else (t.subject.value, t.predicate.value, t.object.value)
-        key = blake2b(f"{s}\n{p}\n{o}".encode(), digest_size=16).digest()  # no IRI holds a newline
+    for line in plain:
+        key = blake2b(line, digest_size=16).digest()
         if key not in seen:
             seen.add(key)
-            new.append(t)
+            new.append(line)
     return new
 
 

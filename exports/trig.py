@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
 
 from rawabit.graph.namespace import PREFIXES
 
 from .ntriples import serialize, write_streams, sorted_quads
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
 
 __all__ = ["write", "write_stream"]
 

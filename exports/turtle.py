@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
 
 from rawabit.errors import FormatError
-from rawabit.graph.build import union_graph
 from rawabit.graph.namespace import PREFIXES
 
 from . import atomic_file
 from .ntriples import serialize, write_streams, sorted_triples
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
 
 __all__ = ["write", "write_stream", "RDFLIB_LIMIT", "ENGINES"]
 
@@ -61,6 +62,7 @@ def write(dataset: Graph | Dataset, path: Path, options: Mapping[str, Any]) -> N
     Raises:
         FormatError: If the engine is unknown.
     """
+    from rawabit.graph.build import union_graph   # rdflib: not needed to write a stream
     graph = union_graph(dataset)
     if _engine(options, len(graph)) == "rdflib":
         _write_rdflib(graph, path)

@@ -12,18 +12,16 @@ confidence rounded to two places), so serializing it is deterministic.
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
-
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from rawabit.extract.model import Article, Entity, Extraction, Fact, Quote, Status, Tally
 
-from . import iris
+from . import iris, values
 from .namespace import PREFIXES, RWB
+from .terms import from_oxigraph
+from .values import confidence_text, date_datatype, tally
 
 __all__ = ["build_dataset", "union_graph", "bind_prefixes", "confidence_literal", "date_literal", "article_metadata",
            "DEFAULT_GRAPH", "Tally", "tally", "tally_triples"]
@@ -44,20 +42,10 @@ def confidence_literal(value: float) -> Literal:
     """Return *value* rounded half-up to two places as a canonical ``xsd:decimal``.
 
     The lexical form is XSD 1.0's canonical one (``0.9``, ``0.67``, ``1.0``,
-    ``0.0``), which rdflib's Turtle writer keeps, so Turtle parses back to the
-    very terms built here.
+    ``0.0``, see :func:`~rawabit.graph.values.confidence_text`), which rdflib's
+    Turtle writer keeps, so Turtle parses back to the very terms built here.
     """
-    dec = Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    text = format(dec.normalize(), "f")
-    if text in ("-0", "+0"):
-        text = "0"
-    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
-
-
-#: XSD datatype of each form of an ISO value (dates of statements, articles).
-_DATE_FORMS = ((re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?"), XSD.dateTime),
-               (re.compile(r"\d{4}-\d\d-\d\d"), XSD.date), (re.compile(r"\d{4}-\d\d"), XSD.gYearMonth),
-               (re.compile(r"\d{4}"), XSD.gYear))
+    return Literal(confidence_text(value), datatype=XSD.decimal)
 
 
 def date_literal(value: str) -> Literal:
@@ -67,72 +55,18 @@ def date_literal(value: str) -> Literal:
     Raises:
         ValueError: *value* is none of these forms.
     """
-    datatype = next((t for form, t in _DATE_FORMS if form.fullmatch(value)), None)
-    if datatype is None:
-        raise ValueError(f"not an ISO date, month or year: {value!r}")
-    return Literal(value, datatype=datatype)
+    return Literal(value, datatype=URIRef(date_datatype(value)))
 
 
 def article_metadata(article: Article) -> list[tuple[URIRef, Literal]]:
     """The publication date, URL and outlet of *article* that the input gave, as (property, literal) pairs."""
-    out = []
-    if article.date:
-        out.append((RWB.published, date_literal(article.date)))
-    if article.url:
-        out.append((RWB.url, Literal(article.url, datatype=XSD.anyURI)))
-    if article.source:
-        out.append((RWB.source, Literal(article.source)))
-    return out
-
-
-def _fact_id(fact: Fact) -> tuple:
-    # what the statement IRI hashes (iris.statement_key): equal ids, one statement
-    # (Status is a str enum, so a status and its value hash and compare alike)
-    return fact.article, fact.sentence, fact.subject, fact.relation, fact.object, fact.status
-
-
-def tally(facts: Iterable[Fact], *, in_runs: bool = False) -> Tally:
-    """Count the statements of an extraction as its dataset holds them (each once).
-
-    Args:
-        facts: The extraction's, iterated once.
-        in_runs: The facts come in article order, and a run of an article
-            seen before is a copy (the same text read twice), as
-            :mod:`rawabit.graph.stream` expects: remember one run at a time
-            instead of every fact.
-    """
-    counts = Tally()
-    seen: set[tuple] = set()
-    done: set[str] = set()
-    article = None
-    for fact in facts:
-        if in_runs and fact.article != article:
-            if article is not None:
-                done.add(article)
-            article = fact.article
-            seen.clear()
-        if in_runs and article in done:
-            continue
-        key = _fact_id(fact)
-        if key not in seen:
-            seen.add(key)
-            counts.fact(fact)
-    return counts
+    return [(from_oxigraph(p), from_oxigraph(o)) for p, o in values.article_metadata(article)]
 
 
 def tally_triples(counts: Tally) -> list[tuple[URIRef, URIRef, Literal]]:
-    """The default graph's triples for the statements of each status and each rule.
-
-    Each status with statements gets its ``rwb:statementCount``; each rule a
-    ``rwb:Rule`` node with its name as ``rdfs:label`` and its count, sorted by name.
-    """
-    out = [(iris.status_iri(status), RWB.statementCount, Literal(int(n)))
-           for status, n in sorted(counts.statuses.items())]
-    for rule, n in sorted(counts.rules.items()):
-        node = iris.rule_iri(rule)
-        out += [(node, RDF.type, RWB.Rule), (node, RDFS.label, Literal(rule)),
-                (node, RWB.statementCount, Literal(int(n)))]
-    return out
+    """The default graph's triples for the statements of each status and each rule
+    (:func:`~rawabit.graph.values.tally_triples`)."""
+    return [(from_oxigraph(s), from_oxigraph(p), from_oxigraph(o)) for s, p, o in values.tally_triples(counts)]
 
 
 def _add_entity(g: Graph, entity: Entity, statements: int) -> None:

@@ -5,6 +5,10 @@ Keys and ids coming from extraction are already slugs (``vladimir-putin``,
 characters (``A-Z a-z 0-9 - . _ ~``) is percent-encoded, so every IRI minted
 here is a valid absolute IRI whatever the key holds.
 
+Each ``*_iri`` function returns an rdflib ``URIRef``; its ``*_iri_text`` twin
+returns the same IRI as a plain string, for the writers that stream the graph
+without rdflib (:mod:`rawabit.graph.stream`), so they need not load it.
+
 Example:
     >>> entity_iri("vladimir-putin")
     rdflib.term.URIRef('https://w3id.org/rawabit/id/vladimir-putin')
@@ -17,16 +21,20 @@ import hashlib
 import re
 from urllib.parse import quote, unquote
 
-from rdflib import URIRef
+from typing import TYPE_CHECKING
 
 from rawabit.extract.model import EntityType, Fact, Quote, Status
 
-from .namespace import ARTICLE, ID, QUOTE, RELATIONS, RULE, RWB, STATEMENT, WD
+from .namespace import PREFIXES, RELATIONS, RULE_BASE
+
+if TYPE_CHECKING:
+    from rdflib import URIRef
 
 __all__ = [
     "entity_iri", "article_iri", "statement_iri", "quote_iri", "status_iri", "rule_iri",
     "relation_iri", "class_iri", "wikidata_iri", "entity_key", "statement_key", "quote_key",
-    "HASH_LENGTH",
+    "entity_iri_text", "article_iri_text", "status_iri_text", "rule_iri_text", "relation_iri_text",
+    "class_iri_text", "wikidata_iri_text", "HASH_LENGTH",
 ]
 
 #: Hex digits kept from the SHA-256 of a statement's or quote's identity.
@@ -35,6 +43,12 @@ HASH_LENGTH = 16
 _SEP = "\x1f"  # unit separator: cannot occur in keys, keeps hashed fields apart
 _QID = re.compile(r"Q[1-9][0-9]*")
 _RELATIONS = frozenset(RELATIONS)
+_RWB, _ID, _ARTICLE, _STATEMENT, _QUOTE, _WD = (PREFIXES[p] for p in ("rwb", "id", "article", "statement", "quote", "wd"))
+
+
+def _uri(text: str) -> URIRef:
+    from rdflib import URIRef   # loaded only where rdflib terms are asked for
+    return URIRef(text)
 
 
 def _segment(value: str, what: str) -> str:
@@ -68,7 +82,12 @@ def entity_iri(key: str) -> URIRef:
     Raises:
         ValueError: If *key* is empty.
     """
-    return ID[_segment(key, "entity key")]
+    return _uri(entity_iri_text(key))
+
+
+def entity_iri_text(key: str) -> str:
+    """:func:`entity_iri` as a string."""
+    return _ID + _segment(key, "entity key")
 
 
 def entity_key(iri: str) -> str:
@@ -77,7 +96,7 @@ def entity_key(iri: str) -> str:
     Raises:
         ValueError: If *iri* is not under the ``id:`` namespace.
     """
-    base = str(ID)
+    base = _ID
     if not str(iri).startswith(base) or len(str(iri)) == len(base):
         raise ValueError(f"not an entity IRI: {iri}")
     return unquote(str(iri)[len(base):])
@@ -89,7 +108,12 @@ def article_iri(article_id: str) -> URIRef:
     Raises:
         ValueError: If *article_id* is empty.
     """
-    return ARTICLE[_segment(article_id, "article id")]
+    return _uri(article_iri_text(article_id))
+
+
+def article_iri_text(article_id: str) -> str:
+    """:func:`article_iri` as a string."""
+    return _ARTICLE + _segment(article_id, "article id")
 
 
 def statement_key(fact: Fact) -> str:
@@ -109,22 +133,22 @@ def quote_key(q: Quote) -> str:
 
 def statement_iri(fact: Fact) -> URIRef:
     """Return the IRI of the reified statement of *fact* (``statement:`` + 16 hex)."""
-    return STATEMENT[statement_key(fact)]
+    return _uri(_STATEMENT + statement_key(fact))
 
 
 def quote_iri(q: Quote) -> URIRef:
     """Return the IRI of quote *q* (``quote:`` + :func:`quote_key`)."""
-    return QUOTE[quote_key(q)]
+    return _uri(_QUOTE + quote_key(q))
 
 
-_STATUS_IRIS: dict[Status, URIRef] = {
-    Status.ASSERTED: RWB.Asserted,
-    Status.DENIED: RWB.Denied,
-    Status.POSSIBLE: RWB.Possible,
-    Status.PLANNED: RWB.Planned,
-    Status.DESIRED: RWB.Desired,
-    Status.CONDITIONAL: RWB.Conditional,
-    Status.QUESTIONED: RWB.Questioned,
+_STATUS_IRIS: dict[Status, str] = {
+    Status.ASSERTED: _RWB + "Asserted",
+    Status.DENIED: _RWB + "Denied",
+    Status.POSSIBLE: _RWB + "Possible",
+    Status.PLANNED: _RWB + "Planned",
+    Status.DESIRED: _RWB + "Desired",
+    Status.CONDITIONAL: _RWB + "Conditional",
+    Status.QUESTIONED: _RWB + "Questioned",
 }
 
 
@@ -134,6 +158,11 @@ def status_iri(status: Status | str) -> URIRef:
     Raises:
         ValueError: If *status* is not a :class:`Status` value.
     """
+    return _uri(status_iri_text(status))
+
+
+def status_iri_text(status: Status | str) -> str:
+    """:func:`status_iri` as a string."""
     return _STATUS_IRIS[Status(status)]
 
 
@@ -143,7 +172,12 @@ def rule_iri(rule: str) -> URIRef:
     Raises:
         ValueError: If *rule* is empty.
     """
-    return RULE[_segment(rule, "rule name")]
+    return _uri(rule_iri_text(rule))
+
+
+def rule_iri_text(rule: str) -> str:
+    """:func:`rule_iri` as a string."""
+    return RULE_BASE + _segment(rule, "rule name")
 
 
 def relation_iri(name: str) -> URIRef:
@@ -152,9 +186,14 @@ def relation_iri(name: str) -> URIRef:
     Raises:
         ValueError: If *name* is not a relation of RELATIONS.md.
     """
+    return _uri(relation_iri_text(name))
+
+
+def relation_iri_text(name: str) -> str:
+    """:func:`relation_iri` as a string."""
     if name not in _RELATIONS:
         raise ValueError(f"unknown relation {name!r}; known: {', '.join(RELATIONS)}")
-    return RWB[name]
+    return _RWB + name
 
 
 def class_iri(entity_type: EntityType | str) -> URIRef:
@@ -163,7 +202,12 @@ def class_iri(entity_type: EntityType | str) -> URIRef:
     Raises:
         ValueError: If *entity_type* is not an :class:`EntityType` value.
     """
-    return RWB[EntityType(entity_type).value]
+    return _uri(class_iri_text(entity_type))
+
+
+def class_iri_text(entity_type: EntityType | str) -> str:
+    """:func:`class_iri` as a string."""
+    return _RWB + EntityType(entity_type).value
 
 
 def wikidata_iri(qid: str) -> URIRef:
@@ -172,6 +216,11 @@ def wikidata_iri(qid: str) -> URIRef:
     Raises:
         ValueError: If *qid* is not of the form ``Q`` followed by digits.
     """
+    return _uri(wikidata_iri_text(qid))
+
+
+def wikidata_iri_text(qid: str) -> str:
+    """:func:`wikidata_iri` as a string."""
     if not isinstance(qid, str) or not _QID.fullmatch(qid):
         raise ValueError(f"not a Wikidata Q-id: {qid!r}")
-    return WD[qid]
+    return _WD + qid

@@ -149,17 +149,19 @@ class Linker:
 def _surname_map(entities: dict[str, Entity]) -> dict[str, str]:
     """Map a one-word person name to the only longer person name that ends with it."""
     by_last: dict[str, set[str]] = {}
+    single: list[tuple[str, str]] = []   # (key, word) of the one-word names without a Wikidata id
     for e in entities.values():
-        if e.type is EntityType.PERSON:
-            for spelling in (e.label_ar, *e.aliases):
-                words = normalize_phrase(spelling).split()
-                if len(words) > 1:
-                    by_last.setdefault(words[-1], set()).add(e.key)
+        if e.type is not EntityType.PERSON:
+            continue
+        label = normalize_phrase(e.label_ar).split()
+        if len(label) == 1 and not e.wikidata:
+            single.append((e.key, label[0]))
+        for words in (label, *(normalize_phrase(alias).split() for alias in e.aliases)):
+            if len(words) > 1:
+                by_last.setdefault(words[-1], set()).add(e.key)
     remap = {}
-    for e in entities.values():
-        words = normalize_phrase(e.label_ar).split()
-        if e.type is EntityType.PERSON and len(words) == 1 and not e.wikidata:
-            owners = by_last.get(words[0], set()) - {e.key}
-            if len(owners) == 1:
-                remap[e.key] = next(iter(owners))
+    for key, word in single:
+        owners = by_last.get(word, set()) - {key}
+        if len(owners) == 1:
+            remap[key] = next(iter(owners))
     return remap

@@ -1,6 +1,8 @@
 """The dataset as a stream of quads equals the rdflib dataset, and so do the files."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 
 import pyoxigraph as ox
@@ -116,19 +118,29 @@ def test_the_repeatable_triples_must_lead_their_graphs():
         _leading([2], runs)
 
 
-def test_the_writer_gives_each_repeated_fact_once_whatever_form_it_comes_in():
-    # blocks hand back their plain fact triples as quads (in this process) or as
-    # IRI triples (from a worker); the union formats must write each one once
+def test_the_writer_gives_each_repeated_fact_once():
+    # blocks hand back their plain fact triples as N-Triples lines (from this
+    # process or a worker); the union formats must write each one once
     from rawabit.exports.ntriples import _unseen
     ent, rel = "https://rawabit.org/id/entity/", "https://rawabit.org/ontology#"
-    met = (ent + "steve-witkoff", rel + "met", ent + "vladimir-putin")
-    demands = (ent + "moscow", rel + "demands", ent + "four-regions")
-    as_quad = ox.Quad(*(ox.NamedNode(i) for i in met))
+    met = f"<{ent}steve-witkoff> <{rel}met> <{ent}vladimir-putin> .\n".encode()
+    demands = f"<{ent}moscow> <{rel}demands> <{ent}four-regions> .\n".encode()
     seen: set[bytes] = set()
-    assert _unseen([as_quad, as_quad], seen) == [as_quad]
-    assert _unseen([demands, met, demands], seen) == [demands]   # met came before, as a quad
+    assert _unseen([met, met], seen) == [met]
+    assert _unseen([demands, met, demands], seen) == [demands]
     assert _unseen([met, demands], seen) == []
     assert len(seen) == 2
+
+
+def test_block_lines_are_what_pyoxigraph_writes_as_n_triples(extraction):
+    # the N-Triples and N-Quads files are the lines themselves: they must be
+    # pyoxigraph's own serialization of the quads they parse into
+    stream = ExtractionStream(extraction, block_size=2)
+    for block in stream.blocks():
+        lines, _, _ = stream.block_lines(block)
+        parsed = list(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES))
+        assert len(parsed) == len(lines)
+        assert ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES) == b"".join(lines)
 
 
 def test_a_streamed_union_file_states_a_fact_of_several_articles_once(tmp_path, samples_dir):
@@ -138,3 +150,14 @@ def test_a_streamed_union_file_states_a_fact_of_several_articles_once(tmp_path, 
     assert max(stated.values()) > 1, "the samples state some fact in several articles"
     lines = (tmp_path / "s.nt").read_bytes().splitlines()
     assert len(lines) == len(set(lines)) > 500
+
+
+def test_a_streamed_build_does_not_load_rdflib(tmp_path, samples_dir):
+    # the streaming writers need pyoxigraph only: rdflib's import is a fixed cost
+    # of every build that writes Turtle, N-Triples, N-Quads or TriG above the limit
+    code = ("import sys; from rawabit import api; "
+            f"api.build([{str(samples_dir)!r}], [{str(tmp_path / 'g.ttl')!r}, {str(tmp_path / 'g.nq')!r}], "
+            "workers=1, stream=True); print(sorted(m for m in sys.modules if m.split('.')[0] == 'rdflib'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    assert (tmp_path / "g.ttl").stat().st_size > 10_000
