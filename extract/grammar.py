@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Set as AbstractSet
+from operator import attrgetter
 
 from .arabic import normalize
 from .resources import read_tsv
 
-__all__ = ["WORDS", "either", "either_at"]
+__all__ = ["WORDS", "either", "either_at", "norm_of", "base_of"]
 
 
 class _Words:
@@ -31,6 +32,11 @@ class _Words:
 
 
 WORDS = _Words()
+
+#: A token's ``norm`` and its ``base``, as functions: ``map(norm_of, sentence.tokens)``
+#: reads a sentence's words without a Python loop.
+norm_of = attrgetter("norm")
+base_of = attrgetter("base")
 
 
 def either(tok, words: AbstractSet[str]) -> bool:

@@ -35,6 +35,8 @@ _NAMED = frozenset({"gazetteer", "title", "title-name", "ner"})
 _RECOGNISED = frozenset({"ner", "headed"})
 #: Shortest single name taken.
 _MIN_LETTERS = 3
+#: Spellings whose single names are remembered.
+_REMEMBERED = 100_000
 
 
 class ShortNames:
@@ -48,6 +50,7 @@ class ShortNames:
         self.given = frozenset(normalize_phrase(r["name"]) for r in read_tsv("given_names.tsv"))
         self.not_names = word_set("common_words.tsv") | word_set("function_words.tsv")
         self.family_first = frozenset(r["country"] for r in read_tsv("family_name_first.tsv"))
+        self._singles: dict[str, tuple[tuple[str, bool], ...]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         index, readings = index_of(doc), self.splitter.candidates
@@ -109,15 +112,32 @@ class ShortNames:
         ent = doc.entities.get(key) or self.gaz.entities.get(key)
         if ent is None:
             return
-        # «كيم جونغ أون»: the family name comes first, so a given name elsewhere is his name here
-        family_first = any(obj in self.family_first for _, obj in self.gaz.roles.get(key, ())) or any(
-            f.subject == key and f.object in self.family_first for f in index_of(doc).facts(sentence))
+        family_first = None   # worked out only for a common given name in first place
         for spelling in (ent.label_ar, *ent.aliases):   # «لولا دا سيلفا» beside the full «لويس إيناسيو …»
-            words = normalize_phrase(spelling).split()
-            if len(words) < 2:
-                continue
-            for word in {words[0], words[-1]}:
-                if len(word) < _MIN_LETTERS or word in self.not_names or not word.isalpha() or \
-                        (word == words[0] and word in self.given and not family_first):
-                    continue  # a first name others share; last names stand
+            for word, given in self._single_names(spelling):
+                if given:
+                    if family_first is None:
+                        family_first = self._family_first(doc, key, sentence)
+                    if not family_first:
+                        continue  # a first name others share; last names stand
                 short[word] = key if short.get(word, key) == key else ""
+
+    def _family_first(self, doc: Doc, key: str, sentence: int) -> bool:
+        """Whether the person *key* is of a country that writes the family name first
+        («كيم جونغ أون»), by the gazetteer's roles or the facts of the sentence."""
+        return any(obj in self.family_first for _, obj in self.gaz.roles.get(key, ())) or any(
+            f.subject == key and f.object in self.family_first for f in index_of(doc).facts(sentence))
+
+    def _single_names(self, spelling: str) -> tuple[tuple[str, bool], ...]:
+        """The first and last word of a spelling of two or more words that may stand alone
+        as its bearer's name, each with whether it is a common given name in first place
+        (remembered per spelling: the same people come back in every text)."""
+        found = self._singles.get(spelling)
+        if found is None:
+            if len(self._singles) >= _REMEMBERED:
+                self._singles.clear()
+            words = normalize_phrase(spelling).split()
+            found = self._singles[spelling] = () if len(words) < 2 else tuple(
+                (word, word == words[0] and word in self.given) for word in dict.fromkeys((words[0], words[-1]))
+                if len(word) >= _MIN_LETTERS and word not in self.not_names and word.isalpha())
+        return found
