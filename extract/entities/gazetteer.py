@@ -19,6 +19,7 @@ from functools import cache
 from types import MappingProxyType
 
 from ..arabic import accusative, normalize_phrase
+from ..grammar import per_word
 from ..model import Entity, EntityType
 from ..resources import read_tsv, split_variants
 
@@ -63,11 +64,7 @@ class PhraseIndex:
 
     def starts(self, words: Sequence[str], readings: Callable[[str], Iterable[str]]) -> list[tuple[str, ...]]:
         """:meth:`starting` of each of *words* (a sentence's), in one pass."""
-        found = list(map(self._starts.get, words))
-        if None in found:
-            for i in [i for i, f in enumerate(found) if f is None]:
-                found[i] = self.starting(words[i], readings)
-        return found
+        return per_word(words, self._starts.get, lambda word: self.starting(word, readings))
 
     def first_words(self) -> set[str]:
         return set(self.by_first)
