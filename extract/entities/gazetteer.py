@@ -41,8 +41,9 @@ class PhraseIndex:
 
     def add(self, phrase: str, value: str) -> None:
         # «فرانك-فالتر»: the tokenizer makes the hyphen a word of its own
-        words = tuple(w for part in phrase.replace("-", " - ").split()
-                      for w in ([part] if part == "-" else normalize_phrase(part).split()))
+        words = tuple(normalize_phrase(phrase).split()) if "-" not in phrase else \
+            tuple(w for part in phrase.replace("-", " - ").split()
+                  for w in ([part] if part == "-" else normalize_phrase(part).split()))
         if not words:
             return
         self.by_first.setdefault(words[0], {}).setdefault(words, value)

@@ -8,6 +8,7 @@ country as the actor.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from ..reading.clitics import CliticSplitter
 from ..doc_index import index_of
@@ -44,7 +45,7 @@ class GazetteerMatcher:
         """Yield (first token, number of tokens, value) of each longest match, left to right."""
         starts = index.starts(norms, self.splitter.candidates)
         after = 0   # the token after the last match
-        for i in [i for i, readings in enumerate(starts) if readings]:   # most words start none
+        for i in compress(range(len(starts)), starts):   # (most words start none)
             if i < after:
                 continue
             rest = norms[i + 1:i + index.max_len]
