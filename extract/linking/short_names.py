@@ -19,11 +19,15 @@ linear in its length.
 """
 from __future__ import annotations
 
+from itertools import compress
+from operator import not_
+
 from ..arabic import normalize_phrase
 from ..reading.clitics import CliticSplitter
 from ..doc_index import index_of
 from ..entities.gazetteer import Gazetteer
 from ..entities.mentions import _mention
+from ..grammar import norm_of
 from ..model import Doc, EntityType
 from ..resources import read_tsv, word_set
 
@@ -57,20 +61,20 @@ class ShortNames:
         short: dict[str, str] = {}       # single name -> person key ("" when two share it)
         found: dict[str, list[tuple[tuple[str, ...], str, EntityType]]] = {}   # first word -> recognised names
         learnt: set[str] = set()
+        wanted: set[str] = set()   # the single names and first words learnt so far
         for sent in doc.sentences:
-            if short or found:
-                taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
-                known, names, firsts = short.get, short.keys(), found.keys()
-                toks = sent.tokens
-                j = 0
-                while j < len(toks):
-                    if j in taken:
-                        j += 1
-                        continue    # (a punctuation mark has no reading among the names: they are all letters)
-                    rs = readings(toks[j].norm)
-                    if names.isdisjoint(rs) and firsts.isdisjoint(rs):
-                        j += 1      # (most words: one set test for both look-ups below)
+            toks = sent.tokens
+            if wanted:
+                taken = None
+                known, after = short.get, 0
+                # the words with a reading among them, found without a Python loop: most words have none
+                misses = map(wanted.isdisjoint, map(readings, map(norm_of, toks)))
+                for j in compress(range(len(toks)), map(not_, misses)):
+                    if taken is None:
+                        taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
+                    if j < after or j in taken:
                         continue
+                    rs = readings(toks[j].norm)
                     key = next((key for r in rs if (key := known(r))), "")
                     if key:
                         doc.mentions.append(_mention(sent, j, j + 1, EntityType.PERSON, key, "short-name", 0.8))
@@ -78,9 +82,8 @@ class ShortNames:
                             (again := self._again(toks, j, taken, found)) is not None:
                         end, key, etype = again   # «مدينة تيانجين … وصل إلى تيانجين»: the same place again
                         doc.mentions.append(_mention(sent, j, end, etype, key, "repeated", 0.7))
-                        j = end
-                        continue
-                    j += 1
+                        after = end
+            before = len(learnt)
             for m in index.mentions(sent.index):
                 if m.type is EntityType.PERSON and m.key and m.key not in learnt and m.source in _NAMED:
                     learnt.add(m.key)
@@ -88,6 +91,8 @@ class ShortNames:
                 elif m.type is not EntityType.PERSON and m.key and m.source in _RECOGNISED and m.key not in learnt:
                     learnt.add(m.key)
                     self._learn_name(sent, m, found)
+            if len(learnt) > before:
+                wanted = short.keys() | found.keys()
         return doc
 
     def _learn_name(self, sent, m, found: dict) -> None:
