@@ -19,7 +19,6 @@ from ..reading.clitics import CliticSplitter
 from ..doc_index import index_of
 from ..entities.gazetteer import Gazetteer
 from ..entities.mentions import _mention
-from ..grammar import norm_of, per_word
 from ..model import Doc, EntityType, Mention, Sentence
 from ..resources import read_tsv
 
@@ -65,11 +64,11 @@ class DescriptionBinder:
     def __call__(self, doc: Doc) -> Doc:
         index = index_of(doc)
         noun_of, known = self._noun_of, self._nouns_of.get
-        for sent in doc.sentences:   # (the remembered answers first, without a call: most words have one)
-            nouns = per_word(list(map(norm_of, sent.tokens)), known, noun_of)
-            if not any(nouns):
-                continue    # (most sentences)
-            found = [(j, noun) for j, noun in enumerate(nouns) if noun]
+        for sent in doc.sentences:   # (the remembered answer first, without a call: most words have one)
+            found = [(j, noun) for j, t in enumerate(sent.tokens)
+                     if (noun := known(t.norm)) or (noun is None and (noun := noun_of(t.norm)))]
+            if not found:
+                continue
             taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
             for j, noun in found:
                 if j in taken:
