@@ -6,12 +6,13 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Sequence, Set as AbstractSet
+from operator import attrgetter
 
 from .arabic import normalize
 from .resources import read_tsv
 
-__all__ = ["WORDS", "either", "either_at"]
+__all__ = ["WORDS", "either", "either_at", "norm_of", "base_of", "per_word"]
 
 
 class _Words:
@@ -32,6 +33,11 @@ class _Words:
 
 WORDS = _Words()
 
+#: A token's ``norm`` and its ``base``, as functions: ``map(norm_of, sentence.tokens)``
+#: reads a sentence's words without a Python loop.
+norm_of = attrgetter("norm")
+base_of = attrgetter("base")
+
 
 def either(tok, words: AbstractSet[str]) -> bool:
     """Whether token *tok* is one of *words* as written or without its proclitics
@@ -43,3 +49,13 @@ def either_at(tokens, words: AbstractSet[str]) -> list[int]:
     """The places of the *tokens* that are one of *words* (as :func:`either` says),
     found in one pass: rules start at few tokens of a sentence."""
     return [i for i, t in enumerate(tokens) if t.norm in words or t.base in words]
+
+
+def per_word(words: Sequence[str], remembered: Callable[[str], object], work: Callable[[str], object]) -> list:
+    """The answer for each of *words*: ``remembered(word)`` (a dictionary's ``get``, read
+    without a Python loop), else ``work(word)`` for the words it does not know (``None``).
+    For rules that remember an answer per word, since the same words come back in every text."""
+    found = list(map(remembered, words))
+    if None in found:
+        found = [work(w) if f is None else f for w, f in zip(words, found)]
+    return found

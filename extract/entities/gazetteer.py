@@ -19,6 +19,7 @@ from functools import cache
 from types import MappingProxyType
 
 from ..arabic import accusative, normalize_phrase
+from ..grammar import per_word
 from ..model import Entity, EntityType
 from ..resources import read_tsv, split_variants
 
@@ -40,8 +41,9 @@ class PhraseIndex:
 
     def add(self, phrase: str, value: str) -> None:
         # «فرانك-فالتر»: the tokenizer makes the hyphen a word of its own
-        words = tuple(w for part in phrase.replace("-", " - ").split()
-                      for w in ([part] if part == "-" else normalize_phrase(part).split()))
+        words = tuple(normalize_phrase(phrase).split()) if "-" not in phrase else \
+            tuple(w for part in phrase.replace("-", " - ").split()
+                  for w in ([part] if part == "-" else normalize_phrase(part).split()))
         if not words:
             return
         self.by_first.setdefault(words[0], {}).setdefault(words, value)
@@ -63,11 +65,7 @@ class PhraseIndex:
 
     def starts(self, words: Sequence[str], readings: Callable[[str], Iterable[str]]) -> list[tuple[str, ...]]:
         """:meth:`starting` of each of *words* (a sentence's), in one pass."""
-        found = list(map(self._starts.get, words))
-        if None in found:
-            for i in [i for i, f in enumerate(found) if f is None]:
-                found[i] = self.starting(words[i], readings)
-        return found
+        return per_word(words, self._starts.get, lambda word: self.starting(word, readings))
 
     def first_words(self) -> set[str]:
         return set(self.by_first)

@@ -38,8 +38,9 @@ class HeadedPlaces:
 
     def __call__(self, doc: Doc) -> Doc:
         by_sentence: dict[int, list[Mention]] | None = None   # read once, when a head is seen
+        head_nouns = self.heads
         for sent in doc.sentences:
-            heads = [j for j, t in enumerate(sent.tokens[:-1]) if t.base in self.heads or t.norm in _BEFORE]
+            heads = [j for j, t in enumerate(sent.tokens[:-1]) if t.base in head_nouns or t.norm in _BEFORE]
             if heads:
                 if by_sentence is None:
                     by_sentence = {}

@@ -8,11 +8,12 @@ country as the actor.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from ..reading.clitics import CliticSplitter
 from ..doc_index import index_of
 from .gazetteer import Gazetteer
-from ..grammar import WORDS, either_at
+from ..grammar import WORDS, either, either_at, norm_of
 from ..model import Doc, EntityType, Mention, Sentence
 from ..resources import word_set
 from ..relations.topic_phrases import split_topics
@@ -30,10 +31,11 @@ class GazetteerMatcher:
         self.splitter = splitter
         self.agent_nouns = word_set("agent_nouns.tsv")
         self.target_nouns = word_set("target_nouns.tsv")
+        self._nouns = self.agent_nouns | self.target_nouns
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in doc.sentences:
-            norms = [t.norm for t in sent.tokens]
+            norms = list(map(norm_of, sent.tokens))
             doc.mentions.extend(self._names(sent, norms, doc))
             doc.mentions.extend(self._topics(sent, norms))
             doc.mentions.extend(self._nisba_agents(sent))
@@ -43,7 +45,7 @@ class GazetteerMatcher:
         """Yield (first token, number of tokens, value) of each longest match, left to right."""
         starts = index.starts(norms, self.splitter.candidates)
         after = 0   # the token after the last match
-        for i in [i for i, readings in enumerate(starts) if readings]:   # most words start none
+        for i in compress(range(len(starts)), starts):   # (most words start none)
             if i < after:
                 continue
             rest = norms[i + 1:i + index.max_len]
@@ -58,8 +60,7 @@ class GazetteerMatcher:
     def _names(self, sent: Sentence, norms: list[str], doc: Doc) -> list[Mention]:
         out, toks = [], sent.tokens
         for i, n, key in self._scan(self.gaz.names, norms):
-            words = " ".join(t.norm for t in toks[i:i + n])
-            if i > 0 and toks[i - 1].base in WORDS.place_head and words in self.gaz.nisba:
+            if i > 0 and toks[i - 1].base in WORDS.place_head and " ".join(norms[i:i + n]) in self.gaz.nisba:
                 continue  # «العاصمة السعودية الرياض»: an adjective here, not the country
             ent = self.gaz.entities[key]
             doc.entities.setdefault(key, ent)
@@ -77,9 +78,12 @@ class GazetteerMatcher:
         """«القوات الروسية والأوكرانية», «بمسيرات روسية» → Russia (and Ukraine) as actors;
         «مواقع حدودية باكستانية» → Pakistan as the place hit."""
         out, toks = [], sent.tokens
-        agents = either_at(toks[:-1], self.agent_nouns)
-        targets = [i for i in either_at(toks[:-1], self.target_nouns) if i not in agents]
-        for i in sorted(agents + targets):
+        nouns = either_at(toks[:-1], self._nouns)   # one pass for both kinds: most sentences have neither
+        if not nouns:
+            return out
+        agents = [i for i in nouns if either(toks[i], self.agent_nouns)]
+        targets = [i for i in nouns if i not in agents]   # (the target nouns)
+        for i in nouns:
             tok = toks[i]
             definite = tok.base.startswith("ال")
             j = i + 1

@@ -18,6 +18,7 @@ The titles, qualifiers and heads are data (``titles.tsv``, ``title_qualifiers.ts
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from ..arabic import normalize_phrase, slugify
 from ..reading.clitics import CliticSplitter
@@ -26,12 +27,13 @@ from .gazetteer import Gazetteer, PhraseIndex
 from .mentions import _mention
 from ..model import Doc, Entity, EntityType, Fact, Mention, Sentence, Status
 from .names import NameFinder
-from ..grammar import WORDS, either
+from ..grammar import WORDS, base_of, either, norm_of
 from ..resources import read_tsv, split_variants, word_set
 
 __all__ = ["TitleParser"]
 
 _COMMA = {"،", ",", "(", ")", "-", "–"}
+_COUNTERPART_PROCLITICS = "وفبل"   # «ونظيره», «فنظيره», «بنظيره», «لنظيره»
 _HEADS = frozenset({"presidentOf", "leaderOf"})   # offices whose holders send envoys and have advisors
 
 
@@ -94,6 +96,9 @@ class TitleParser:
         # country's own (mentions.GazetteerMatcher)
         self.definite_heads = {w for w, t in self.heads.items() if t is EntityType.ORGANIZATION
                                and w.startswith("ال")} - word_set("agent_nouns.tsv")
+        self.org_heads = frozenset(w for w, t in self.heads.items() if t is EntityType.ORGANIZATION)
+        # «نظيره» as written or after one proclitic («بنظيره»): where :meth:`_at` reads a counterpart
+        self.counterparts = WORDS.counterpart | {p + w for p in _COUNTERPART_PROCLITICS for w in WORDS.counterpart}
 
     def _add_title(self, form: str, relation: str, *, dual: bool) -> None:
         phrase = normalize_phrase(form)
@@ -106,13 +111,16 @@ class TitleParser:
     # -- component ---------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         pending: list[tuple[Sentence, int, int, _Role]] = []
-        readings, counterpart = self.splitter.candidates, WORDS.counterpart
+        readings, counterparts = self.splitter.candidates, self.counterparts
         for sent in doc.sentences:
-            norms = [t.norm for t in sent.tokens]
+            norms = list(map(norm_of, sent.tokens))
             starts = self.index.starts(norms, readings)
+            if counterparts.isdisjoint(norms):   # (most sentences) the words that start a title
+                at = compress(range(len(norms)), starts)
+            else:
+                at = [i for i, norm in enumerate(norms) if starts[i] or norm in counterparts]
             after = 0   # the token after the last phrase read
-            for i in [i for i, norm in enumerate(norms)   # most words start no title and are no «نظير»
-                      if starts[i] or norm in counterpart or norm[1:] in counterpart]:
+            for i in at:
                 if i >= after:
                     after = self._at(doc, sent, i, pending)
         for sent in doc.sentences:
@@ -148,7 +156,7 @@ class TitleParser:
 
     def _at(self, doc: Doc, sent: Sentence, i: int, pending: list) -> int:
         toks = sent.tokens
-        word = toks[i].norm[1:] if toks[i].norm[:1] in "وفبل" else toks[i].norm   # «بنظيره»
+        word = toks[i].norm[1:] if toks[i].norm[:1] in _COUNTERPART_PROCLITICS else toks[i].norm   # «بنظيره»
         if (toks[i].norm in WORDS.counterpart or word in WORDS.counterpart) and i + 1 < len(toks) \
                 and toks[i + 1].norm in self.gaz.nisba:
             return self._counterpart(doc, sent, i, pending)
@@ -432,6 +440,9 @@ class TitleParser:
     def _own_country(self, doc: Doc, sent: Sentence) -> None:
         """«وجدد المستشار الألماني دعم بلاده لكييف»: «بلاده» is the country of the office just named."""
         own = WORDS.own_country
+        words = " ".join(map(norm_of, sent.tokens))
+        if not any(w in words for w in own):
+            return  # (most sentences: no «بلاده», with or without a proclitic)
         for j in [j for j, t in enumerate(sent.tokens) if t.norm in own or t.norm[1:] in own]:
             tok = sent.tokens[j]
             index = index_of(doc)
@@ -448,6 +459,8 @@ class TitleParser:
     def _headed_organizations(self, doc: Doc, sent: Sentence) -> None:
         """Organizations named by a head word outside titles: «اتهمت وزارة الخارجية الروسية …»."""
         heads, org, toks = self.heads, EntityType.ORGANIZATION, sent.tokens
+        if self.org_heads.isdisjoint(map(base_of, toks)):
+            return  # (most sentences)
         heads_at = [j for j, t in enumerate(toks) if heads.get(t.base) is org and (
             not t.base.startswith("ال")
             or (t.base in self.definite_heads and j + 1 < len(toks) and toks[j + 1].norm in self.gaz.nisba))]

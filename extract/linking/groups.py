@@ -13,13 +13,14 @@ the group takes part in for every member.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress
 
 from ..arabic import normalize_phrase
 from ..reading.clitics import CliticSplitter
 from ..doc_index import index_of
 from ..entities.mentions import _mention
 from ..model import Doc, EntityType, Sentence
-from ..grammar import WORDS
+from ..grammar import WORDS, norm_of, per_word
 from ..relations.participants import PUNCT_BOUNDARY
 from ..resources import read_tsv
 
@@ -27,6 +28,7 @@ __all__ = ["PeopleGroups", "GroupFacts"]
 
 
 #: Offices a group noun may say its members hold (``office`` column of ``group_nouns.tsv``).
+_REMEMBERED = 200_000   # words whose answer to «may a group noun start here» is remembered
 _OFFICES = {"head": frozenset({"presidentOf", "leaderOf"}), "minister": frozenset({"ministerOf"})}
 
 
@@ -41,6 +43,7 @@ class PeopleGroups:
                       (int(r["count"]), EntityType(r.get("type") or "Person"), _OFFICES.get(r.get("office", ""), frozenset()))
                       for r in read_tsv("group_nouns.tsv")}
         self._pair_firsts = frozenset(words[0] for words in self.nouns if len(words) == 2)
+        self._opens: dict[str, bool] = {}
         #: (article id, sentence, key of the group's mention) -> every member's key
         self.members: dict[tuple[str, int, str], tuple[str, ...]] = {}
 
@@ -50,13 +53,15 @@ class PeopleGroups:
     def __call__(self, doc: Doc) -> Doc:
         index, readings = index_of(doc), self.splitter.candidates
         held: dict[str, set[str]] | None = None   # person -> the offices the article's titles give
+        opens, may_open = self._opens.get, self._may_open
         for sent in doc.sentences:
             toks = sent.tokens
+            flags = per_word(list(map(norm_of, toks)), opens, may_open)
+            if not any(flags):
+                continue    # (most sentences)
             taken = None
-            pair_firsts = self._pair_firsts
-            for j, tok in enumerate(toks):
-                if tok.norm not in pair_firsts and tok.norm[:1] not in "بل":
-                    continue    # (what :meth:`_noun` would say, without the call: most words)
+            for j in compress(range(len(toks)), flags):
+                tok = toks[j]
                 nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
                 found = self._noun(tok.norm, nxt, readings)
                 if found is None:
@@ -80,6 +85,16 @@ class PeopleGroups:
                     doc.mentions.append(_mention(sent, j, j + length, etype, people[0], "group", 0.7))
                     self.members[(doc.article.id, sent.index, people[0])] = people
         return doc
+
+    def _may_open(self, word: str) -> bool:
+        """Whether a group noun may start with *word*: the first word of a noun of two, or
+        a noun of one after «ب» or «ل» («بالزعيمين»), as :meth:`_noun` reads them
+        (remembered per word)."""
+        if len(self._opens) >= _REMEMBERED:
+            self._opens.clear()
+        opens = self._opens[word] = word in self._pair_firsts or (word[:1] in "بل" and any(
+            (reading,) in self.nouns for reading in self.splitter.candidates(word)[1:]))
+        return opens
 
     def _noun(self, word: str, nxt: str, readings) -> tuple[int, int, EntityType, frozenset[str]] | None:
         """(tokens, members, their class, the offices they hold) of a group noun starting with *word*, or None."""

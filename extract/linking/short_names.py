@@ -19,11 +19,15 @@ linear in its length.
 """
 from __future__ import annotations
 
+from itertools import compress
+from operator import not_
+
 from ..arabic import normalize_phrase
 from ..reading.clitics import CliticSplitter
 from ..doc_index import index_of
 from ..entities.gazetteer import Gazetteer
 from ..entities.mentions import _mention
+from ..grammar import norm_of
 from ..model import Doc, EntityType
 from ..resources import read_tsv, word_set
 
@@ -35,6 +39,8 @@ _NAMED = frozenset({"gazetteer", "title", "title-name", "ner"})
 _RECOGNISED = frozenset({"ner", "headed"})
 #: Shortest single name taken.
 _MIN_LETTERS = 3
+#: Spellings whose single names are remembered.
+_REMEMBERED = 100_000
 
 
 class ShortNames:
@@ -48,26 +54,27 @@ class ShortNames:
         self.given = frozenset(normalize_phrase(r["name"]) for r in read_tsv("given_names.tsv"))
         self.not_names = word_set("common_words.tsv") | word_set("function_words.tsv")
         self.family_first = frozenset(r["country"] for r in read_tsv("family_name_first.tsv"))
+        self._singles: dict[str, tuple[tuple[str, bool], ...]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         index, readings = index_of(doc), self.splitter.candidates
         short: dict[str, str] = {}       # single name -> person key ("" when two share it)
         found: dict[str, list[tuple[tuple[str, ...], str, EntityType]]] = {}   # first word -> recognised names
         learnt: set[str] = set()
+        wanted: set[str] = set()   # the single names and first words learnt so far
         for sent in doc.sentences:
-            if short or found:
-                taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
-                known, names, firsts = short.get, short.keys(), found.keys()
-                toks = sent.tokens
-                j = 0
-                while j < len(toks):
-                    if j in taken:
-                        j += 1
-                        continue    # (a punctuation mark has no reading among the names: they are all letters)
-                    rs = readings(toks[j].norm)
-                    if names.isdisjoint(rs) and firsts.isdisjoint(rs):
-                        j += 1      # (most words: one set test for both look-ups below)
+            toks = sent.tokens
+            if wanted:
+                taken = None
+                known, after = short.get, 0
+                # the words with a reading among them, found without a Python loop: most words have none
+                misses = map(wanted.isdisjoint, map(readings, map(norm_of, toks)))
+                for j in compress(range(len(toks)), map(not_, misses)):
+                    if taken is None:
+                        taken = {t for m in index.mentions(sent.index) for t in range(m.first, m.last)}
+                    if j < after or j in taken:
                         continue
+                    rs = readings(toks[j].norm)
                     key = next((key for r in rs if (key := known(r))), "")
                     if key:
                         doc.mentions.append(_mention(sent, j, j + 1, EntityType.PERSON, key, "short-name", 0.8))
@@ -75,9 +82,8 @@ class ShortNames:
                             (again := self._again(toks, j, taken, found)) is not None:
                         end, key, etype = again   # «مدينة تيانجين … وصل إلى تيانجين»: the same place again
                         doc.mentions.append(_mention(sent, j, end, etype, key, "repeated", 0.7))
-                        j = end
-                        continue
-                    j += 1
+                        after = end
+            before = len(learnt)
             for m in index.mentions(sent.index):
                 if m.type is EntityType.PERSON and m.key and m.key not in learnt and m.source in _NAMED:
                     learnt.add(m.key)
@@ -85,6 +91,8 @@ class ShortNames:
                 elif m.type is not EntityType.PERSON and m.key and m.source in _RECOGNISED and m.key not in learnt:
                     learnt.add(m.key)
                     self._learn_name(sent, m, found)
+            if len(learnt) > before:
+                wanted = short.keys() | found.keys()
         return doc
 
     def _learn_name(self, sent, m, found: dict) -> None:
@@ -109,15 +117,32 @@ class ShortNames:
         ent = doc.entities.get(key) or self.gaz.entities.get(key)
         if ent is None:
             return
-        # «كيم جونغ أون»: the family name comes first, so a given name elsewhere is his name here
-        family_first = any(obj in self.family_first for _, obj in self.gaz.roles.get(key, ())) or any(
-            f.subject == key and f.object in self.family_first for f in index_of(doc).facts(sentence))
+        family_first = None   # worked out only for a common given name in first place
         for spelling in (ent.label_ar, *ent.aliases):   # «لولا دا سيلفا» beside the full «لويس إيناسيو …»
-            words = normalize_phrase(spelling).split()
-            if len(words) < 2:
-                continue
-            for word in {words[0], words[-1]}:
-                if len(word) < _MIN_LETTERS or word in self.not_names or not word.isalpha() or \
-                        (word == words[0] and word in self.given and not family_first):
-                    continue  # a first name others share; last names stand
+            for word, given in self._single_names(spelling):
+                if given:
+                    if family_first is None:
+                        family_first = self._family_first(doc, key, sentence)
+                    if not family_first:
+                        continue  # a first name others share; last names stand
                 short[word] = key if short.get(word, key) == key else ""
+
+    def _family_first(self, doc: Doc, key: str, sentence: int) -> bool:
+        """Whether the person *key* is of a country that writes the family name first
+        («كيم جونغ أون»), by the gazetteer's roles or the facts of the sentence."""
+        return any(obj in self.family_first for _, obj in self.gaz.roles.get(key, ())) or any(
+            f.subject == key and f.object in self.family_first for f in index_of(doc).facts(sentence))
+
+    def _single_names(self, spelling: str) -> tuple[tuple[str, bool], ...]:
+        """The first and last word of a spelling of two or more words that may stand alone
+        as its bearer's name, each with whether it is a common given name in first place
+        (remembered per spelling: the same people come back in every text)."""
+        found = self._singles.get(spelling)
+        if found is None:
+            if len(self._singles) >= _REMEMBERED:
+                self._singles.clear()
+            words = normalize_phrase(spelling).split()
+            found = self._singles[spelling] = () if len(words) < 2 else tuple(
+                (word, word == words[0] and word in self.given) for word in dict.fromkeys((words[0], words[-1]))
+                if len(word) >= _MIN_LETTERS and word not in self.not_names and word.isalpha())
+        return found
