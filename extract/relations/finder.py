@@ -227,6 +227,10 @@ class RelationFinder:
                 self.max_len = max(self.max_len, len(words))
         self._firsts = frozenset(words[0] for words in self.cues)
         self._starts: dict[str, tuple[str, ...]] = {}
+        self._spans: dict[str, set[int]] = {}   # first word → the lengths of its cues
+        for words in self.cues:
+            self._spans.setdefault(words[0], set()).add(len(words))
+        self._lengths: dict[str, tuple[int, ...]] = {}
         self._led_by, self._gathering = led_by_words(), gathering_words()
 
     def lexicon(self) -> set[str]:
@@ -294,7 +298,9 @@ class RelationFinder:
         toks = sent.tokens
         rest = tuple(t.norm for t in toks[i + 1:i + self.max_len])
         for reading in self._starting(toks[i].norm):
-            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+            for n in self._cue_lengths(reading):
+                if n > len(toks) - i:
+                    continue
                 words = (reading, *rest[:n - 1])
                 found = self.cues.get(words)
                 if found is not None:
@@ -308,6 +314,18 @@ class RelationFinder:
                     if nouns:
                         return n, nouns
         return None
+
+    def _cue_lengths(self, reading: str) -> tuple[int, ...]:
+        """The lengths, longest first, :meth:`_match_cue` tries for a cue starting with *reading*:
+        those of the cues it starts or, for a definite noun, its word without «ال» starts, and 1 (a
+        verb with an object pronoun). Remembered per reading (readings that start a cue are few)."""
+        found = self._lengths.get(reading)
+        if found is None:
+            spans = {1, *self._spans.get(reading, ())}
+            if reading.startswith("ال") and len(reading) > 4:
+                spans.update(self._spans.get(reading[2:], ()))
+            found = self._lengths[reading] = tuple(sorted(spans, reverse=True))
+        return found
 
     def _starting(self, word: str) -> tuple[str, ...]:
         """The readings of *word* that may start a cue; remembered per word, as most start none."""
@@ -510,6 +528,8 @@ class RelationFinder:
     def _stated(self, doc: Doc, sent: Sentence, c0: int, c1: int, cue: Cue,
                 pairs: list[tuple[Mention, Mention]], relation: str) -> list[Fact]:
         """The facts of *pairs*, with the status the cue's clause gives them and their evidence span."""
+        if not pairs:
+            return []   # (most cues relate no one: their clause's status is not worked out)
         toks = sent.tokens
         us = units(doc, sent.index)
         status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False),
