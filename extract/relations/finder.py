@@ -376,7 +376,7 @@ class RelationFinder:
         inside = [u for u in us if left <= u.first and u.last <= right]
         before = [u for u in inside if u.last <= c0]
         after = [u for u in inside if u.first >= c1]
-        between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
+        between = [u for u in after if u.first - c1 <= 3 and marker(sent, u) == "بين"]
         event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
         resumed = resumed_head(sent, us, left, c0, c1, cue.markers) if cue.pos == "verb" else None
         pronoun = self._object_pronoun(toks[c0], cue)  # «استقبله»: the verb's object is a pronoun
@@ -604,8 +604,8 @@ class RelationFinder:
 
     def _by_phone(self, sent: Sentence) -> bool:
         """Whether the sentence names a phone call («مكالمة هاتفية», «اتصال هاتفي»)."""
-        for i in range(len(sent.tokens)):
-            found = self._cue_at(sent, i)
+        for i, tok in enumerate(sent.tokens):
+            found = self._cue_at(sent, i) if self._starting(tok.norm) else None
             if found and any(c.relation == "phoned" and c.pos != "verb" for c in found[1]):
                 return True
         return False
