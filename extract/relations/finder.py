@@ -274,9 +274,10 @@ class RelationFinder:
         """Whether the cue at *i* is the absolute object of the verb cue *last* ending at *after*
         (an accusative of the same relation, with only quotation marks between)."""
         toks = sent.tokens
+        if not (0 < after <= i and all(toks[k].text in _QUOTES for k in range(after, i))):
+            return False   # (most cues: not right after the last one)
         verbs = {c.relation for c in last if c.pos == "verb"}
-        return bool(verbs) and 0 < after <= i and all(toks[k].text in _QUOTES for k in range(after, i)) \
-            and toks[i].norm.endswith("ا") and {c.relation for c in cues} <= verbs
+        return bool(verbs) and toks[i].norm.endswith("ا") and {c.relation for c in cues} <= verbs
 
     def _cue_at(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
         """The cue starting at token *i* (its length in tokens and its rows), or None.
@@ -296,7 +297,7 @@ class RelationFinder:
 
     def _match_cue(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
         toks = sent.tokens
-        rest = tuple(t.norm for t in toks[i + 1:i + self.max_len])
+        rest = [t.norm for t in toks[i + 1:i + self.max_len]]
         for reading in self._starting(toks[i].norm):
             for n in self._cue_lengths(reading):
                 if n > len(toks) - i:
@@ -814,10 +815,10 @@ class RelationFinder:
                 # «بانسحاب القوات الأوكرانية» is no object; «هاجمت مواقع حدودية باكستانية» is; a name
                 # joined on by «و» goes with the subject: «وتتهم باماكو وواغادوغو ونيامي …»
                 return coordinated(sent, us, u)
-            framed = any(either(t, WORDS.topic_frame) for t in toks[anchor:u.first])
-            if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",) \
-                    and (u.first - anchor <= (6 if framed else 3) or (mark and mark in cue.markers)):
-                return [u]  # «ركز على جوانب مختلفة من التسوية»: the aspects are of the topic
+            if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",):
+                framed = any(either(t, WORDS.topic_frame) for t in toks[anchor:u.first])
+                if u.first - anchor <= (6 if framed else 3) or (mark and mark in cue.markers):
+                    return [u]  # «ركز على جوانب مختلفة من التسوية»: the aspects are of the topic
             if mark in cue.markers or u.type is EntityType.TOPIC:
                 anchor = u.last
         patient = next((k for k in range(max(c0 - 4, 0), c0)
@@ -953,8 +954,10 @@ class RelationFinder:
                                               or toks[k].text in _QUOTES):
             member = member or toks[k].norm in self.members
             k += 1
+        if not member:
+            return None
         group = next((u for u in us if u.first == k), None)
-        if not member or group is None or group.type not in (EntityType.ORGANIZATION, EntityType.COUNTRY):
+        if group is None or group.type not in (EntityType.ORGANIZATION, EntityType.COUNTRY):
             return None
         return group
 
