@@ -1,6 +1,8 @@
 """Where places are: «مدينة إسطنبول التركية», «منطقة أوديسا جنوب أوكرانيا», «العاصمة الروسية موسكو»."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from .gazetteer import Gazetteer
 from ..doc_index import index_of
 from ..model import Doc, EntityType, Fact, Mention, Sentence, Status
@@ -10,6 +12,7 @@ from ..resources import word_set
 __all__ = ["GeographyFinder"]
 
 _CONTAINED = {EntityType.CITY, EntityType.REGION}
+_PLACES = frozenset(t for t in EntityType if t.is_place)
 #: Most words between a place and where it lies («الواقعة في أقصى شمال شرق»).
 _LOCATING_MAX = 5
 
@@ -29,9 +32,9 @@ class GeographyFinder:
         self.directions = word_set("directions.tsv")
 
     def __call__(self, doc: Doc) -> Doc:
+        index = index_of(doc)   # (kept up to date by each look-up: asked for once)
         for sent in doc.sentences:
-            ms = sorted((m for m in index_of(doc).mentions(sent.index) if m.type.is_place),
-                        key=lambda m: m.first)
+            ms = sorted((m for m in index.mentions(sent.index) if m.type in _PLACES), key=attrgetter("first"))
             for m in ms:
                 if m.type in _CONTAINED:
                     self._after(doc, sent, m, ms)
