@@ -100,6 +100,11 @@ class Cue:
 
 
 
+def _inner_tokens(us: list[Mention]) -> set[int]:
+    """The tokens of the participants *us* after their first: a clause boundary is never read there."""
+    return {t for u in us for t in range(u.first + 1, u.last)}
+
+
 def _lone_object(sent: Sentence, c0: int, after: list[Mention]) -> Mention | None:
     """The object of the verb at *c0* when no name after it can be its subject: the one unmarked
     name right after it (None when a second follows right after that one: then the first is VSO,
@@ -369,8 +374,9 @@ class RelationFinder:
     # -- arguments ---------------------------------------------------------
     def _facts(self, doc: Doc, sent: Sentence, us: list[Mention], c0: int, c1: int, cue: Cue) -> list[Fact]:
         toks = sent.tokens
-        left = self._left(sent, c0, us)
-        right = self._right(sent, c1, us, cue.through)
+        inner = _inner_tokens(us)   # (both ends of the clause read a name as one word)
+        left = self._left(sent, c0, inner)
+        right = self._right(sent, c1, us, inner, cue.through)
         if cue.needs and not any(t.norm in cue.needs or t.base in cue.needs or t.norm[2:] in cue.needs
                                  for t in toks[c1:right]):
             return []  # «حذّر X من عواقب …» is a threat; «حذّر من أن …» is not
@@ -533,7 +539,7 @@ class RelationFinder:
             return []   # (most cues relate no one: their clause's status is not worked out)
         toks = sent.tokens
         us = units(doc, sent.index)
-        status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False),
+        status = self.modality.status(sent, c0, self._left(sent, c0, _inner_tokens(us), complements=False),
                                       noun_end=c1 if cue.pos == "noun" else -1)
         start = min([toks[c0].start] + [m.start for p in pairs for m in p])
         end = max([toks[c1 - 1].end] + [m.end for p in pairs for m in p])
@@ -616,8 +622,8 @@ class RelationFinder:
         word = tok.base or tok.norm
         return len(word) > 3 and word.endswith("ا") and cue in self.cues.get((word[:-1],), ())
 
-    def _left(self, sent: Sentence, c0: int, us: list[Mention], *, complements: bool = True) -> int:
-        inside = {t for u in us for t in range(u.first + 1, u.last)}
+    def _left(self, sent: Sentence, c0: int, inside: set[int], *, complements: bool = True) -> int:
+        """The first token of the clause of the cue at *c0*; *inside*: :func:`_inner_tokens` of the participants."""
         for k in range(c0 - 1, -1, -1):
             tok = sent.tokens[k]
             if k in inside:
@@ -627,8 +633,9 @@ class RelationFinder:
                 return k + 1
         return 0
 
-    def _right(self, sent: Sentence, c1: int, us: list[Mention], through: bool) -> int:
-        inside = {t for u in us for t in range(u.first + 1, u.last)}
+    def _right(self, sent: Sentence, c1: int, us: list[Mention], inside: set[int], through: bool) -> int:
+        """The token that ends the clause of the cue ending at *c1* (or the sentence's length); *inside*:
+        :func:`_inner_tokens` of *us*."""
         closing = -1   # the comma that closes a parenthetical phrase
         quoted = 0     # open «…» quotations: a comma inside one ends no clause («بـ«عقوبات قاسية، مالية» على X»)
         for k in range(c1, len(sent.tokens)):
