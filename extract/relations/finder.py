@@ -235,7 +235,7 @@ class RelationFinder:
         self._spans: dict[str, set[int]] = {}   # first word → the lengths of its cues
         for words in self.cues:
             self._spans.setdefault(words[0], set()).add(len(words))
-        self._lengths: dict[str, tuple[int, ...]] = {}
+        self._tries: dict[str, tuple[int, ...]] = {}   # reading → the lengths _match_cue tries
         self._led_by, self._gathering = led_by_words(), gathering_words()
 
     def lexicon(self) -> set[str]:
@@ -325,12 +325,12 @@ class RelationFinder:
         """The lengths, longest first, :meth:`_match_cue` tries for a cue starting with *reading*:
         those of the cues it starts or, for a definite noun, its word without «ال» starts, and 1 (a
         verb with an object pronoun). Remembered per reading (readings that start a cue are few)."""
-        found = self._lengths.get(reading)
+        found = self._tries.get(reading)
         if found is None:
             spans = {1, *self._spans.get(reading, ())}
             if reading.startswith("ال") and len(reading) > 4:
                 spans.update(self._spans.get(reading[2:], ()))
-            found = self._lengths[reading] = tuple(sorted(spans, reverse=True))
+            found = self._tries[reading] = tuple(sorted(spans, reverse=True))
         return found
 
     def _starting(self, word: str) -> tuple[str, ...]:
@@ -536,7 +536,7 @@ class RelationFinder:
                 pairs: list[tuple[Mention, Mention]], relation: str) -> list[Fact]:
         """The facts of *pairs*, with the status the cue's clause gives them and their evidence span."""
         if not pairs:
-            return []   # (most cues relate no one: their clause's status is not worked out)
+            return []   # (many cues relate no one: their clause's status is not worked out)
         toks = sent.tokens
         us = units(doc, sent.index)
         status = self.modality.status(sent, c0, self._left(sent, c0, _inner_tokens(us), complements=False),
