@@ -1,15 +1,18 @@
 """Where places are: «مدينة إسطنبول التركية», «منطقة أوديسا جنوب أوكرانيا», «العاصمة الروسية موسكو»."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from .gazetteer import Gazetteer
 from ..doc_index import index_of
 from ..model import Doc, EntityType, Fact, Mention, Sentence, Status
-from ..grammar import WORDS, either, either_at
+from ..grammar import WORDS, either
 from ..resources import word_set
 
 __all__ = ["GeographyFinder"]
 
 _CONTAINED = {EntityType.CITY, EntityType.REGION}
+_PLACES = frozenset(t for t in EntityType if t.is_place)
 #: Most words between a place and where it lies («الواقعة في أقصى شمال شرق»).
 _LOCATING_MAX = 5
 
@@ -29,9 +32,9 @@ class GeographyFinder:
         self.directions = word_set("directions.tsv")
 
     def __call__(self, doc: Doc) -> Doc:
+        index = index_of(doc)   # (kept up to date by each look-up: asked for once)
         for sent in doc.sentences:
-            ms = sorted((m for m in index_of(doc).mentions(sent.index) if m.type.is_place),
-                        key=lambda m: m.first)
+            ms = sorted((m for m in index.mentions(sent.index) if m.type in _PLACES), key=attrgetter("first"))
             for m in ms:
                 if m.type in _CONTAINED:
                     self._after(doc, sent, m, ms)
@@ -91,11 +94,16 @@ class GeographyFinder:
         return next((x for x in ms if x.first == at and x.type in wanted and x.key != m.key), None)
 
     def _capital(self, doc: Doc, sent: Sentence, ms: list[Mention]) -> None:
-        toks = sent.tokens
-        for i in either_at(toks[:-2], WORDS.capital):
+        """«العاصمة الروسية موسكو»: a city two words after «العاصمة» and a nationality adjective
+        (read at each city, not at each word: most sentences name few)."""
+        toks, seen = sent.tokens, set()
+        for city in ms:   # (by where they start, as the words are read)
+            i = city.first - 2
+            if city.type is not EntityType.CITY or i < 0 or i in seen:
+                continue
+            seen.add(i)   # (the first city that starts there)
             country = self.gaz.nisba.get(toks[i + 1].norm)
-            city = next((x for x in ms if x.first == i + 2 and x.type is EntityType.CITY), None)
-            if country and city is not None:
+            if either(toks[i], WORDS.capital) and country:
                 self._fact(doc, sent, city, country, i, city.last, "locatedIn.capital")
 
     def _fact(self, doc: Doc, sent: Sentence, m: Mention, country: str, first: int, last: int, rule: str) -> None:

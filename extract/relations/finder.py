@@ -100,6 +100,11 @@ class Cue:
 
 
 
+def _inner_tokens(us: list[Mention]) -> set[int]:
+    """The tokens of the participants *us* after their first: a clause boundary is never read there."""
+    return {t for u in us for t in range(u.first + 1, u.last)}
+
+
 def _lone_object(sent: Sentence, c0: int, after: list[Mention]) -> Mention | None:
     """The object of the verb at *c0* when no name after it can be its subject: the one unmarked
     name right after it (None when a second follows right after that one: then the first is VSO,
@@ -227,6 +232,10 @@ class RelationFinder:
                 self.max_len = max(self.max_len, len(words))
         self._firsts = frozenset(words[0] for words in self.cues)
         self._starts: dict[str, tuple[str, ...]] = {}
+        self._spans: dict[str, set[int]] = {}   # first word → the lengths of its cues
+        for words in self.cues:
+            self._spans.setdefault(words[0], set()).add(len(words))
+        self._tries: dict[str, tuple[int, ...]] = {}   # reading → the lengths _match_cue tries
         self._led_by, self._gathering = led_by_words(), gathering_words()
 
     def lexicon(self) -> set[str]:
@@ -270,9 +279,10 @@ class RelationFinder:
         """Whether the cue at *i* is the absolute object of the verb cue *last* ending at *after*
         (an accusative of the same relation, with only quotation marks between)."""
         toks = sent.tokens
+        if not (0 < after <= i and all(toks[k].text in _QUOTES for k in range(after, i))):
+            return False   # (most cues: not right after the last one)
         verbs = {c.relation for c in last if c.pos == "verb"}
-        return bool(verbs) and 0 < after <= i and all(toks[k].text in _QUOTES for k in range(after, i)) \
-            and toks[i].norm.endswith("ا") and {c.relation for c in cues} <= verbs
+        return bool(verbs) and toks[i].norm.endswith("ا") and {c.relation for c in cues} <= verbs
 
     def _cue_at(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
         """The cue starting at token *i* (its length in tokens and its rows), or None.
@@ -292,9 +302,11 @@ class RelationFinder:
 
     def _match_cue(self, sent: Sentence, i: int) -> tuple[int, list[Cue]] | None:
         toks = sent.tokens
-        rest = tuple(t.norm for t in toks[i + 1:i + self.max_len])
+        rest = [t.norm for t in toks[i + 1:i + self.max_len]]
         for reading in self._starting(toks[i].norm):
-            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+            for n in self._cue_lengths(reading):
+                if n > len(toks) - i:
+                    continue
                 words = (reading, *rest[:n - 1])
                 found = self.cues.get(words)
                 if found is not None:
@@ -308,6 +320,18 @@ class RelationFinder:
                     if nouns:
                         return n, nouns
         return None
+
+    def _cue_lengths(self, reading: str) -> tuple[int, ...]:
+        """The lengths, longest first, :meth:`_match_cue` tries for a cue starting with *reading*:
+        those of the cues it starts or, for a definite noun, its word without «ال» starts, and 1 (a
+        verb with an object pronoun). Remembered per reading (readings that start a cue are few)."""
+        found = self._tries.get(reading)
+        if found is None:
+            spans = {1, *self._spans.get(reading, ())}
+            if reading.startswith("ال") and len(reading) > 4:
+                spans.update(self._spans.get(reading[2:], ()))
+            found = self._tries[reading] = tuple(sorted(spans, reverse=True))
+        return found
 
     def _starting(self, word: str) -> tuple[str, ...]:
         """The readings of *word* that may start a cue; remembered per word, as most start none."""
@@ -350,15 +374,16 @@ class RelationFinder:
     # -- arguments ---------------------------------------------------------
     def _facts(self, doc: Doc, sent: Sentence, us: list[Mention], c0: int, c1: int, cue: Cue) -> list[Fact]:
         toks = sent.tokens
-        left = self._left(sent, c0, us)
-        right = self._right(sent, c1, us, cue.through)
+        inner = _inner_tokens(us)   # (both ends of the clause read a name as one word)
+        left = self._left(sent, c0, inner)
+        right = self._right(sent, c1, us, inner, cue.through)
         if cue.needs and not any(t.norm in cue.needs or t.base in cue.needs or t.norm[2:] in cue.needs
                                  for t in toks[c1:right]):
             return []  # «حذّر X من عواقب …» is a threat; «حذّر من أن …» is not
         inside = [u for u in us if left <= u.first and u.last <= right]
         before = [u for u in inside if u.last <= c0]
         after = [u for u in inside if u.first >= c1]
-        between = [u for u in after if marker(sent, u) == "بين" and u.first - c1 <= 3]
+        between = [u for u in after if u.first - c1 <= 3 and marker(sent, u) == "بين"]
         event_only = cue.pos == "verb" and (toks[c0].base or toks[c0].norm) in WORDS.event_verb
         resumed = resumed_head(sent, us, left, c0, c1, cue.markers) if cue.pos == "verb" else None
         pronoun = self._object_pronoun(toks[c0], cue)  # «استقبله»: the verb's object is a pronoun
@@ -510,9 +535,11 @@ class RelationFinder:
     def _stated(self, doc: Doc, sent: Sentence, c0: int, c1: int, cue: Cue,
                 pairs: list[tuple[Mention, Mention]], relation: str) -> list[Fact]:
         """The facts of *pairs*, with the status the cue's clause gives them and their evidence span."""
+        if not pairs:
+            return []   # (many cues relate no one: their clause's status is not worked out)
         toks = sent.tokens
         us = units(doc, sent.index)
-        status = self.modality.status(sent, c0, self._left(sent, c0, us, complements=False),
+        status = self.modality.status(sent, c0, self._left(sent, c0, _inner_tokens(us), complements=False),
                                       noun_end=c1 if cue.pos == "noun" else -1)
         start = min([toks[c0].start] + [m.start for p in pairs for m in p])
         end = max([toks[c1 - 1].end] + [m.end for p in pairs for m in p])
@@ -584,8 +611,8 @@ class RelationFinder:
 
     def _by_phone(self, sent: Sentence) -> bool:
         """Whether the sentence names a phone call («مكالمة هاتفية», «اتصال هاتفي»)."""
-        for i in range(len(sent.tokens)):
-            found = self._cue_at(sent, i)
+        for i, tok in enumerate(sent.tokens):
+            found = self._cue_at(sent, i) if self._starting(tok.norm) else None
             if found and any(c.relation == "phoned" and c.pos != "verb" for c in found[1]):
                 return True
         return False
@@ -595,8 +622,8 @@ class RelationFinder:
         word = tok.base or tok.norm
         return len(word) > 3 and word.endswith("ا") and cue in self.cues.get((word[:-1],), ())
 
-    def _left(self, sent: Sentence, c0: int, us: list[Mention], *, complements: bool = True) -> int:
-        inside = {t for u in us for t in range(u.first + 1, u.last)}
+    def _left(self, sent: Sentence, c0: int, inside: set[int], *, complements: bool = True) -> int:
+        """The first token of the clause of the cue at *c0*; *inside*: :func:`_inner_tokens` of the participants."""
         for k in range(c0 - 1, -1, -1):
             tok = sent.tokens[k]
             if k in inside:
@@ -606,8 +633,9 @@ class RelationFinder:
                 return k + 1
         return 0
 
-    def _right(self, sent: Sentence, c1: int, us: list[Mention], through: bool) -> int:
-        inside = {t for u in us for t in range(u.first + 1, u.last)}
+    def _right(self, sent: Sentence, c1: int, us: list[Mention], inside: set[int], through: bool) -> int:
+        """The token that ends the clause of the cue ending at *c1* (or the sentence's length); *inside*:
+        :func:`_inner_tokens` of *us*."""
         closing = -1   # the comma that closes a parenthetical phrase
         quoted = 0     # open «…» quotations: a comma inside one ends no clause («بـ«عقوبات قاسية، مالية» على X»)
         for k in range(c1, len(sent.tokens)):
@@ -794,10 +822,10 @@ class RelationFinder:
                 # «بانسحاب القوات الأوكرانية» is no object; «هاجمت مواقع حدودية باكستانية» is; a name
                 # joined on by «و» goes with the subject: «وتتهم باماكو وواغادوغو ونيامي …»
                 return coordinated(sent, us, u)
-            framed = any(either(t, WORDS.topic_frame) for t in toks[anchor:u.first])
-            if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",) \
-                    and (u.first - anchor <= (6 if framed else 3) or (mark and mark in cue.markers)):
-                return [u]  # «ركز على جوانب مختلفة من التسوية»: the aspects are of the topic
+            if u.type is EntityType.TOPIC and EntityType.TOPIC in cue.objects and mark not in ("في",):
+                framed = any(either(t, WORDS.topic_frame) for t in toks[anchor:u.first])
+                if u.first - anchor <= (6 if framed else 3) or (mark and mark in cue.markers):
+                    return [u]  # «ركز على جوانب مختلفة من التسوية»: the aspects are of the topic
             if mark in cue.markers or u.type is EntityType.TOPIC:
                 anchor = u.last
         patient = next((k for k in range(max(c0 - 4, 0), c0)
@@ -933,8 +961,10 @@ class RelationFinder:
                                               or toks[k].text in _QUOTES):
             member = member or toks[k].norm in self.members
             k += 1
+        if not member:
+            return None
         group = next((u for u in us if u.first == k), None)
-        if not member or group is None or group.type not in (EntityType.ORGANIZATION, EntityType.COUNTRY):
+        if group is None or group.type not in (EntityType.ORGANIZATION, EntityType.COUNTRY):
             return None
         return group
 

@@ -103,9 +103,12 @@ class ModalityTagger:
         if toks is not self._last_tokens:
             words = [t.norm for t in toks]
             bases = [t.norm[1:] if t.norm[:1] in "وف" and len(t.norm) > 2 else t.base for t in toks]
-            before = self._before
-            openers = [(i, entries) for i, (w, b) in enumerate(zip(words, bases))
-                       for r in ((w,) if w == b else (w, b)) if (entries := before.get(r))]
+            before, openers = self._before, []
+            for i, (w, b) in enumerate(zip(words, bases)):
+                if entries := before.get(w):
+                    openers.append((i, entries))
+                if b != w and (entries := before.get(b)):
+                    openers.append((i, entries))
             self._last_tokens, self._last_readings = toks, (words, bases, openers)
             self._statuses = {}
         return self._last_readings

@@ -53,11 +53,11 @@ class QuoteFinder:
     def _speaker(self, doc: Doc, sent: Sentence) -> tuple[str, int]:
         """(speaker key or '', index of the speech verb or -1)."""
         toks = sent.tokens
-        us = units(doc, sent.index)
         for i, tok in enumerate(toks[:12]):
             if tok.norm not in self.verbs and tok.base not in self.verbs and \
                     not (tok.norm[:1] in "وف" and tok.norm[1:] in self.verbs):
                 continue
+            us = units(doc, sent.index)   # (only for the first speech verb: most sentences have none)
             nxt = next((u for u in us if u.first > i), None)
             if nxt is not None and nxt.first - i <= 3 and nxt.type is not EntityType.TOPIC:
                 return nxt.key, i

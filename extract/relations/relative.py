@@ -59,10 +59,8 @@ def resumed_head(sent: Sentence, us: list[Mention], left: int, c0: int, c1: int,
     before the relative pronoun, or before a comma before it («حكومة الوحدة، التي يرأسها …»).
     """
     toks = sent.tokens
-    if left == 0 or not all(skippable(t) for t in toks[left:c0]):
-        return None
-    suffixes = _AGREES.get(toks[left - 1].norm)
-    if suffixes is None:
+    suffixes = _AGREES.get(toks[left - 1].norm) if left > 0 else None
+    if suffixes is None or not all(skippable(t) for t in toks[left:c0]):
         return None
     verb = dediac(toks[c0].text) if c1 - c0 == 1 else ""   # the letters: «ـها», not a folded «ة»
     on_verb = "direct" in markers and bool(resumptive(verb, suffixes))

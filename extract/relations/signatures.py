@@ -44,6 +44,7 @@ class SignatureFilter:
         self._listed = {key: ent.type for key, ent in gazetteer.entities.items()}
         self.outlets = frozenset(gazetteer.outlets)
         self.outlet_heads = word_set("outlet_heads.tsv")   # of one or two words
+        self._head_starts = frozenset(head.split()[0] for head in self.outlet_heads)
         self._labels: dict[str, str] = {}
         self._heads: dict[str, bool] = {}
 
@@ -75,9 +76,12 @@ class SignatureFilter:
         """The keys of *doc*'s outlets: listed ones, names that begin with an outlet's head
         word, and names right after one («صحيفة لاستامبا»)."""
         found = {key for key, ent in doc.entities.items() if self.is_outlet(key, ent.label_ar)}
+        starts = self._head_starts
         for m in doc.mentions:
             if m.key and m.key not in found and m.first > 0:
                 toks = doc.sentences[m.sentence].tokens
+                if toks[m.first - 1].base not in starts and (m.first < 2 or toks[m.first - 2].base not in starts):
+                    continue   # (neither word before it begins a head: most names; a token has no space)
                 before = [t.base for t in toks[max(0, m.first - 2):m.first]]
                 if self._headed(before[-1]) or (len(before) == 2 and self._headed(" ".join(before))):
                     found.add(m.key)
