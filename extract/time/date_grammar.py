@@ -79,8 +79,16 @@ def word_kinds(phrase: str) -> dict[str, str]:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """The word and punctuation tokens of *text* (of ``text[start:end]``, offsets into *text*)."""
     norm, new = normalize, tuple.__new__      # (a NamedTuple's own constructor, without its call)
-    return [new(Tok, (m.start(), m.end(), norm(m.group())))
-            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    out = []
+    stop = start
+    find = text.find
+    # only spaces lie between two tokens: each starts where it is next found (cheaper than
+    # a match object per token)
+    for word in _TOKEN.findall(text, start, len(text) if end is None else end):
+        begin = find(word, stop)
+        stop = begin + len(word)
+        out.append(new(Tok, (begin, stop, norm(word))))
+    return out
 
 
 #: Kinds of listed phrase an expression can start with (see :func:`expressions`); a
@@ -98,12 +106,17 @@ def _opening_words() -> frozenset[str]:
     return frozenset(phrase.split(" ", 1)[0] for phrase, kinds in table.items() if _OPENING_KINDS & kinds.keys())
 
 
+def _opening(norm: str) -> bool:
+    """Whether the normalised word *norm* is a listed opening word, with or without its clitics."""
+    return not _opening_words().isdisjoint(_unclitic(norm))
+
+
 def _may_open(piece: str) -> bool:
     """Whether an expression can start in the raw *piece* of text between two spaces: at a
     number, or at a listed opening word, among its words."""
     for word in _WORD.findall(piece):
         norm = normalize(word)
-        if norm.isdigit() or not _opening_words().isdisjoint(_unclitic(norm)):
+        if norm.isdigit() or _opening(norm):
             return True
     return False
 
@@ -149,6 +162,13 @@ def scan_tokens(text: str) -> list[Tok]:
             out += tokens(text, start, end)
         start = end
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _may_start(word: str) -> bool:
+    """Whether an expression can start at a token *word* that is not a number: a listed opening
+    word, with or without its clitics, or «هذا»/«هذه» (most words: no)."""
+    return word in _THIS or _opening(word)
 
 
 @lru_cache(maxsize=200_000)
@@ -392,7 +412,7 @@ def expressions(toks: list[Tok]) -> Iterable[tuple[int, int, When]]:
     scan = Scanner(toks)
     # every expression starts with a number or a listed phrase of an opening kind: those tokens,
     # found in one pass
-    opens = [i for i, t in enumerate(toks) if t.norm.isdigit() or (_firsts(t.norm) and scan.opens(i))]
+    opens = [i for i, t in enumerate(toks) if t.norm.isdigit() or (_may_start(t.norm) and scan.opens(i))]
     i = 0
     for start in opens:
         if start < i:
