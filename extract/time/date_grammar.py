@@ -82,8 +82,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     out = []
     stop = start
     find = text.find
-    # only spaces lie between two tokens: each starts where it is next found (cheaper than
-    # a match object per token)
+    # _TOKEN takes every character but spaces, so only spaces lie between two tokens: each
+    # starts where it is next found (cheaper than a match object per token)
     for word in _TOKEN.findall(text, start, len(text) if end is None else end):
         begin = find(word, stop)
         stop = begin + len(word)
@@ -410,8 +410,8 @@ def expressions(toks: list[Tok]) -> Iterable[tuple[int, int, When]]:
     A time of day («مساء») or «يوم» before an expression is part of it.
     """
     scan = Scanner(toks)
-    # every expression starts with a number or a listed phrase of an opening kind: those tokens,
-    # found in one pass
+    # every expression starts with a number, a listed phrase of an opening kind or «هذا»/«هذه»
+    # before a unit: those tokens, found in one pass
     opens = [i for i, t in enumerate(toks) if t.norm.isdigit() or (_may_start(t.norm) and scan.opens(i))]
     i = 0
     for start in opens:
