@@ -29,7 +29,8 @@ _MATCHES = ("line", "prefix")
 _BULLET = re.compile(r"^[•·▪◦●○■□►▶◆◇➢✓✔*\-–—]\s*")
 _FINAL = tuple(".!?؟…:")
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_Index = tuple[dict[str, tuple[int, "Rule"]], list[tuple[int, "Rule"]], int]
+# exact patterns, prefix patterns, most words of a pattern, the first words of the patterns
+_Index = tuple[dict[str, tuple[int, "Rule"]], list[tuple[int, "Rule"]], int, frozenset[str]]
 _NON_WORD = re.compile(r"[\W_]+")
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
@@ -116,12 +117,18 @@ def classify(line: str, rules: tuple[Rule, ...] | None = None) -> str:
 
 
 def _classify(line: str, index: _Index) -> str:
-    exact, prefixes, limit = index
-    if len(line.split()) > 2 * limit + 10:
+    exact, prefixes, limit, firsts = index
+    pieces = line.split()
+    if len(pieces) > 2 * limit + 10:
         return "keep"  # far longer than any pattern: a paragraph, not chrome
-    key = normalize_line(line)
-    if not key:
+    # the key's first word is that of the first piece with a letter or digit: most lines'
+    # is no pattern's, and the whole line need not be normalised
+    head = next(filter(None, map(normalize_line, pieces)), "")
+    if not head:
         return "drop"
+    if head.partition(" ")[0] not in firsts:
+        return "keep"
+    key = normalize_line(line)
     words = key.count(" ") + 1
     best = exact.get(key)
     if best is not None and best[1].max_words and words > best[1].max_words:
@@ -247,7 +254,7 @@ def _index(rules: tuple[Rule, ...]) -> _Index:
         if rule.match == "prefix":
             prefixes.append((order, rule if rule.max_words else Rule(rule.action, rule.match, 10**9, rule.pattern)))
         limit = max(limit, rule.max_words or rule.pattern.count(" ") + 1)
-    return exact, prefixes, limit
+    return exact, prefixes, limit, frozenset(rule.pattern.partition(" ")[0] for rule in rules)
 
 
 @lru_cache(maxsize=1)

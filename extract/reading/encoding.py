@@ -62,7 +62,6 @@ _MAX_MIXED_WORDS = 0.02
 _INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BINARY = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")   # runs, and lone tabs or odd spaces: not each plain space
 _TATWEEL = re.compile("(?<=[\u0620-\u063f\u0641-\u064a\u066e-\u06d3])\u0640+(?=[\u0620-\u063f\u0641-\u064a\u066e-\u06d3])")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
@@ -145,8 +144,8 @@ def normalize_text(text: str) -> str:
     text = _CONTROL.sub("", text)
     if "\u0640" in text:
         text = _TATWEEL.sub("", text)
-    text = _SPACES.sub(" ", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
+    # each run of spaces and tabs one space, lines stripped: \s is str.isspace(), what split() cuts at
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 
 def _magic(data: bytes) -> str:

@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath, PurePosixPath
+from typing import BinaryIO
 
 from rawabit.errors import InputError
 
@@ -193,7 +194,7 @@ def read_file(path: str | os.PathLike[str], *, display: str | None = None,
         if size is not None and size > max_bytes:
             raise InputError(f"{shown}: too large ({_mb(size)} > {_mb(max_bytes)} limit)")
         with opened or path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = _read_up_to(handle, max_bytes + 1, size)
     except OSError as exc:
         raise InputError(f"{shown}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
@@ -441,6 +442,21 @@ def _walk_url(url: str, report: ReadReport | None) -> list[tuple[str, str, str]]
     if report is not None:
         report.skipped.extend(Skipped(display, _OTHER_TYPE) for display in others)
     return [(file, display, file) for file, display in files]
+
+
+def _read_up_to(handle: BinaryIO, limit: int, size: int | None) -> bytes:
+    """At most *limit* bytes of *handle*, for a file of *size* bytes as last seen (None: unknown).
+
+    The read asks for the size and one byte more, then, if the file has grown,
+    for the rest up to *limit*: a read of *limit* bytes at once would allocate
+    that much (20 MB) for every file, however small.
+    """
+    if size is None or size >= limit:
+        return handle.read(limit)
+    data = handle.read(size + 1)
+    if len(data) > size:
+        data += handle.read(limit - len(data))
+    return data
 
 
 def _posix(path: PurePath | str) -> str:

@@ -100,15 +100,16 @@ def tokenize(text: str, start: int, index: int, *,
     seen = _ANALYSES.get(split)
     if seen is None or len(seen) >= _ANALYSES_LIMIT:
         seen = _ANALYSES[split] = {}
-    spans = word_spans(text)
-    for word, _, _ in spans:
-        if word not in seen:
+    new = tuple.__new__   # what Token._make does, without its call: faster than Token(...)
+    tokens = []
+    for word, at, end in word_spans(text):
+        analysis = seen.get(word)
+        if analysis is None:
             norm = normalize(word)
             prefix, base = split(norm) if split else ("", norm)
-            seen[word] = (norm, base, prefix)
-    new = tuple.__new__   # what Token._make does, without its call: faster than Token(...)
-    tokens = tuple([new(Token, (word, start + at, start + end) + seen[word]) for word, at, end in spans])
-    return Sentence(index, start, start + len(text), text, tokens)
+            analysis = seen[word] = (norm, base, prefix)
+        tokens.append(new(Token, (word, start + at, start + end) + analysis))
+    return Sentence(index, start, start + len(text), text, tuple(tokens))
 
 
 # word -> (norm, base, prefix), per split function: the same words come back in every text

@@ -231,7 +231,16 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     if not _loaded:
         _load()
     if _other is not None and _other.search(text) is None:   # no emoji: one regex finds them all
-        return [(m[0], m.start(), m.end()) for m in _tokens.finditer(text)]
+        # and only spaces lie between two of them: each starts where it is next found
+        # (cheaper than a match object per token)
+        out = []
+        end = 0
+        find = text.find
+        for token in _tokens.findall(text):
+            start = find(token, end)
+            end = start + len(token)
+            out.append((token, start, end))
+        return out
     return list(_pieces(text))
 
 

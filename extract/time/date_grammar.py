@@ -79,14 +79,23 @@ def word_kinds(phrase: str) -> dict[str, str]:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """The word and punctuation tokens of *text* (of ``text[start:end]``, offsets into *text*)."""
     norm, new = normalize, tuple.__new__      # (a NamedTuple's own constructor, without its call)
-    return [new(Tok, (m.start(), m.end(), norm(m.group())))
-            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    out = []
+    stop = start
+    find = text.find
+    # _TOKEN takes every character but spaces, so only spaces lie between two tokens: each
+    # starts where it is next found (cheaper than a match object per token)
+    for word in _TOKEN.findall(text, start, len(text) if end is None else end):
+        begin = find(word, stop)
+        stop = begin + len(word)
+        out.append(new(Tok, (begin, stop, norm(word))))
+    return out
 
 
 #: Kinds of listed phrase an expression can start with (see :func:`expressions`); a
 #: cue, a bound or a direction word only ever comes before or after one of these.
 _OPENING_KINDS = frozenset({"daytime", "ordinal", "month", "hijri_month", "weekday", "day", "part", "unit",
                             "year"})
+_THIS = ("هذا", "هذه")     # before a unit, what opens «هذا العام»
 _WORD = re.compile(r"(?:\w|[\u064b-\u0652\u0670\u0640])+")
 _SENTENCE_END = re.compile(r"[.!?؟]+")
 
@@ -97,29 +106,40 @@ def _opening_words() -> frozenset[str]:
     return frozenset(phrase.split(" ", 1)[0] for phrase, kinds in table.items() if _OPENING_KINDS & kinds.keys())
 
 
-def _may_open(word: str) -> bool:
-    """Whether an expression can start at the raw *word*: a number, or a listed opening word."""
-    norm = normalize(word)
-    return norm.isdigit() or not _opening_words().isdisjoint(_unclitic(norm))
+def _opening(norm: str) -> bool:
+    """Whether the normalised word *norm* is a listed opening word, with or without its clitics."""
+    return not _opening_words().isdisjoint(_unclitic(norm))
 
 
-_OPENING: set[str] = set()    # raw words :func:`_may_open` said yes to
+def _may_open(piece: str) -> bool:
+    """Whether an expression can start in the raw *piece* of text between two spaces: at a
+    number, or at a listed opening word, among its words."""
+    for word in _WORD.findall(piece):
+        norm = normalize(word)
+        if norm.isdigit() or _opening(norm):
+            return True
+    return False
+
+
+_OPENING: set[str] = set()    # raw pieces :func:`_may_open` said yes to
 _INERT: set[str] = set()      # and no to
 _REMEMBERED = 200_000
 
 
-def _holds_opening(words: list[str]) -> bool:
-    """Whether any of the raw *words* may open an expression (answers kept per word, and
-    asked of a whole sentence at once: set operations, not a call per word)."""
-    seen = set(words)
+def _holds_opening(pieces: list[str]) -> bool:
+    """Whether an expression may open in any of the raw *pieces* of text between spaces
+    (answers kept per piece, and asked of a whole sentence at once: set operations, not a
+    call per piece)."""
+    seen = set(pieces)
     if not seen.isdisjoint(_OPENING):
         return True
     new = seen - _INERT
     if new:
-        if len(_INERT) > _REMEMBERED:
-            _INERT.clear()
-        for word in new:
-            (_OPENING if _may_open(word) else _INERT).add(word)
+        for remembered in (_OPENING, _INERT):
+            if len(remembered) > _REMEMBERED:
+                remembered.clear()
+        for piece in new:
+            (_OPENING if _may_open(piece) else _INERT).add(piece)
     return not new.isdisjoint(_OPENING)
 
 
@@ -138,10 +158,17 @@ def scan_tokens(text: str) -> list[Tok]:
     if not ends or ends[-1] < len(text):
         ends.append(len(text))
     for end in ends:
-        if _holds_opening(_WORD.findall(text, start, end)):
+        if _holds_opening(text[start:end].split()):   # a word is never cut by a space
             out += tokens(text, start, end)
         start = end
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _may_start(word: str) -> bool:
+    """Whether an expression can start at a token *word* that is not a number: a listed opening
+    word, with or without its clitics, or «هذا»/«هذه» (most words: no)."""
+    return word in _THIS or _opening(word)
 
 
 @lru_cache(maxsize=200_000)
@@ -181,9 +208,11 @@ class Scanner:
                         found.setdefault(kind, (i + n, value))
         return found
 
-    def starts(self, i: int) -> bool:
-        """Whether a listed phrase starts at token *i*."""
-        return bool(self._phrases(i))
+    def opens(self, i: int) -> bool:
+        """Whether an expression can start at token *i*, where a listed phrase starts: one of a
+        kind in :data:`_OPENING_KINDS`, or «هذا»/«هذه» (هذا العام); a cue, bound or other
+        direction word («في»، «منذ»، «الماضي») starts none."""
+        return self.toks[i].norm in _THIS or not _OPENING_KINDS.isdisjoint(self._phrases(i))
 
     def phrase(self, i: int, *kinds: str) -> tuple[int, str, str] | None:
         """The longest listed phrase of one of *kinds* at token *i*: (end, kind, value); of two
@@ -331,7 +360,7 @@ class Scanner:
             return end, When("day", offset=int(value))
         part = self.phrase(i, "part")
         j = part[0] if part else i
-        if j < len(toks) and toks[j].norm in ("هذا", "هذه"):
+        if j < len(toks) and toks[j].norm in _THIS:
             if (unit := self.phrase(j + 1, "unit")) is not None and unit[2] != "day":
                 return unit[0], When("period", unit=unit[2], offset=0)
         if (unit := self.phrase(j, "unit")) is not None and unit[2] != "day":
@@ -381,8 +410,9 @@ def expressions(toks: list[Tok]) -> Iterable[tuple[int, int, When]]:
     A time of day («مساء») or «يوم» before an expression is part of it.
     """
     scan = Scanner(toks)
-    # every expression starts with a number or a listed phrase: those tokens, found in one pass
-    opens = [i for i, t in enumerate(toks) if t.norm.isdigit() or (_firsts(t.norm) and scan.starts(i))]
+    # every expression starts with a number, a listed phrase of an opening kind or «هذا»/«هذه»
+    # before a unit: those tokens, found in one pass
+    opens = [i for i, t in enumerate(toks) if t.norm.isdigit() or (_may_start(t.norm) and scan.opens(i))]
     i = 0
     for start in opens:
         if start < i:

@@ -275,7 +275,7 @@ def _dateline(text: str, anchor: Anchor) -> str:
     that has a dash, a bracket or a slash near its start («القاهرة - 18 مارس (أ ف ب)»)."""
     heads = []
     offset = 0
-    for n, line in enumerate(text.split("\n")):
+    for n, line in enumerate(text.split("\n", _DATELINE_LINES * 2 + 1)):   # (the rest unsplit)
         if n > _DATELINE_LINES * 2:   # blank lines separate paragraphs
             break
         if any(mark in line[:_DATELINE_REACH + 20] for mark in ("-", "–", "(", "/")):
