@@ -68,7 +68,8 @@ class HeadedPlaces:
                 end = self._run(sent, first)
                 if end - first < 2 or end - 1 in covered or not self._closes(sent, end):
                     continue
-                doc.mentions.remove(listed)
+                # a new list, not remove(): the Doc's index notices a replaced list, not a swapped item
+                doc.mentions = [m for m in doc.mentions if m is not listed]
             elif first in covered:
                 continue
             else:

@@ -183,6 +183,23 @@ def test_a_listed_place_followed_by_another_name_word_is_the_longer_town(nlp, ta
     assert "aden" in {m.key for m in doc.mentions}
 
 
+def test_the_docs_index_sees_the_longer_town_that_replaced_a_listed_place(nlp, tagger):
+    # The index is built before the head-noun rule runs; the rule swaps one mention for
+    # another (the list keeps its length), and later components must see the swap.
+    from rawabit.extract.doc_index import index_of
+    from rawabit.extract.model import Doc
+    tagger.spans = {}
+    doc = Doc(Article("n", "n.txt", "وشن المسلحون هجوماً على بلدة عدن يابال في شبيلي الوسطى."))
+    for component in nlp.components:
+        doc = component(doc)
+        index_of(doc).mentions(0)   # each component leaves the index up to date, as the next reads it
+        if component.name == "headed_places":
+            break
+    keys = {m.key for m in index_of(doc).mentions(0)}
+    assert "aden" not in keys
+    assert any(m.source == "headed" for m in index_of(doc).mentions(0))
+
+
 def test_words_that_are_no_names_after_a_head_noun_make_no_town(nlp, tagger):
     doc = run(nlp, tagger, "وسيطرت القوات على مدينة كبيرة في الشمال بعد قتال عنيف.")
     assert not cities(doc)
