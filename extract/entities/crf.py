@@ -118,15 +118,16 @@ def _padded(scores: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.nd
         The stacked scores, their lengths (in stacked order), ``order`` (the
         stacked column of each sequence) and ``active``.
     """
-    lengths = np.array([len(s) for s in scores], dtype=np.intp)
-    by_length = np.argsort(-lengths, kind="stable")
-    lengths = lengths[by_length]
+    given = np.array([len(s) for s in scores], dtype=np.intp)
+    by_length = np.argsort(-given, kind="stable")
+    lengths = given[by_length]
     longest = int(lengths[0]) if len(lengths) else 0
     out = np.zeros((longest, scores[0].shape[1] if scores else 0, len(scores)))
-    for b, k in enumerate(by_length.tolist()):
-        out[:lengths[b], :, b] = scores[k]
     order = np.empty_like(by_length)
     order[by_length] = np.arange(len(by_length))
+    if longest:   # every row of every sequence to its position and column, in one assignment
+        starts = np.repeat(np.cumsum(given) - given, given)
+        out[np.arange(len(starts)) - starts, :, np.repeat(order, given)] = np.concatenate(scores)
     active = np.searchsorted(-lengths, -np.arange(longest), side="left")   # lengths > t
     return out, lengths, order, active
 
