@@ -68,8 +68,14 @@ def _cqdb_strings(data: bytes, at: int) -> list[str]:
     if len(where) and where.max() + 4 > len(raw):
         raise ValueError("a string entry lies past the end of the file")
     lengths = sum(raw[where + k].astype(np.int64) << (8 * k) for k in range(4))
-    starts = (where + 4).tolist()
-    return [data[s:s + n - 1].decode("utf-8") for s, n in zip(starts, lengths.tolist())]
+    if len(lengths) and (lengths.min() < 1 or (where + 4 + lengths).max() > len(raw)):
+        raise ValueError("a string entry lies past the end of the file")
+    # all entries' bytes, NULs included, in id order: decoded at once, cut at the NULs
+    first = np.repeat(where + 4 - (np.cumsum(lengths) - lengths), lengths)
+    strings = raw[first + np.arange(len(first))].tobytes().decode("utf-8").split("\0")[:-1]
+    if len(strings) != size:
+        raise ValueError("a string entry holds a NUL or lacks its final one")
+    return strings
 
 
 def read_model(path: Path | str) -> CRFWeights:
@@ -103,7 +109,7 @@ def read_model(path: Path | str) -> CRFWeights:
         if len(part) and (part["src"].max() >= table.shape[0] or part["dst"].max() >= n_labels):
             raise ModelError(f"NER model {path}: a feature refers to an unknown label or attribute")
         np.add.at(table, (part["src"], part["dst"]), part["weight"])
-    return CRFWeights(labels, {a: i for i, a in enumerate(attrs)}, state, transitions)
+    return CRFWeights(labels, dict(zip(attrs, range(len(attrs)))), state, transitions)
 
 
 def _padded(scores: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

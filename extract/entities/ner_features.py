@@ -231,17 +231,13 @@ def load_clusters(path: Path | str) -> dict[str, tuple[str, ...]]:
     Returns:
         ``kind:word`` -> cluster ids.
     """
-    out: dict[str, tuple[str, ...]] = {}
     try:
         with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("#") or not line.strip():
-                    continue
-                kind, word, *ids = line.rstrip("\n").split("\t")
-                out[kind + ":" + word] = tuple(ids)
+            lines = fh.read().split("\n")
+        rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+        return {kind + ":" + word: tuple(ids) for kind, word, *ids in rows}
     except (OSError, UnicodeDecodeError, ValueError):
         return {}
-    return out
 
 
 def load_given_names(path: Path | str = DATA_DIR / GIVEN_NAMES_NAME) -> frozenset[str]:
@@ -651,16 +647,16 @@ def known_pairs(attributes: Iterable[str]) -> dict[str, frozenset[str]]:
     A pair whose words hold ``|`` is listed under every way of reading it.
     """
     out: dict[str, set[str]] = {}
-    for name in attributes:
-        if name.startswith(_PAIR_NAMES):
-            pair = name.partition("=")[2]
-            for k, c in enumerate(pair):
-                if c == "|":
-                    out.setdefault(pair[:k], set()).add(pair[k + 1:])
+    for name in filter(_PAIR_NAME.match, attributes):
+        pair = name.partition("=")[2]
+        k = pair.find("|")
+        while k >= 0:
+            out.setdefault(pair[:k], set()).add(pair[k + 1:])
+            k = pair.find("|", k + 1)
     return _KnownPairs((left, frozenset(right)) for left, right in out.items())
 
 
-_PAIR_NAMES = ("0|+1=", "-1|0=")
+_PAIR_NAME = re.compile(r"0\|\+1=|-1\|0=")
 
 
 class _KnownPairs(dict):
