@@ -14,7 +14,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress
+from collections import Counter
+from itertools import accumulate, chain, compress
 from operator import itemgetter
 from pathlib import Path
 from typing import AbstractSet, Iterable, Mapping, Sequence
@@ -451,22 +452,17 @@ def stem_places(infos: list[list[dict]]) -> dict[str, tuple[list[int], list[tupl
         looks its stem up: ``(stem,)`` -> the same of the numbers with a stem
         listed.
     """
-    where: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
-    get = where.get
-    for si, info in enumerate(infos):
-        keys = list(map(_PLACE, info))
-        for ti in compress(range(len(keys)), keys):
-            key = keys[ti]
-            entry = get(key)
-            if entry is None:
-                where[key] = ([si], [(si, ti)])
-            else:
-                entry[0].append(si)
-                entry[1].append((si, ti))
+    keys = [list(map(_PLACE, info)) for info in infos]
+    counts = Counter(chain.from_iterable(keys))   # in order of first occurrence
     # numbers (filed under (stem,)) have no place of their own but look stems up
-    out = {key: entry for key, entry in where.items()
-           if type(key) is str and (len(entry[0]) > 1 or (key,) in where)}
-    out.update((key, entry) for key, entry in where.items() if type(key) is tuple and key[0] in out)
+    out: dict = {key: ([], []) for key, n in counts.items()
+                 if type(key) is str and key and (n > 1 or (key,) in counts)}
+    out.update((key, ([], [])) for key in counts if type(key) is tuple and key[0] in out)
+    for si, sentence in enumerate(keys):
+        for ti in compress(range(len(sentence)), map(out.__contains__, sentence)):
+            sis, places = out[sentence[ti]]
+            sis.append(si)
+            places.append((si, ti))
     return out
 
 
