@@ -16,7 +16,7 @@ import tomllib
 from abc import ABC, abstractmethod
 from itertools import accumulate, product
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -305,18 +305,23 @@ class CRFRecognizer(Recognizer):
         return [propagate_spans(t, tags) for t, tags in zip(texts, out)] if self.propagate else out
 
     def _label_tables(self) -> list[tuple[tuple[int, ...], np.ndarray]]:
-        """Per second-pass label feature, the offsets it reads and its attribute row for
-        each combination of first-pass label ids (the last id standing for ``_``, outside
-        the sentence) written in base ``labels + 1``; the confidence feature reads offset
-        ``None``, the confidence band times the label id. -1: not in the model."""
+        """Per second-pass label feature, the offsets it reads and its weights (one row
+        over the second pass's labels) for each combination of first-pass label ids (the
+        last id standing for ``_``, outside the sentence) written in base ``labels + 1``;
+        the confidence feature reads offset ``None``, the confidence band times the label
+        id. A feature not in the model weighs 0."""
         names = list(self._first.labels) + ["_"]
         known = self._both.attributes
+        state = self._both.state[:, len(self._first.labels):]
+        def weights(features: Iterable[str]) -> np.ndarray:
+            rows = np.array([known.get(f, -1) for f in features])
+            return np.where((rows >= 0)[:, None], state[rows], 0.0)
         tables = []
         for name, offsets in LABEL_FEATURES:
             values = ("|".join(names[i] for i in ids) for ids in product(range(len(names)), repeat=len(offsets)))
-            tables.append((offsets, np.array([known.get(f"{name}={v}", -1) for v in values])))
+            tables.append((offsets, weights(f"{name}={v}" for v in values)))
         bands = [f"p1c={band}|{label}" for _, band in CONFIDENCE for label in names]
-        tables.append(((None,), np.array([known.get(b, -1) for b in bands])))
+        tables.append(((None,), weights(bands)))
         return tables
 
     def _add_label_scores(self, scores: np.ndarray, ids: np.ndarray, confidence: np.ndarray,
@@ -330,7 +335,6 @@ class CRFRecognizer(Recognizer):
         band = np.full(len(ids), len(CONFIDENCE) - 1)
         for k in range(len(CONFIDENCE) - 2, -1, -1):
             band[confidence > CONFIDENCE[k][0]] = k
-        state = self._both.state[:, len(self._first.labels):]
         near: dict[int, np.ndarray] = {}   # offset -> the label id there, pad outside the sentence
         for offsets, _ in self._labels:
             for off in offsets:
@@ -342,9 +346,7 @@ class CRFRecognizer(Recognizer):
             combo = np.zeros(len(ids), dtype=np.intp)
             for off in offsets:
                 combo = band * base + ids if off is None else combo * base + near[off]
-            rows = table[combo]
-            hit = np.flatnonzero(rows >= 0)
-            scores[hit] += state[rows[hit]]   # one row per token: no repeated indexes
+            scores += table[combo]
 
     def _biased(self, scores: np.ndarray) -> np.ndarray:
         """*scores* of the last pass with :attr:`entity_bias` added to the entity labels."""
