@@ -80,6 +80,16 @@ class FeatureResources:
         return max(map(len, self.gazetteer), default=0)
 
     @cached_property
+    def proclitic_lengths(self) -> tuple[tuple[int, ...], frozenset[str]]:
+        """The lengths of the proclitics, longest first, and the proclitics as a set."""
+        return _by_length(self.proclitics)
+
+    @cached_property
+    def suffix_lengths(self) -> tuple[tuple[int, ...], frozenset[str]]:
+        """The lengths of the suffixes, longest first, and the suffixes as a set."""
+        return _by_length(self.suffixes)
+
+    @cached_property
     def first_words(self) -> frozenset[str]:
         """The first tokens of the gazetteer's names."""
         return frozenset(k[0] for k in self.gazetteer)
@@ -88,6 +98,10 @@ class FeatureResources:
     def name_prefixes(self) -> frozenset[tuple[str, ...]]:
         """Every leading part of the gazetteer's names, the whole names included."""
         return frozenset(k[:n] for k in self.gazetteer for n in range(1, len(k) + 1))
+
+
+def _by_length(affixes: Iterable[str]) -> tuple[tuple[int, ...], frozenset[str]]:
+    return tuple(sorted({len(a) for a in affixes}, reverse=True)), frozenset(affixes)
 
 
 def normalize(word: str) -> str:
@@ -121,16 +135,17 @@ def split_affixes(norm: str, resources: FeatureResources) -> tuple[str, str, str
     if not _ARABIC.search(norm):
         return "", norm, ""
     pre = ""
-    for p in resources.proclitics:
-        need = _MIN_STEM + (1 if len(p) == 1 else 0)
-        if norm.startswith(p) and len(norm) - len(p) >= need:
-            pre = p
+    lengths, listed = resources.proclitic_lengths
+    for k in lengths:   # at most one listed proclitic of each length can start the word
+        if len(norm) - k >= _MIN_STEM + (1 if k == 1 else 0) and norm[:k] in listed:
+            pre = norm[:k]
             break
     stem = norm[len(pre):]
     suf = ""
-    for s in resources.suffixes:
-        if stem.endswith(s) and len(stem) - len(s) >= _MIN_STEM + 1:
-            suf = s
+    lengths, listed = resources.suffix_lengths
+    for k in lengths:
+        if len(stem) - k >= _MIN_STEM + 1 and stem[-k:] in listed:
+            suf = stem[-k:]
             break
     return pre, stem, suf
 
