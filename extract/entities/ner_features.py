@@ -95,9 +95,10 @@ class FeatureResources:
         return frozenset(k[0] for k in self.gazetteer)
 
     @cached_property
-    def name_prefixes(self) -> frozenset[tuple[str, ...]]:
-        """Every leading part of the gazetteer's names, the whole names included."""
-        return frozenset(k[:n] for k in self.gazetteer for n in range(1, len(k) + 1))
+    def name_prefixes(self) -> dict[tuple[str, ...], str]:
+        """Every leading part of the gazetteer's names, the whole names included, with
+        its coarse type when it is a name itself, else ``""``."""
+        return {k[:n]: self.gazetteer.get(k[:n], "") for k in self.gazetteer for n in range(1, len(k) + 1)}
 
 
 def _by_length(affixes: Iterable[str]) -> tuple[tuple[int, ...], frozenset[str]]:
@@ -316,7 +317,7 @@ def _gazetteer_names(stems: Sequence[str] | Mapping[int, str], norms: Sequence[s
                      starts: Iterable[int]) -> list[tuple[int, int, str]]:
     """The gazetteer names, longest match first, that start at one of *starts*
     (in order): ``(first token, tokens, coarse type)``; *stems* is read at *starts* only."""
-    gazetteer, prefixes, size = res.gazetteer, res.name_prefixes, len(norms)
+    prefix, size = res.name_prefixes.get, len(norms)
     out = []
     end = 0   # the token after the last name found
     for i in starts:
@@ -325,8 +326,7 @@ def _gazetteer_names(stems: Sequence[str] | Mapping[int, str], norms: Sequence[s
         best, typ = 0, ""   # the longest name, read with the whole first word before its stem
         for head in (norms[i], stems[i]) if norms[i] != stems[i] else (norms[i],):
             name, j = (head,), i + 1
-            while name in prefixes:
-                found = gazetteer.get(name)
+            while (found := prefix(name)) is not None:
                 if found and len(name) > best:
                     best, typ = len(name), found
                 if j == size:
@@ -649,6 +649,10 @@ def _features(info: list[dict], resources: FeatureResources,
 
 _DC = {k: f"dc={k}" for k in (1, 2, 3)}
 _OCH = {k: f"och={k}" for k in (1, 2, 3)}
+# Whether a word is definite (True or False), as the feature that tells it: of the word
+# before a nisba, of the word after one, and (given to the cue) of the word after an organisation cue
+_BEFORE_NISBA, _AFTER_NISBA, _AFTER_ORG_CUE = ({d: f"{name}={d}" for d in (False, True)}
+                                               for name in ("+1nisba|def", "-1nisba|def", "otr|+1def"))
 
 
 def known_pairs(attributes: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -727,10 +731,10 @@ def _context_runs(info: list[dict], resources: FeatureResources, base: int, flat
                 if info[i - 1]["trig"]:
                     add("nisba|after=" + info[i - 1]["trig"])
                     at(base + i)
-                add("+1nisba|def=" + str(info[i - 1]["definite"]))
+                add(_BEFORE_NISBA[info[i - 1]["definite"]])
                 at(base + i - 1)
             if i + 1 < size:
-                add("-1nisba|def=" + str(info[i + 1]["definite"]))
+                add(_AFTER_NISBA[info[i + 1]["definite"]])
                 at(base + i + 1)
         if x["trig"]:
             after = min(_WINDOW, size - i - 1)   # the tokens within the cue's window
@@ -741,7 +745,7 @@ def _context_runs(info: list[dict], resources: FeatureResources, base: int, flat
                 flat += (x["win"],) * after
                 owner += range(base + i + 1, base + i + 1 + after)
             if x["wino"] and i + 1 < size:
-                add("otr|+1def=" + str(info[i + 1]["definite"]))
+                add(_AFTER_ORG_CUE[info[i + 1]["definite"]])
                 at(base + i)
             if x["wino"]:
                 orgs = True
