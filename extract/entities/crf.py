@@ -108,7 +108,8 @@ def read_model(path: Path | str) -> CRFWeights:
         part = feats[feats["type"] == kind]
         if len(part) and (part["src"].max() >= table.shape[0] or part["dst"].max() >= n_labels):
             raise ModelError(f"NER model {path}: a feature refers to an unknown label or attribute")
-        np.add.at(table, (part["src"], part["dst"]), part["weight"])
+        cells = part["src"].astype(np.intp) * n_labels + part["dst"]   # a feature listed twice adds up
+        table += np.bincount(cells, weights=part["weight"], minlength=table.size).reshape(table.shape)
     return CRFWeights(labels, dict(zip(attrs, range(len(attrs)))), state, transitions)
 
 
