@@ -68,7 +68,9 @@ def _cqdb_strings(data: bytes, at: int) -> list[str]:
     if len(where) and where.max() + 4 > len(raw):
         raise ValueError("a string entry lies past the end of the file")
     lengths = sum(raw[where + k].astype(np.int64) << (8 * k) for k in range(4))
-    if len(lengths) and (lengths.min() < 1 or (where + 4 + lengths).max() > len(raw)):
+    if len(lengths) and lengths.min() < 1:
+        raise ValueError("a string entry has no length")
+    if len(lengths) and (where + 4 + lengths).max() > len(raw):
         raise ValueError("a string entry lies past the end of the file")
     # all entries' bytes, NULs included, in id order: decoded at once, cut at the NULs
     first = np.repeat(where + 4 - (np.cumsum(lengths) - lengths), lengths)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from collections import Counter
 from itertools import accumulate, chain, compress
 from operator import itemgetter
 from pathlib import Path
@@ -470,8 +470,8 @@ def stem_places(infos: list[list[dict]]) -> dict[str, tuple[list[int], list[tupl
     keys = [list(map(_PLACE, info)) for info in infos]
     counts = Counter(chain.from_iterable(keys))   # in order of first occurrence
     # numbers (filed under (stem,)) have no place of their own but look stems up
-    out: dict = {key: ([], []) for key, n in counts.items()
-                 if type(key) is str and key and (n > 1 or (key,) in counts)}
+    out: dict[str | tuple[str], tuple[list[int], list[tuple[int, int]]]] = {
+        key: ([], []) for key, n in counts.items() if type(key) is str and key and (n > 1 or (key,) in counts)}
     out.update((key, ([], [])) for key in counts if type(key) is tuple and key[0] in out)
     for si, sentence in enumerate(keys):
         for ti in compress(range(len(sentence)), map(out.__contains__, sentence)):
