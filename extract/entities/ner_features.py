@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain, compress, product
 from operator import itemgetter
 from pathlib import Path
 from typing import AbstractSet, Iterable, Mapping, Sequence
@@ -158,9 +158,13 @@ def word_shape(word: str) -> str:
         One of ``arabic``, ``latin``, ``digit``, ``punct``, or a ``+``-joined
         mix such as ``arabic+digit``.
     """
-    parts = [name for name, rx in (("arabic", _ARABIC), ("latin", _LATIN), ("digit", _DIGIT))
-             if rx.search(word)]
-    return "+".join(parts) if parts else "punct"
+    return _SHAPES[_ARABIC.search(word) is not None, _LATIN.search(word) is not None,
+                   _DIGIT.search(word) is not None]
+
+
+# word_shape's answer by whether the word holds an Arabic letter, a Latin letter, a digit
+_SHAPES = {found: "+".join(name for name, f in zip(("arabic", "latin", "digit"), found) if f) or "punct"
+           for found in product((False, True), repeat=3)}
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
