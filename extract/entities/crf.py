@@ -68,8 +68,16 @@ def _cqdb_strings(data: bytes, at: int) -> list[str]:
     if len(where) and where.max() + 4 > len(raw):
         raise ValueError("a string entry lies past the end of the file")
     lengths = sum(raw[where + k].astype(np.int64) << (8 * k) for k in range(4))
-    starts = (where + 4).tolist()
-    return [data[s:s + n - 1].decode("utf-8") for s, n in zip(starts, lengths.tolist())]
+    if len(lengths) and lengths.min() < 1:
+        raise ValueError("a string entry has no length")
+    if len(lengths) and (where + 4 + lengths).max() > len(raw):
+        raise ValueError("a string entry lies past the end of the file")
+    # all entries' bytes, NULs included, in id order: decoded at once, cut at the NULs
+    first = np.repeat(where + 4 - (np.cumsum(lengths) - lengths), lengths)
+    strings = raw[first + np.arange(len(first))].tobytes().decode("utf-8").split("\0")[:-1]
+    if len(strings) != size:
+        raise ValueError("a string entry holds a NUL or lacks its final one")
+    return strings
 
 
 def read_model(path: Path | str) -> CRFWeights:
@@ -102,8 +110,9 @@ def read_model(path: Path | str) -> CRFWeights:
         part = feats[feats["type"] == kind]
         if len(part) and (part["src"].max() >= table.shape[0] or part["dst"].max() >= n_labels):
             raise ModelError(f"NER model {path}: a feature refers to an unknown label or attribute")
-        np.add.at(table, (part["src"], part["dst"]), part["weight"])
-    return CRFWeights(labels, {a: i for i, a in enumerate(attrs)}, state, transitions)
+        cells = part["src"].astype(np.intp) * n_labels + part["dst"]   # a feature listed twice adds up
+        table += np.bincount(cells, weights=part["weight"], minlength=table.size).reshape(table.shape)
+    return CRFWeights(labels, dict(zip(attrs, range(len(attrs)))), state, transitions)
 
 
 def _padded(scores: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -118,15 +127,16 @@ def _padded(scores: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.nd
         The stacked scores, their lengths (in stacked order), ``order`` (the
         stacked column of each sequence) and ``active``.
     """
-    lengths = np.array([len(s) for s in scores], dtype=np.intp)
-    by_length = np.argsort(-lengths, kind="stable")
-    lengths = lengths[by_length]
+    given = np.array([len(s) for s in scores], dtype=np.intp)
+    by_length = np.argsort(-given, kind="stable")
+    lengths = given[by_length]
     longest = int(lengths[0]) if len(lengths) else 0
     out = np.zeros((longest, scores[0].shape[1] if scores else 0, len(scores)))
-    for b, k in enumerate(by_length.tolist()):
-        out[:lengths[b], :, b] = scores[k]
     order = np.empty_like(by_length)
     order[by_length] = np.arange(len(by_length))
+    if longest:   # every row of every sequence to its position and column, in one assignment
+        starts = np.repeat(np.cumsum(given) - given, given)
+        out[np.arange(len(starts)) - starts, :, np.repeat(order, given)] = np.concatenate(scores)
     active = np.searchsorted(-lengths, -np.arange(longest), side="left")   # lengths > t
     return out, lengths, order, active
 

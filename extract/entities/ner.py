@@ -16,7 +16,7 @@ import tomllib
 from abc import ABC, abstractmethod
 from itertools import accumulate, product
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -126,8 +126,14 @@ def _per_text(texts: Sequence[Sequence], flat: Sequence) -> list[list]:
 
 def _positions(sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
     """Per token of all *sentences*, its place in its sentence and that sentence's length."""
-    lengths = [len(s) for s in sentences]
-    return np.concatenate([np.arange(n) for n in lengths]), np.repeat(lengths, lengths)
+    lengths = np.array([len(s) for s in sentences], dtype=np.intp)
+    size = np.repeat(lengths, lengths)
+    return np.arange(len(size)) - np.repeat(np.cumsum(lengths) - lengths, lengths), size
+
+
+def _label_names(paths: Sequence[np.ndarray], labels: Sequence[str]) -> list[list[str]]:
+    """Label *paths* (label ids, one array per sentence) as lists of label names."""
+    return [[labels[i] for i in p.tolist()] for p in paths]
 
 
 def _load(path: Path) -> CRFWeights:
@@ -283,49 +289,52 @@ class CRFRecognizer(Recognizer):
         if self._second is None:
             first_scores = [self._biased(s) for s in first_scores]
         paths = viterbi(first_scores, self._first.transitions)
-        first = [[self._first.labels[i] for i in p] for p in paths]
+        first = _label_names(paths, self._first.labels)
         if self._second is not None:
-            confidence = [m[np.arange(len(p)), p] for m, p in zip(
-                marginals(first_scores, self._first.transitions), paths)]
+            ids = np.concatenate(paths)
+            confidence = np.concatenate(marginals(first_scores, self._first.transitions))[np.arange(len(ids)), ids]
             second_scores = scores[:, width:]
-            self._add_label_scores(second_scores, paths, confidence, pos, size)
+            self._add_label_scores(second_scores, ids, confidence, pos, size)
             features, rows = [], []
             for i, p, tags, base in zip(infos, places, _per_text(texts, first), starts):
                 stack_context_features(i, tags, places=p, base=base, flat=features, owner=rows)
             add_indexed(second_scores, features, rows, self._second)
             paths = viterbi(np.split(self._biased(second_scores), cut), self._second.transitions)
-            first = [[self._second.labels[i] for i in p] for p in paths]
+            first = _label_names(paths, self._second.labels)
         out = _per_text(texts, first)
         return [propagate_spans(t, tags) for t, tags in zip(texts, out)] if self.propagate else out
 
     def _label_tables(self) -> list[tuple[tuple[int, ...], np.ndarray]]:
-        """Per second-pass label feature, the offsets it reads and its attribute row for
-        each combination of first-pass label ids (the last id standing for ``_``, outside
-        the sentence) written in base ``labels + 1``; the confidence feature reads offset
-        ``None``, the confidence band times the label id. -1: not in the model."""
+        """Per second-pass label feature, the offsets it reads and its weights (one row
+        over the second pass's labels) for each combination of first-pass label ids (the
+        last id standing for ``_``, outside the sentence) written in base ``labels + 1``;
+        the confidence feature reads offset ``None``, the confidence band times the label
+        id. A feature not in the model weighs 0."""
         names = list(self._first.labels) + ["_"]
         known = self._both.attributes
+        state = self._both.state[:, len(self._first.labels):]
+        def weights(features: Iterable[str]) -> np.ndarray:
+            rows = np.array([known.get(f, -1) for f in features])
+            return np.where((rows >= 0)[:, None], state[rows], 0.0)
         tables = []
         for name, offsets in LABEL_FEATURES:
             values = ("|".join(names[i] for i in ids) for ids in product(range(len(names)), repeat=len(offsets)))
-            tables.append((offsets, np.array([known.get(f"{name}={v}", -1) for v in values])))
+            tables.append((offsets, weights(f"{name}={v}" for v in values)))
         bands = [f"p1c={band}|{label}" for _, band in CONFIDENCE for label in names]
-        tables.append(((None,), np.array([known.get(b, -1) for b in bands])))
+        tables.append(((None,), weights(bands)))
         return tables
 
-    def _add_label_scores(self, scores: np.ndarray, paths: list[np.ndarray], confidence: list[np.ndarray],
+    def _add_label_scores(self, scores: np.ndarray, ids: np.ndarray, confidence: np.ndarray,
                           pos: np.ndarray, size: np.ndarray) -> None:
         """Add the weights of the second pass's :data:`.ner_features.LABEL_FEATURES` and
-        confidence features, read off the first pass's *paths*, to *scores* (in place);
-        *pos* and *size* as :func:`_positions` gives them."""
-        ids = np.concatenate(paths)
+        confidence features, read off the first pass's label *ids* and its *confidence* in
+        them (one of each per token), to *scores* (in place); *pos* and *size* as
+        :func:`_positions` gives them."""
         pad = len(self._first.labels)
         base = pad + 1
         band = np.full(len(ids), len(CONFIDENCE) - 1)
-        conf = np.concatenate(confidence)
         for k in range(len(CONFIDENCE) - 2, -1, -1):
-            band[conf > CONFIDENCE[k][0]] = k
-        state = self._both.state[:, len(self._first.labels):]
+            band[confidence > CONFIDENCE[k][0]] = k
         near: dict[int, np.ndarray] = {}   # offset -> the label id there, pad outside the sentence
         for offsets, _ in self._labels:
             for off in offsets:
@@ -337,9 +346,7 @@ class CRFRecognizer(Recognizer):
             combo = np.zeros(len(ids), dtype=np.intp)
             for off in offsets:
                 combo = band * base + ids if off is None else combo * base + near[off]
-            rows = table[combo]
-            hit = np.flatnonzero(rows >= 0)
-            scores[hit] += state[rows[hit]]   # one row per token: no repeated indexes
+            scores += table[combo]
 
     def _biased(self, scores: np.ndarray) -> np.ndarray:
         """*scores* of the last pass with :attr:`entity_bias` added to the entity labels."""

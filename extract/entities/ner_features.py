@@ -12,9 +12,10 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress, product
 from operator import itemgetter
 from pathlib import Path
 from typing import AbstractSet, Iterable, Mapping, Sequence
@@ -79,14 +80,29 @@ class FeatureResources:
         return max(map(len, self.gazetteer), default=0)
 
     @cached_property
+    def proclitic_lengths(self) -> tuple[tuple[int, ...], frozenset[str]]:
+        """The lengths of the proclitics, longest first, and the proclitics as a set."""
+        return _by_length(self.proclitics)
+
+    @cached_property
+    def suffix_lengths(self) -> tuple[tuple[int, ...], frozenset[str]]:
+        """The lengths of the suffixes, longest first, and the suffixes as a set."""
+        return _by_length(self.suffixes)
+
+    @cached_property
     def first_words(self) -> frozenset[str]:
         """The first tokens of the gazetteer's names."""
         return frozenset(k[0] for k in self.gazetteer)
 
     @cached_property
-    def name_prefixes(self) -> frozenset[tuple[str, ...]]:
-        """Every leading part of the gazetteer's names, the whole names included."""
-        return frozenset(k[:n] for k in self.gazetteer for n in range(1, len(k) + 1))
+    def name_prefixes(self) -> dict[tuple[str, ...], str]:
+        """Every leading part of the gazetteer's names, the whole names included, with
+        its coarse type when it is a name itself, else ``""``."""
+        return {k[:n]: self.gazetteer.get(k[:n], "") for k in self.gazetteer for n in range(1, len(k) + 1)}
+
+
+def _by_length(affixes: Iterable[str]) -> tuple[tuple[int, ...], frozenset[str]]:
+    return tuple(sorted({len(a) for a in affixes}, reverse=True)), frozenset(affixes)
 
 
 def normalize(word: str) -> str:
@@ -120,16 +136,17 @@ def split_affixes(norm: str, resources: FeatureResources) -> tuple[str, str, str
     if not _ARABIC.search(norm):
         return "", norm, ""
     pre = ""
-    for p in resources.proclitics:
-        need = _MIN_STEM + (1 if len(p) == 1 else 0)
-        if norm.startswith(p) and len(norm) - len(p) >= need:
-            pre = p
+    lengths, listed = resources.proclitic_lengths
+    for k in lengths:   # at most one listed proclitic of each length can start the word
+        if len(norm) - k >= _MIN_STEM + (1 if k == 1 else 0) and norm[:k] in listed:
+            pre = norm[:k]
             break
     stem = norm[len(pre):]
     suf = ""
-    for s in resources.suffixes:
-        if stem.endswith(s) and len(stem) - len(s) >= _MIN_STEM + 1:
-            suf = s
+    lengths, listed = resources.suffix_lengths
+    for k in lengths:
+        if len(stem) - k >= _MIN_STEM + 1 and stem[-k:] in listed:
+            suf = stem[-k:]
             break
     return pre, stem, suf
 
@@ -141,9 +158,13 @@ def word_shape(word: str) -> str:
         One of ``arabic``, ``latin``, ``digit``, ``punct``, or a ``+``-joined
         mix such as ``arabic+digit``.
     """
-    parts = [name for name, rx in (("arabic", _ARABIC), ("latin", _LATIN), ("digit", _DIGIT))
-             if rx.search(word)]
-    return "+".join(parts) if parts else "punct"
+    return _SHAPES[_ARABIC.search(word) is not None, _LATIN.search(word) is not None,
+                   _DIGIT.search(word) is not None]
+
+
+# word_shape's answer by whether the word holds an Arabic letter, a Latin letter, a digit
+_SHAPES = {found: "+".join(name for name, f in zip(("arabic", "latin", "digit"), found) if f) or "punct"
+           for found in product((False, True), repeat=3)}
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
@@ -231,17 +252,13 @@ def load_clusters(path: Path | str) -> dict[str, tuple[str, ...]]:
     Returns:
         ``kind:word`` -> cluster ids.
     """
-    out: dict[str, tuple[str, ...]] = {}
     try:
         with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("#") or not line.strip():
-                    continue
-                kind, word, *ids = line.rstrip("\n").split("\t")
-                out[kind + ":" + word] = tuple(ids)
+            lines = fh.read().split("\n")
+        rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+        return {kind + ":" + word: tuple(ids) for kind, word, *ids in rows}
     except (OSError, UnicodeDecodeError, ValueError):
         return {}
-    return out
 
 
 def load_given_names(path: Path | str = DATA_DIR / GIVEN_NAMES_NAME) -> frozenset[str]:
@@ -304,7 +321,7 @@ def _gazetteer_names(stems: Sequence[str] | Mapping[int, str], norms: Sequence[s
                      starts: Iterable[int]) -> list[tuple[int, int, str]]:
     """The gazetteer names, longest match first, that start at one of *starts*
     (in order): ``(first token, tokens, coarse type)``; *stems* is read at *starts* only."""
-    gazetteer, prefixes, size = res.gazetteer, res.name_prefixes, len(norms)
+    prefix, size = res.name_prefixes.get, len(norms)
     out = []
     end = 0   # the token after the last name found
     for i in starts:
@@ -313,8 +330,7 @@ def _gazetteer_names(stems: Sequence[str] | Mapping[int, str], norms: Sequence[s
         best, typ = 0, ""   # the longest name, read with the whole first word before its stem
         for head in (norms[i], stems[i]) if norms[i] != stems[i] else (norms[i],):
             name, j = (head,), i + 1
-            while name in prefixes:
-                found = gazetteer.get(name)
+            while (found := prefix(name)) is not None:
                 if found and len(name) > best:
                     best, typ = len(name), found
                 if j == size:
@@ -455,22 +471,17 @@ def stem_places(infos: list[list[dict]]) -> dict[str, tuple[list[int], list[tupl
         looks its stem up: ``(stem,)`` -> the same of the numbers with a stem
         listed.
     """
-    where: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
-    get = where.get
-    for si, info in enumerate(infos):
-        keys = list(map(_PLACE, info))
-        for ti in compress(range(len(keys)), keys):
-            key = keys[ti]
-            entry = get(key)
-            if entry is None:
-                where[key] = ([si], [(si, ti)])
-            else:
-                entry[0].append(si)
-                entry[1].append((si, ti))
+    keys = [list(map(_PLACE, info)) for info in infos]
+    counts = Counter(chain.from_iterable(keys))   # in order of first occurrence
     # numbers (filed under (stem,)) have no place of their own but look stems up
-    out = {key: entry for key, entry in where.items()
-           if type(key) is str and (len(entry[0]) > 1 or (key,) in where)}
-    out.update((key, entry) for key, entry in where.items() if type(key) is tuple and key[0] in out)
+    out: dict[str | tuple[str], tuple[list[int], list[tuple[int, int]]]] = {
+        key: ([], []) for key, n in counts.items() if type(key) is str and key and (n > 1 or (key,) in counts)}
+    out.update((key, ([], [])) for key in counts if type(key) is tuple and key[0] in out)
+    for si, sentence in enumerate(keys):
+        for ti in compress(range(len(sentence)), map(out.__contains__, sentence)):
+            sis, places = out[sentence[ti]]
+            sis.append(si)
+            places.append((si, ti))
     return out
 
 
@@ -642,6 +653,10 @@ def _features(info: list[dict], resources: FeatureResources,
 
 _DC = {k: f"dc={k}" for k in (1, 2, 3)}
 _OCH = {k: f"och={k}" for k in (1, 2, 3)}
+# Whether a word is definite (True or False), as the feature that tells it: of the word
+# before a nisba, of the word after one, and (given to the cue) of the word after an organisation cue
+_BEFORE_NISBA, _AFTER_NISBA, _AFTER_ORG_CUE = ({d: f"{name}={d}" for d in (False, True)}
+                                               for name in ("+1nisba|def", "-1nisba|def", "otr|+1def"))
 
 
 def known_pairs(attributes: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -651,16 +666,16 @@ def known_pairs(attributes: Iterable[str]) -> dict[str, frozenset[str]]:
     A pair whose words hold ``|`` is listed under every way of reading it.
     """
     out: dict[str, set[str]] = {}
-    for name in attributes:
-        if name.startswith(_PAIR_NAMES):
-            pair = name.partition("=")[2]
-            for k, c in enumerate(pair):
-                if c == "|":
-                    out.setdefault(pair[:k], set()).add(pair[k + 1:])
+    for name in filter(_PAIR_NAME.match, attributes):
+        pair = name.partition("=")[2]
+        k = pair.find("|")
+        while k >= 0:
+            out.setdefault(pair[:k], set()).add(pair[k + 1:])
+            k = pair.find("|", k + 1)
     return _KnownPairs((left, frozenset(right)) for left, right in out.items())
 
 
-_PAIR_NAMES = ("0|+1=", "-1|0=")
+_PAIR_NAME = re.compile(r"0\|\+1=|-1\|0=")
 
 
 class _KnownPairs(dict):
@@ -720,10 +735,10 @@ def _context_runs(info: list[dict], resources: FeatureResources, base: int, flat
                 if info[i - 1]["trig"]:
                     add("nisba|after=" + info[i - 1]["trig"])
                     at(base + i)
-                add("+1nisba|def=" + str(info[i - 1]["definite"]))
+                add(_BEFORE_NISBA[info[i - 1]["definite"]])
                 at(base + i - 1)
             if i + 1 < size:
-                add("-1nisba|def=" + str(info[i + 1]["definite"]))
+                add(_AFTER_NISBA[info[i + 1]["definite"]])
                 at(base + i + 1)
         if x["trig"]:
             after = min(_WINDOW, size - i - 1)   # the tokens within the cue's window
@@ -734,7 +749,7 @@ def _context_runs(info: list[dict], resources: FeatureResources, base: int, flat
                 flat += (x["win"],) * after
                 owner += range(base + i + 1, base + i + 1 + after)
             if x["wino"] and i + 1 < size:
-                add("otr|+1def=" + str(info[i + 1]["definite"]))
+                add(_AFTER_ORG_CUE[info[i + 1]["definite"]])
                 at(base + i)
             if x["wino"]:
                 orgs = True

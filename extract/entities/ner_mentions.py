@@ -5,6 +5,7 @@ whitespace is its tag, or ignored), and a blank line between sentences.
 """
 from __future__ import annotations
 
+from itertools import compress
 from pathlib import Path
 from typing import IO, Iterable, Sequence
 
@@ -48,14 +49,19 @@ def iob_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
         [(0, 2, 'PERS'), (3, 4, 'LOC'), (4, 5, 'LOC')]
     """
     spans: list[tuple[int, int, str]] = []
-    start, typ = None, ""
-    for i, tag in enumerate(list(tags) + ["O"]):
-        prefix, t = _parse(tag)
-        if start is not None and (prefix != "I" or t != typ):
-            spans.append((start, i, typ))
+    start, typ, end = None, "", 0   # the entity open, its type, the token after its last
+    # an "O" ends the entity open at it: only the other tags are read
+    for i in compress(range(len(tags)), map("O".__ne__, tags)):
+        prefix, t = _parse(tags[i])
+        if start is not None and (i != end or prefix != "I" or t != typ):
+            spans.append((start, end, typ))
             start = None
         if prefix == "B" or (prefix == "I" and start is None):
             start, typ = i, t
+        if start is not None:
+            end = i + 1
+    if start is not None:
+        spans.append((start, end, typ))
     return spans
 
 

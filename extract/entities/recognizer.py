@@ -77,8 +77,11 @@ class NerMentions:
         words: set[str] | None = None   # the article's words, read when a span starts with a proclitic
         surnames: dict[str, str] = {}   # last word of a person named so far → the person's key ("" if shared)
         for sent, tags in zip(doc.sentences, tagged):
+            spans = iob_spans(tags)
+            if not spans:
+                continue
             taken = {t for m in index_of(doc).mentions(sent.index) for t in range(m.first, m.last)}
-            for first, last, label in iob_spans(tags):
+            for first, last, label in spans:
                 first, last = self._trim(sent, first, last)
                 if first >= last:
                     continue
