@@ -92,18 +92,23 @@ class PeopleGroups:
         (remembered per word)."""
         if len(self._opens) >= _REMEMBERED:
             self._opens.clear()
-        opens = self._opens[word] = word in self._pair_firsts or (word[:1] in "بل" and any(
-            (reading,) in self.nouns for reading in self.splitter.candidates(word)[1:]))
+        opens = self._opens[word] = word in self._pair_firsts or \
+            self._single(word, self.splitter.candidates) is not None
         return opens
 
     def _noun(self, word: str, nxt: str, readings) -> tuple[int, int, EntityType, frozenset[str]] | None:
         """(tokens, members, their class, the offices they hold) of a group noun starting with *word*, or None."""
         if (word, nxt) in self.nouns:
             return 2, *self.nouns[(word, nxt)]
-        for reading in readings(word)[1:]:  # a dual only after a preposition: «بالزعيمين»
-            if (reading,) in self.nouns and word[:1] in "بل":
-                return 1, *self.nouns[(reading,)]
-        return None
+        single = self._single(word, readings)
+        return (1, *self.nouns[single]) if single is not None else None
+
+    def _single(self, word: str, readings) -> tuple[str] | None:
+        """The group noun of one word that *word* is after «ب» or «ل», as listed, or None
+        (a dual only after a preposition: «بالزعيمين»)."""
+        if word[:1] not in "بل":
+            return None
+        return next(((r,) for r in readings(word)[1:] if (r,) in self.nouns), None)
 
     def _last_people(self, doc: Doc, sent: Sentence, j: int, count: int, etype: EntityType = EntityType.PERSON,
                      *, other: bool = False, unfit: set[str] | frozenset = frozenset()) -> tuple[str, ...]:
