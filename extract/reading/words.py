@@ -30,11 +30,11 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-__all__ = ["word_spans", "char_tables", "versions", "table_key", "cached_tables_path", "write_tables",
+__all__ = ["word_spans", "spaced_spans", "char_tables", "versions", "table_key", "cached_tables_path", "write_tables",
            "fast_path", "TABLES_PATH"]
 
 #: The shipped character tables (see :func:`char_tables`).
@@ -230,18 +230,26 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     """
     if not _loaded:
         _load()
-    if _other is not None and _other.search(text) is None:   # no emoji: one regex finds them all
-        # and only spaces lie between two of them: each starts where it is next found
-        # (cheaper than a match object per token)
-        out = []
-        end = 0
-        find = text.find
-        for token in _tokens.findall(text):
-            start = find(token, end)
-            end = start + len(token)
-            out.append((token, start, end))
-        return out
+    if _other is not None and _other.search(text) is None:   # no emoji: one regex finds them all,
+        return spaced_spans(_tokens.findall(text), text)      # with only spaces between two of them
     return list(_pieces(text))
+
+
+def spaced_spans(tokens: Iterable[str], text: str, start: int = 0) -> list[tuple[str, int, int]]:
+    """Where each of *tokens* stands in *text*: ``(token, start, end)``.
+
+    The tokens are those a regex's ``findall`` gave from *start* on, in order, and
+    only whitespace lies between two of them, so each starts where it is next
+    found (cheaper than a match object per token).
+    """
+    out = []
+    end = start
+    find = text.find
+    for token in tokens:
+        begin = find(token, end)
+        end = begin + len(token)
+        out.append((token, begin, end))
+    return out
 
 
 def _pieces(text: str) -> Iterator[tuple[str, int, int]]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..arabic import normalize, normalize_phrase
+from ..reading.words import spaced_spans
 from ..resources import read_tsv, split_variants
 
 __all__ = ["Tok", "When", "Scanner", "tokens", "word_kinds", "expressions"]
@@ -79,16 +80,9 @@ def word_kinds(phrase: str) -> dict[str, str]:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """The word and punctuation tokens of *text* (of ``text[start:end]``, offsets into *text*)."""
     norm, new = normalize, tuple.__new__      # (a NamedTuple's own constructor, without its call)
-    out = []
-    stop = start
-    find = text.find
-    # _TOKEN takes every character but spaces, so only spaces lie between two tokens: each
-    # starts where it is next found (cheaper than a match object per token)
-    for word in _TOKEN.findall(text, start, len(text) if end is None else end):
-        begin = find(word, stop)
-        stop = begin + len(word)
-        out.append(new(Tok, (begin, stop, norm(word))))
-    return out
+    # _TOKEN takes every character but spaces, so only spaces lie between two tokens
+    words = _TOKEN.findall(text, start, len(text) if end is None else end)
+    return [new(Tok, (begin, stop, norm(word))) for word, begin, stop in spaced_spans(words, text, start)]
 
 
 #: Kinds of listed phrase an expression can start with (see :func:`expressions`); a
