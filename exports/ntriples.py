@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from rawabit.graph.namespace import PREFIXES
-from rawabit.graph.stream import parse_lines
+from rawabit.graph.stream import in_graph, parse_lines
 
 from . import atomic_file, handoff
 
@@ -187,14 +187,14 @@ _SYNTAX = {ox.RdfFormat.N_TRIPLES: ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS:
 def _in_graph(graph: Any, data: bytes, fmt: ox.RdfFormat, prefixes: dict[str, str]) -> bytes:
     """*data*, the N-Triples or Turtle of one graph's triples, put in *graph* as N-Quads or TriG.
 
-    A graph's N-Quads are its N-Triples lines with the graph name before the
-    final `` .`` (a literal's line breaks are escaped, so every ``" .\n"``
-    ends a line); its TriG is its Turtle in braces after the name.
+    A graph's N-Quads are its N-Triples lines with the graph name added
+    (:func:`~rawabit.graph.stream.in_graph`); its TriG is its Turtle in braces
+    after the name.
     """
     if graph is None or not data:
         return data
     if fmt == ox.RdfFormat.N_QUADS:
-        return data.replace(b" .\n", b" " + str(graph).encode() + b" .\n")
+        return in_graph(data, graph)
     return _label(graph.value, prefixes) + b" {\n" + data + b"}\n"
 
 

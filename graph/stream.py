@@ -41,8 +41,8 @@ from . import iris
 from .namespace import PREFIXES
 from .values import article_metadata, confidence_text, date_value, tally, tally_triples
 
-__all__ = ["quads", "triples", "blocks", "block_quads", "block_statements", "block_lines", "parse_lines", "size",
-           "Union", "ExtractionStream"]
+__all__ = ["quads", "triples", "blocks", "block_quads", "block_statements", "block_lines", "parse_lines", "in_graph",
+           "size", "Union", "ExtractionStream"]
 
 _RDF, _RDFS, _XSD = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["xsd"]
 _CACHE_LIMIT = 200_000
@@ -329,6 +329,13 @@ def parse_lines(lines: list[bytes]) -> Iterator[ox.Quad]:
     return ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES, lenient=True)
 
 
+def in_graph(lines: bytes, graph: ox.NamedNode | None) -> bytes:
+    """N-Triples *lines* as the N-Quads of *graph* (as they are for the default graph, ``None``):
+    each line with the graph's name before its final `` .`` (a literal's line breaks are
+    escaped, so every ``b" .\\n"`` ends a line)."""
+    return lines if graph is None else lines.replace(b" .\n", f" {graph} .\n".encode())
+
+
 def block_quads(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int]]:
     """The quads of one block of :func:`blocks`, in order.
 
@@ -338,9 +345,8 @@ def block_quads(block: tuple[str, list]) -> tuple[list[ox.Quad], list[int]]:
         other triple repeats.
     """
     lines, repeatable, runs = block_lines(block)
-    named = [line[:-3] + f" {graph} .\n".encode() if graph is not None else line
-             for graph, start, end in runs for line in lines[start:end]]
-    text = b"".join(named)   # checked as parse_lines says
+    text = b"".join(in_graph(b"".join(lines[start:end]), graph) for graph, start, end in runs)
+    # (parsed leniently: the terms were checked when the lines were made, as parse_lines says)
     return (list(ox.parse(text, format=ox.RdfFormat.N_QUADS, lenient=True)) if text else []), repeatable
 
 
